@@ -1,0 +1,121 @@
+import express from 'express';
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import helmet from 'helmet';
+import { pino, type Logger } from 'pino';
+import { limits } from '../shared/limits';
+import { createTokenSigner } from './auth/tokens';
+import type { Config } from './config';
+import { errorHandler } from './http/errorHandler';
+import { eventRoutes, type RouteDeps } from './http/eventRoutes';
+import { HttpError } from './http/httpError';
+import { joinRoutes } from './http/joinRoutes';
+import { loadSessionSecret } from './sessionSecret';
+import { createSocketServer } from './socket/socketServer';
+import { openSqliteStore } from './store/sqliteStore';
+import type { Store } from './store/store';
+import { createLiveDocs, type LiveDocs } from './yjs/liveDocs';
+import { attachYjsEndpoint } from './yjs/yjsEndpoint';
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  store: Store;
+  liveDocs: LiveDocs;
+  log: Logger;
+  close(): Promise<void>;
+}
+
+export function createLogger(level: string): Logger {
+  // Secrets never reach the log: cookies and auth headers are redacted wherever they appear.
+  return pino({ level, redact: ['req.headers.cookie', 'req.headers.authorization', '*.key', 'key'] });
+}
+
+export async function startServer(config: Config, log: Logger = createLogger(config.logLevel)): Promise<RunningServer> {
+  const store = openSqliteStore(config.dataDir);
+  const signer = createTokenSigner(loadSessionSecret(config.dataDir, config.sessionSecret));
+  const deps: RouteDeps = {
+    store,
+    signer,
+    publicUrl: config.publicUrl,
+    sessionDays: config.sessionDays,
+    secureCookies: config.publicUrl?.startsWith('https:') ?? false,
+  };
+
+  const app = express();
+  app.disable('x-powered-by');
+  if (config.trustProxy) app.set('trust proxy', 1);
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          defaultSrc: ["'self'"],
+          connectSrc: ["'self'", 'ws:', 'wss:'],
+          imgSrc: ["'self'", 'data:', 'blob:'],
+          styleSrc: ["'self'"],
+          objectSrc: ["'none'"],
+          frameAncestors: ["'none'"],
+          // Venues often run Roundtable on plain http inside a LAN; forcing https would break it.
+          upgradeInsecureRequests: null,
+        },
+      },
+      strictTransportSecurity: deps.secureCookies,
+    }),
+  );
+  app.use(express.json({ limit: limits.requestBodyBytes }));
+  app.get('/api/health', (_req, res) => {
+    res.json({ ok: true });
+  });
+  app.use('/api', eventRoutes(deps), joinRoutes(deps));
+  app.use('/api', () => {
+    throw new HttpError(404, 'not_found', 'No such API endpoint.');
+  });
+  const clientDir = path.resolve(config.clientDir);
+  const indexHtml = path.join(clientDir, 'index.html');
+  app.use(express.static(clientDir, { index: false, maxAge: '1h' }));
+  // Client-side routes all load the single-page app.
+  app.get(/^\/(?!api\/|yjs\/|socket\.io\/).*/, (_req, res) => {
+    if (fs.existsSync(indexHtml)) res.sendFile(indexHtml);
+    else res.status(503).type('text').send('The client is not built yet: run "npm run build".');
+  });
+  app.use(errorHandler(log));
+
+  const server = http.createServer(app);
+  const liveDocs = createLiveDocs({ store, log, compactEvery: config.compactEvery, unloadAfterMs: config.docUnloadMs });
+  const io = createSocketServer({ server, signer, allowedOrigins: config.allowedOrigins, log });
+  const yjs = attachYjsEndpoint({
+    server,
+    liveDocs,
+    signer,
+    allowedOrigins: config.allowedOrigins,
+    log,
+    events: store,
+    isBoardLocked: () => false,
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, config.host, resolve);
+  });
+  const { port } = server.address() as AddressInfo;
+  const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
+  log.info({ url, dataDir: config.dataDir }, 'Roundtable is listening');
+
+  return {
+    url,
+    port,
+    store,
+    liveDocs,
+    log,
+    async close() {
+      yjs.close();
+      await new Promise<void>((resolve) => io.close(() => resolve()));
+      await liveDocs.closeAll();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await store.close();
+    },
+  };
+}

@@ -1,0 +1,57 @@
+import { z } from 'zod';
+
+// Every setting comes from the environment, validated once at start-up. Documented in the README.
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  DATA_DIR: z.string().default('./data'),
+  PUBLIC_URL: z.url().optional(),
+  ALLOWED_ORIGINS: z.string().default(''),
+  SESSION_SECRET: z.string().min(32).optional(),
+  SESSION_DAYS: z.coerce.number().int().min(1).max(365).default(7),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  SEED_DEMO: z.enum(['true', 'false']).default('true'),
+  COMPACT_EVERY: z.coerce.number().int().min(10).default(500),
+  DOC_UNLOAD_MS: z.coerce.number().int().min(0).default(10_000),
+  TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  publicUrl?: string;
+  allowedOrigins: string[];
+  sessionSecret?: string;
+  sessionDays: number;
+  logLevel: string;
+  seedDemo: boolean;
+  compactEvery: number;
+  docUnloadMs: number;
+  trustProxy: boolean;
+  /** Where the built client lives; tests that need no browser can leave it unbuilt. */
+  clientDir: string;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new Error(`Invalid configuration:\n${parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n')}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: e.DATA_DIR,
+    publicUrl: e.PUBLIC_URL?.replace(/\/$/, ''),
+    allowedOrigins: e.ALLOWED_ORIGINS.split(',').map((s) => s.trim()).filter(Boolean),
+    sessionSecret: e.SESSION_SECRET,
+    sessionDays: e.SESSION_DAYS,
+    logLevel: e.LOG_LEVEL,
+    seedDemo: e.SEED_DEMO === 'true',
+    compactEvery: e.COMPACT_EVERY,
+    docUnloadMs: e.DOC_UNLOAD_MS,
+    trustProxy: e.TRUST_PROXY === 'true',
+    clientDir: 'dist/client',
+  };
+}

@@ -1,0 +1,89 @@
+import crypto from 'node:crypto';
+import type { CreateEventInput } from '../../shared/schemas';
+import { createEventSchema } from '../../shared/schemas';
+import { defaultTemplateId, findTemplate } from '../../shared/templates';
+import type { EventInfo, EventLinks, Room } from '../../shared/types';
+import { hashSecret, randomSecret } from '../auth/tokens';
+import type { EventStore } from '../store/store';
+import { HttpError } from '../http/httpError';
+
+// Letters and digits people will not confuse when reading a code off a projector (no 0/O, 1/I/L).
+const joinCodeAlphabet = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
+
+export function randomJoinCode(length = 6): string {
+  const bytes = crypto.randomBytes(length);
+  return Array.from(bytes, (b) => joinCodeAlphabet[b % joinCodeAlphabet.length]).join('');
+}
+
+export function randomId(length = 10): string {
+  const alphabet = 'abcdefghijkmnpqrstuvwxyz23456789';
+  return Array.from(crypto.randomBytes(length), (b) => alphabet[b % alphabet.length]).join('');
+}
+
+export function slugify(text: string, fallback: string): string {
+  const slug = text
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 40)
+    .replace(/-+$/, '');
+  return slug || fallback;
+}
+
+/** Room ids are unique within an event; topics that slug alike get a number. */
+export function roomsWithIds(rooms: readonly { id?: string; topic: string }[]): Room[] {
+  const used = new Set<string>();
+  return rooms.map((room, index) => {
+    let id = room.id ?? slugify(room.topic, `room-${index + 1}`);
+    for (let n = 2; used.has(id); n++) id = `${slugify(room.topic, 'room')}-${n}`;
+    used.add(id);
+    return { id, topic: room.topic };
+  });
+}
+
+export interface CreatedEvent {
+  info: EventInfo;
+  links: EventLinks;
+}
+
+export async function createEvent(store: EventStore, raw: CreateEventInput, baseUrl: string): Promise<CreatedEvent> {
+  const input = createEventSchema.parse(raw);
+  const template = findTemplate(input.templateId ?? defaultTemplateId);
+  if (!template) throw new HttpError(400, 'unknown_template', 'That template does not exist.');
+  const facilitatorKey = randomSecret();
+  const organiserKey = randomSecret();
+  for (let attempt = 0; ; attempt++) {
+    const info: EventInfo = {
+      id: randomId(),
+      title: input.title,
+      date: input.date,
+      organiser: input.organiser,
+      introduction: input.introduction,
+      objectives: input.objectives,
+      agenda: input.agenda,
+      templateId: template.id,
+      questions: template.questions,
+      rooms: roomsWithIds(input.rooms ?? template.rooms),
+      assignmentMode: input.assignmentMode,
+      joinCode: randomJoinCode(),
+      createdAt: new Date().toISOString(),
+    };
+    try {
+      await store.createEvent({ info, facilitatorKeyHash: hashSecret(facilitatorKey), organiserKeyHash: hashSecret(organiserKey) });
+    } catch (error) {
+      // A join code collision is rare but possible; try another.
+      if (attempt < 5 && String(error).includes('UNIQUE')) continue;
+      throw error;
+    }
+    return {
+      info,
+      links: {
+        facilitator: `${baseUrl}/facilitate/${info.id}#key=${facilitatorKey}`,
+        organiser: `${baseUrl}/summary/${info.id}#key=${organiserKey}`,
+        participant: `${baseUrl}/join/${info.joinCode}`,
+        joinCode: info.joinCode,
+      },
+    };
+  }
+}

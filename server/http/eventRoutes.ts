@@ -1,0 +1,70 @@
+import express, { type Router } from 'express';
+import { createEventSchema, idSchema, keyExchangeSchema } from '../../shared/schemas';
+import { templates } from '../../shared/templates';
+import type { Role, TokenClaims } from '../../shared/types';
+import { sessionCookieHeader, sessionCookieName } from '../auth/cookies';
+import { randomId } from '../events/eventService';
+import { createEvent } from '../events/eventService';
+import { secretMatchesHash, type TokenSigner } from '../auth/tokens';
+import type { Store } from '../store/store';
+import { HttpError } from './httpError';
+import { baseUrlOf, requireSession } from './requestContext';
+
+export interface RouteDeps {
+  store: Store;
+  signer: TokenSigner;
+  publicUrl?: string;
+  sessionDays: number;
+  secureCookies: boolean;
+}
+
+export function issueSession(res: express.Response, deps: RouteDeps, claims: Omit<TokenClaims, 'exp'>): void {
+  const maxAge = deps.sessionDays * 86_400;
+  const token = deps.signer.sign({ ...claims, exp: Math.floor(Date.now() / 1000) + maxAge });
+  res.append('Set-Cookie', sessionCookieHeader(sessionCookieName(claims.eventId, claims.role), token, maxAge, deps.secureCookies));
+}
+
+export function eventRoutes(deps: RouteDeps): Router {
+  const router = express.Router();
+  const { store, signer } = deps;
+
+  router.get('/templates', (_req, res) => {
+    res.json({ templates });
+  });
+
+  router.post('/events', async (req, res) => {
+    const input = createEventSchema.parse(req.body);
+    const created = await createEvent(store, input, baseUrlOf(req, deps.publicUrl));
+    res.status(201).json(created);
+  });
+
+  // The secret in a facilitator/organiser link is exchanged once for an HttpOnly cookie, so it
+  // leaves the address bar and never reaches logs or Referer headers.
+  router.post('/events/:id/session', async (req, res) => {
+    const eventId = idSchema.parse(req.params.id);
+    const { key } = keyExchangeSchema.parse(req.body);
+    const event = await store.getEvent(eventId);
+    if (!event) throw new HttpError(404, 'event_not_found', 'We could not find that event. Check the link.');
+    let role: Role | null = null;
+    if (secretMatchesHash(key, event.facilitatorKeyHash)) role = 'facilitator';
+    else if (secretMatchesHash(key, event.organiserKeyHash)) role = 'organiser';
+    if (!role) throw new HttpError(403, 'bad_link', 'That link is not valid for this event. Ask the organiser for a new one.');
+    const name = role === 'facilitator' ? 'Facilitator' : 'Organiser';
+    issueSession(res, deps, { role, eventId, participantId: `${role[0]}-${randomId(8)}`, name });
+    res.json({ role });
+  });
+
+  router.get('/events/:id', async (req, res) => {
+    const eventId = idSchema.parse(req.params.id);
+    const claims = requireSession(req, signer, eventId);
+    const event = await store.getEvent(eventId);
+    if (!event) throw new HttpError(404, 'event_not_found', 'We could not find that event.');
+    const participant = claims.role === 'participant' ? await store.getParticipant(claims.participantId) : undefined;
+    res.json({
+      event: event.info,
+      me: { role: claims.role, participantId: claims.participantId, name: claims.name, roomId: participant?.roomId ?? null },
+    });
+  });
+
+  return router;
+}

@@ -1,0 +1,118 @@
+import type { IncomingMessage, Server } from 'node:http';
+import type { Duplex } from 'node:stream';
+import type { Logger } from 'pino';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { parseDocName } from '../../shared/docNames';
+import { limits } from '../../shared/limits';
+import { originAllowed } from '../auth/origin';
+import { sessionFor } from '../auth/sessions';
+import type { TokenSigner } from '../auth/tokens';
+import { resolveDocAccess, type DocAccessDeps } from './docAccess';
+import { serveDocConnection } from './docConnection';
+import type { DocPeer, LiveDocs } from './liveDocs';
+import { encodeSyncStep1 } from './protocol';
+
+export const yjsPathPrefix = '/yjs/';
+
+export interface YjsEndpointDeps extends DocAccessDeps {
+  server: Server;
+  liveDocs: LiveDocs;
+  signer: TokenSigner;
+  allowedOrigins: readonly string[];
+  log: Logger;
+}
+
+/** The y-websocket endpoint: authenticates every upgrade, then hands the socket to the document loop. */
+export function attachYjsEndpoint(deps: YjsEndpointDeps) {
+  const { server, liveDocs, signer, log } = deps;
+  // ws closes frames above maxPayload with 1009 itself; its 100 MiB default is far too generous.
+  const wss = new WebSocketServer({ noServer: true, maxPayload: limits.wsFrameBytes });
+  const peersByParticipant = new Map<string, Set<DocPeer>>();
+  const alive = new WeakSet<WebSocket>();
+
+  const refuse = (socket: Duplex, status: number, text: string) => {
+    socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+  };
+
+  const onUpgrade = async (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    if (!url.pathname.startsWith(yjsPathPrefix)) {
+      if (!url.pathname.startsWith('/socket.io/')) refuse(socket, 404, 'Not Found');
+      return;
+    }
+    if (!originAllowed(req, deps.allowedOrigins)) {
+      log.warn({ origin: req.headers.origin }, 'refused Yjs upgrade from another origin');
+      return refuse(socket, 403, 'Forbidden');
+    }
+    const ref = parseDocName(decodeURIComponent(url.pathname.slice(yjsPathPrefix.length)));
+    if (!ref) return refuse(socket, 404, 'Not Found');
+    const claims = sessionFor(req, signer, ref.eventId);
+    if (!claims) return refuse(socket, 401, 'Unauthorized');
+    const access = await resolveDocAccess(claims, ref, deps).catch((err) => {
+      log.error({ err }, 'access check failed');
+      return null;
+    });
+    if (!access) return refuse(socket, 403, 'Forbidden');
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      alive.add(ws);
+      ws.on('pong', () => alive.add(ws));
+      serveDocConnection(ws, {
+        liveDocs,
+        docName: url.pathname.slice(yjsPathPrefix.length),
+        claims,
+        access,
+        log,
+        onPeer(peer) {
+          const set = peersByParticipant.get(claims.participantId) ?? new Set();
+          set.add(peer);
+          peersByParticipant.set(claims.participantId, set);
+          return () => {
+            set.delete(peer);
+            if (set.size === 0) peersByParticipant.delete(claims.participantId);
+          };
+        },
+      });
+    });
+  };
+
+  server.on('upgrade', (req, socket, head) => {
+    onUpgrade(req, socket, head).catch((err) => {
+      log.error({ err }, 'upgrade failed');
+      socket.destroy();
+    });
+  });
+
+  // Dead connections (a laptop closed mid-session) are found by ping and dropped, releasing presence.
+  const heartbeat = setInterval(() => {
+    for (const ws of wss.clients) {
+      if (!alive.has(ws)) {
+        ws.terminate();
+        continue;
+      }
+      alive.delete(ws);
+      ws.ping();
+    }
+  }, 30_000);
+  heartbeat.unref();
+
+  return {
+    /** Closes a participant's board connections, e.g. after a move, so their client reopens the new room. */
+    disconnectParticipant(participantId: string, code: number, reason: string): void {
+      for (const peer of peersByParticipant.get(participantId) ?? []) peer.close(code, reason);
+    },
+    /** Asks every peer of a loaded document to send what the server lacks (after an unlock). */
+    async resync(docName: string): Promise<void> {
+      const live = await liveDocs.ifLoaded(docName);
+      if (!live) return;
+      const frame = encodeSyncStep1(live.doc);
+      for (const peer of live.peers) peer.send(frame);
+    },
+    close(): void {
+      clearInterval(heartbeat);
+      for (const ws of wss.clients) ws.terminate();
+      wss.close();
+    },
+  };
+}
+
+export type YjsEndpoint = ReturnType<typeof attachYjsEndpoint>;

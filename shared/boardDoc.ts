@@ -1,0 +1,96 @@
+import * as Y from 'yjs';
+import type { Card, Question } from './types';
+
+// Schema of a room board's Yjs document:
+//   doc.getMap('cards'): cardId -> Y.Map { id, questionId, authorId, authorName, createdAt, hidden, text: Y.Text }
+// Every accessor tolerates malformed entries (a client could write anything), skipping them.
+
+export type CardMap = Y.Map<unknown>;
+
+export function cardsOf(doc: Y.Doc): Y.Map<CardMap> {
+  return doc.getMap<CardMap>('cards');
+}
+
+export interface NewCard {
+  id: string;
+  questionId: string;
+  authorId: string;
+  authorName: string;
+  text?: string;
+  createdAt?: number;
+}
+
+export function addCard(doc: Y.Doc, card: NewCard): void {
+  doc.transact(() => {
+    const entry = new Y.Map<unknown>();
+    entry.set('id', card.id);
+    entry.set('questionId', card.questionId);
+    entry.set('authorId', card.authorId);
+    entry.set('authorName', card.authorName);
+    entry.set('createdAt', card.createdAt ?? Date.now());
+    entry.set('hidden', false);
+    entry.set('text', new Y.Text(card.text ?? ''));
+    cardsOf(doc).set(card.id, entry);
+  });
+}
+
+export function readCard(entry: unknown): Card | null {
+  if (!(entry instanceof Y.Map)) return null;
+  const id = entry.get('id');
+  const questionId = entry.get('questionId');
+  const authorId = entry.get('authorId');
+  const authorName = entry.get('authorName');
+  const createdAt = entry.get('createdAt');
+  const text = entry.get('text');
+  if (typeof id !== 'string' || typeof questionId !== 'string' || typeof authorId !== 'string') return null;
+  return {
+    id,
+    questionId,
+    authorId,
+    authorName: typeof authorName === 'string' ? authorName : '',
+    createdAt: typeof createdAt === 'number' ? createdAt : 0,
+    hidden: entry.get('hidden') === true,
+    text: text instanceof Y.Text ? text.toString() : '',
+  };
+}
+
+/** All well-formed cards, oldest first (ties broken by id so every client orders alike). */
+export function readCards(doc: Y.Doc): Card[] {
+  const cards: Card[] = [];
+  cardsOf(doc).forEach((entry) => {
+    const card = readCard(entry);
+    if (card) cards.push(card);
+  });
+  return cards.sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
+}
+
+export function cardTextOf(doc: Y.Doc, cardId: string): Y.Text | undefined {
+  const text = cardsOf(doc).get(cardId)?.get('text');
+  return text instanceof Y.Text ? text : undefined;
+}
+
+export function deleteCard(doc: Y.Doc, cardId: string): void {
+  cardsOf(doc).delete(cardId);
+}
+
+export function setCardHidden(doc: Y.Doc, cardId: string, hidden: boolean): void {
+  cardsOf(doc).get(cardId)?.set('hidden', hidden);
+}
+
+export function moveCard(doc: Y.Doc, cardId: string, questionId: string): void {
+  cardsOf(doc).get(cardId)?.set('questionId', questionId);
+}
+
+/** Groups cards under the template's questions; cards for unknown questions are dropped. */
+export function groupByQuestion(cards: readonly Card[], questions: readonly Question[]): Map<string, Card[]> {
+  const groups = new Map<string, Card[]>(questions.map((q) => [q.id, []]));
+  for (const card of cards) groups.get(card.questionId)?.push(card);
+  return groups;
+}
+
+/** The question next to the given one, for keyboard "move left/right". */
+export function neighbourQuestion(questions: readonly Question[], questionId: string, step: -1 | 1): string | undefined {
+  const index = questions.findIndex((q) => q.id === questionId);
+  if (index < 0) return undefined;
+  return questions[index + step]?.id;
+}

@@ -1,0 +1,92 @@
+// Domain types shared by server and client. Plain data only.
+
+export type Role = 'participant' | 'facilitator' | 'organiser';
+
+export interface Question {
+  id: string;
+  prompt: string;
+}
+
+export interface RoomTemplate {
+  id: string;
+  topic: string;
+}
+
+export interface Template {
+  id: string;
+  name: string;
+  description: string;
+  questions: Question[];
+  rooms: RoomTemplate[];
+}
+
+export interface AgendaItem {
+  item: string;
+  who: string;
+}
+
+export interface Room {
+  id: string;
+  topic: string;
+}
+
+export type AssignmentMode = 'self-select' | 'facilitator' | 'auto';
+
+/** Event metadata as stored and served (secrets excluded: see EventSecrets). */
+export interface EventInfo {
+  id: string;
+  title: string;
+  date: string;
+  organiser: string;
+  introduction: string;
+  objectives: string[];
+  agenda: AgendaItem[];
+  templateId: string;
+  questions: Question[];
+  rooms: Room[];
+  assignmentMode: AssignmentMode;
+  joinCode: string;
+  createdAt: string;
+}
+
+export interface EventSecrets {
+  facilitatorKey: string;
+  organiserKey: string;
+}
+
+/** Links handed back once, when an event is created. */
+export interface EventLinks {
+  facilitator: string;
+  organiser: string;
+  participant: string;
+  joinCode: string;
+}
+
+/** What a signed token grants. Scope comes only from here, never from message fields. */
+export interface TokenClaims {
+  role: Role;
+  eventId: string;
+  /** A participant's room is looked up on the server at every check, so a move takes effect at once. */
+  participantId: string;
+  name: string;
+  /** Expiry, seconds since epoch. */
+  exp: number;
+}
+
+export interface Card {
+  id: string;
+  questionId: string;
+  authorId: string;
+  authorName: string;
+  text: string;
+  createdAt: number;
+  hidden: boolean;
+}
+
+export interface Participant {
+  id: string;
+  eventId: string;
+  roomId: string;
+  name: string;
+  joinedAt: string;
+}

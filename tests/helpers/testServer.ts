@@ -1,0 +1,17 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { startServer, createLogger, type RunningServer } from '../../server/app';
+import { loadConfig } from '../../server/config';
+
+export function tempDataDir(): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), 'roundtable-test-'));
+}
+
+/** The real server on an ephemeral port with its own data folder. */
+export async function startTestServer(options: { dataDir?: string; env?: Record<string, string> } = {}): Promise<RunningServer & { dataDir: string }> {
+  const dataDir = options.dataDir ?? tempDataDir();
+  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, SEED_DEMO: 'false', DOC_UNLOAD_MS: '50', ...options.env });
+  const running = await startServer(config, createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'));
+  return { ...running, dataDir };
+}
