@@ -1,0 +1,16 @@
+import { BoardPage } from './pages/BoardPage';
+import { HomePage } from './pages/HomePage';
+import { JoinPage } from './pages/JoinPage';
+import { NewEventPage } from './pages/NewEventPage';
+import { NotFoundPage } from './pages/NotFoundPage';
+import { matchPath, usePath } from './router';
+
+export function App() {
+  const path = usePath();
+  let params: Record<string, string> | null;
+  if (path === '/' || path === '') return <HomePage />;
+  if (path === '/new') return <NewEventPage />;
+  if ((params = matchPath('/join/:code', path))) return <JoinPage code={params.code!} />;
+  if ((params = matchPath('/e/:eventId/board', path))) return <BoardPage eventId={params.eventId!} />;
+  return <NotFoundPage />;
+}

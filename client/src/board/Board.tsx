@@ -1,0 +1,113 @@
+import { useMemo } from 'react';
+import type { WebsocketProvider } from 'y-websocket';
+import type * as Y from 'yjs';
+import { addCard, cardTextOf, deleteCard, groupByQuestion, moveCard, neighbourQuestion, setCardHidden } from '../../../shared/boardDoc';
+import type { Card, Question } from '../../../shared/types';
+import { useCards, usePresence } from '../yjs/hooks';
+import { AddCardForm } from './AddCardForm';
+import { CardView } from './CardView';
+import { useNewCardAnnouncements } from './useNewCardAnnouncements';
+
+export interface BoardVoting {
+  mine: Record<string, number>;
+  totals: Record<string, number> | null;
+  canVote: boolean;
+  onVote(cardId: string, delta: 1 | -1): void;
+}
+
+interface Props {
+  doc: Y.Doc;
+  provider: WebsocketProvider;
+  boardKey: string;
+  questions: Question[];
+  me: { participantId: string; name: string; role: string };
+  canWrite: boolean;
+  canModerate: boolean;
+  voting?: BoardVoting;
+  paused?: boolean;
+}
+
+export function Board({ doc, provider, boardKey, questions, me, canWrite, canModerate, voting, paused = false }: Props) {
+  const cards = useCards(doc);
+  const presence = usePresence(provider);
+  const visible = useMemo(() => (canModerate ? cards : cards.filter((c) => !c.hidden)), [cards, canModerate]);
+  const groups = useMemo(() => groupByQuestion(visible, questions), [visible, questions]);
+  const announcement = useNewCardAnnouncements(visible, me.participantId, questions, paused);
+
+  const typingByCard = new Map<string, string[]>();
+  for (const person of presence) {
+    if (person.typingIn && !person.isMe) typingByCard.set(person.typingIn, [...(typingByCard.get(person.typingIn) ?? []), person.name]);
+  }
+
+  const setTyping = (cardId: string | null) => provider.awareness.setLocalStateField('typingIn', cardId);
+  const ownsCard = (card: Card) => card.authorId === me.participantId;
+  const onDelete = (card: Card) => {
+    if (window.confirm('Delete this card? Everyone in the room will stop seeing it.')) deleteCard(doc, card.id);
+  };
+  const onMove = (card: Card, step: -1 | 1) => {
+    const target = neighbourQuestion(questions, card.questionId, step);
+    if (target) moveCard(doc, card.id, target);
+  };
+
+  return (
+    <div className="board">
+      <div className="visually-hidden" aria-live="polite" aria-atomic="true">
+        {announcement}
+      </div>
+      <div className="columns" style={{ gridTemplateColumns: `repeat(${questions.length}, minmax(16rem, 1fr))` }}>
+        {questions.map((question, index) => {
+          const column = groups.get(question.id) ?? [];
+          const headingId = `q-${question.id}`;
+          return (
+            <section key={question.id} className="column" aria-labelledby={headingId}>
+              <h2 id={headingId}>
+                {question.prompt} <span className="count">({column.length})</span>
+              </h2>
+              {canWrite && (
+                <AddCardForm
+                  prompt={question.prompt}
+                  draftKey={`draft:${boardKey}:${question.id}`}
+                  onAdd={(text) =>
+                    addCard(doc, { id: crypto.randomUUID(), questionId: question.id, authorId: me.participantId, authorName: me.name, text })
+                  }
+                />
+              )}
+              {column.length === 0 ? (
+                <p className="empty">No cards yet.{canWrite ? ' Be the first to add one.' : ''}</p>
+              ) : (
+                <ul className="cards" aria-label={`Cards for “${question.prompt}”`}>
+                  {column.map((card) => (
+                    <CardView
+                      key={card.id}
+                      card={card}
+                      text={cardTextOf(doc, card.id)}
+                      question={question}
+                      canEdit={canWrite}
+                      canDelete={canWrite && (canModerate || ownsCard(card))}
+                      canModerate={canModerate}
+                      isFirstColumn={index === 0}
+                      isLastColumn={index === questions.length - 1}
+                      typingBy={typingByCard.get(card.id) ?? []}
+                      onDelete={onDelete}
+                      onMove={onMove}
+                      onToggleHidden={(c) => setCardHidden(doc, c.id, !c.hidden)}
+                      onTyping={setTyping}
+                      votes={
+                        voting && {
+                          mine: voting.mine[card.id] ?? 0,
+                          total: voting.totals ? (voting.totals[card.id] ?? 0) : null,
+                          canVote: voting.canVote,
+                        }
+                      }
+                      onVote={(c, delta) => voting?.onVote(c.id, delta)}
+                    />
+                  ))}
+                </ul>
+              )}
+            </section>
+          );
+        })}
+      </div>
+    </div>
+  );
+}

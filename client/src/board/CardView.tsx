@@ -1,0 +1,90 @@
+import type * as Y from 'yjs';
+import type { Card, Question } from '../../../shared/types';
+import { CardTextEditor } from './CardTextEditor';
+
+export interface CardActions {
+  onDelete?(card: Card): void;
+  onMove?(card: Card, step: -1 | 1): void;
+  onToggleHidden?(card: Card): void;
+  onVote?(card: Card, delta: 1 | -1): void;
+  onTyping?(cardId: string | null): void;
+}
+
+interface Props extends CardActions {
+  card: Card;
+  text: Y.Text | undefined;
+  question: Question;
+  canEdit: boolean;
+  canDelete: boolean;
+  canModerate: boolean;
+  isFirstColumn: boolean;
+  isLastColumn: boolean;
+  typingBy: string[];
+  votes?: { mine: number; total: number | null; canVote: boolean };
+}
+
+export function CardView(props: Props) {
+  const { card, text, question, canEdit, canDelete, canModerate, typingBy, votes } = props;
+  const labelId = `card-${card.id}-by`;
+  return (
+    <li className={`card${card.hidden ? ' card-hidden' : ''}`} aria-labelledby={labelId} data-card-id={card.id}>
+      <p className="card-meta" id={labelId}>
+        <span className="card-author">{card.authorName || 'Someone'}</span>
+        {card.hidden && <span className="badge">Hidden from participants</span>}
+        {typingBy.length > 0 && <span className="typing">{typingBy.join(', ')} typing…</span>}
+      </p>
+      {text ? (
+        <CardTextEditor
+          text={text}
+          label={`Card by ${card.authorName || 'someone'} under “${question.prompt}”${canEdit ? '' : ' (read only)'}`}
+          readOnly={!canEdit}
+          onFocusChange={(focused) => props.onTyping?.(focused ? card.id : null)}
+        />
+      ) : (
+        <p className="card-text-static">{card.text}</p>
+      )}
+      <div className="card-actions" role="group" aria-label={`Actions for card by ${card.authorName || 'someone'}`}>
+        {votes && (
+          <span className="votes">
+            {votes.canVote && (
+              <>
+                <button type="button" className="small" onClick={() => props.onVote?.(card, 1)} aria-label={`Vote for this card (you have given it ${votes.mine})`}>
+                  + Vote
+                </button>
+                {votes.mine > 0 && (
+                  <button type="button" className="small" onClick={() => props.onVote?.(card, -1)} aria-label="Take back one vote">
+                    −
+                  </button>
+                )}
+              </>
+            )}
+            <span className="vote-count">
+              {votes.mine > 0 && `Your votes: ${votes.mine}`}
+              {votes.total !== null && ` Total: ${votes.total}`}
+            </span>
+          </span>
+        )}
+        {canEdit && props.onMove && (
+          <>
+            <button type="button" className="small" disabled={props.isFirstColumn} onClick={() => props.onMove?.(card, -1)} aria-label="Move to the previous question">
+              ← Move
+            </button>
+            <button type="button" className="small" disabled={props.isLastColumn} onClick={() => props.onMove?.(card, 1)} aria-label="Move to the next question">
+              Move →
+            </button>
+          </>
+        )}
+        {canModerate && props.onToggleHidden && (
+          <button type="button" className="small" onClick={() => props.onToggleHidden?.(card)}>
+            {card.hidden ? 'Show' : 'Hide'}
+          </button>
+        )}
+        {canDelete && props.onDelete && (
+          <button type="button" className="small danger" onClick={() => props.onDelete?.(card)} aria-label="Delete this card">
+            Delete
+          </button>
+        )}
+      </div>
+    </li>
+  );
+}

@@ -1,0 +1,128 @@
+import { useEffect, useId, useState } from 'react';
+import type { AssignmentMode, Room } from '../../../shared/types';
+import { api, ApiError } from '../api';
+import { navigate } from '../router';
+import { ErrorMessage } from '../ui/ErrorMessage';
+import { Layout } from '../ui/Layout';
+
+interface JoinInfo {
+  eventId: string;
+  title: string;
+  date: string;
+  rooms: Room[];
+  assignmentMode: AssignmentMode;
+}
+
+export const rememberedNameKey = 'roundtable:displayName';
+
+export function JoinPage({ code }: { code: string }) {
+  const [info, setInfo] = useState<JoinInfo | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [name, setName] = useState(() => localStorage.getItem(rememberedNameKey) ?? '');
+  const [roomId, setRoomId] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [returning, setReturning] = useState<{ name: string } | null>(null);
+  const nameId = useId();
+
+  useEffect(() => {
+    api<JoinInfo>('GET', `/api/join/${encodeURIComponent(code)}`)
+      .then(async (data) => {
+        setInfo(data);
+        // Someone who closed the tab goes straight back to their room.
+        const me = await api<{ me: { role: string; name: string } }>('GET', `/api/events/${data.eventId}`).catch(() => null);
+        if (me?.me.role === 'participant') setReturning({ name: me.me.name });
+      })
+      .catch((e: ApiError) => setLoadError(e.message));
+  }, [code]);
+
+  const join = async () => {
+    if (!info) return;
+    setError(null);
+    if (!name.trim()) return setError('Please type your name so others know who wrote what.');
+    if (info.assignmentMode === 'self-select' && !roomId) return setError('Please choose a room.');
+    setBusy(true);
+    try {
+      await api('POST', '/api/join', { joinCode: code, name, roomId: info.assignmentMode === 'self-select' ? roomId : undefined });
+      localStorage.setItem(rememberedNameKey, name.trim());
+      navigate(`/e/${info.eventId}/board`);
+    } catch (e) {
+      setError(e instanceof ApiError ? e.message : String(e));
+      setBusy(false);
+    }
+  };
+
+  if (loadError) {
+    return (
+      <Layout title="Join a workshop">
+        <ErrorMessage message={loadError} />
+        <p>
+          <a href="/">Try another code</a>
+        </p>
+      </Layout>
+    );
+  }
+  if (!info) {
+    return (
+      <Layout title="Join a workshop">
+        <p role="status">Loading…</p>
+      </Layout>
+    );
+  }
+  return (
+    <Layout title={`Join: ${info.title}`} subtitle={formatDate(info.date)}>
+      {returning && (
+        <div className="panel stack">
+          <p>Welcome back, {returning.name}.</p>
+          <a className="button" href={`/e/${info.eventId}/board`}>
+            Go back to my room
+          </a>
+        </div>
+      )}
+      <form
+        className="panel stack"
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          void join();
+        }}
+      >
+        <label htmlFor={nameId}>Your name</label>
+        <p className="hint" id={`${nameId}-hint`}>
+          Shown next to your cards. A first name is fine.
+        </p>
+        <input
+          id={nameId}
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          maxLength={60}
+          autoComplete="given-name"
+          aria-describedby={`${nameId}-hint`}
+          required
+        />
+        {info.assignmentMode === 'self-select' ? (
+          <fieldset>
+            <legend>Choose your room</legend>
+            {info.rooms.map((room) => (
+              <label key={room.id} className="choice">
+                <input type="radio" name="room" value={room.id} checked={roomId === room.id} onChange={() => setRoomId(room.id)} />
+                {room.topic}
+              </label>
+            ))}
+          </fieldset>
+        ) : (
+          <p>Your facilitator will place you in a room.</p>
+        )}
+        <ErrorMessage message={error} />
+        <button type="submit" disabled={busy}>
+          {busy ? 'Joining…' : 'Join'}
+        </button>
+      </form>
+    </Layout>
+  );
+}
+
+export function formatDate(iso: string): string {
+  const date = new Date(`${iso}T12:00:00`);
+  return Number.isNaN(date.getTime()) ? iso : date.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
+}

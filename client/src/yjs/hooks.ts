@@ -1,0 +1,88 @@
+import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import type { WebsocketProvider } from 'y-websocket';
+import type * as Y from 'yjs';
+import { cardsOf, readCards } from '../../../shared/boardDoc';
+import type { Card, Role } from '../../../shared/types';
+
+/** The board's cards as plain data, re-read whenever the document changes. */
+export function useCards(doc: Y.Doc): Card[] {
+  const cache = useRef<{ doc: Y.Doc; cards: Card[] } | null>(null);
+  if (cache.current?.doc !== doc) cache.current = { doc, cards: readCards(doc) };
+  const subscribe = useCallback(
+    (onChange: () => void) => {
+      const cards = cardsOf(doc);
+      const handler = () => {
+        cache.current = { doc, cards: readCards(doc) };
+        onChange();
+      };
+      cards.observeDeep(handler);
+      return () => cards.unobserveDeep(handler);
+    },
+    [doc],
+  );
+  return useSyncExternalStore(subscribe, () => cache.current!.cards);
+}
+
+export type ConnectionState = 'connecting' | 'online' | 'offline';
+
+/** Online means connected and synced: only then has the server got everything typed here. */
+export function useConnectionState(provider: WebsocketProvider): ConnectionState {
+  const [state, setState] = useState<ConnectionState>(provider.wsconnected && provider.synced ? 'online' : 'connecting');
+  useEffect(() => {
+    let everConnected = provider.wsconnected;
+    const update = () => {
+      if (provider.wsconnected) everConnected = true;
+      setState(provider.wsconnected && provider.synced ? 'online' : everConnected || !navigator.onLine ? 'offline' : 'connecting');
+    };
+    // A first connection that takes long means we are offline too.
+    const slow = setTimeout(() => {
+      everConnected = true;
+      update();
+    }, 4000);
+    provider.on('status', update);
+    provider.on('sync', update);
+    window.addEventListener('online', update);
+    window.addEventListener('offline', update);
+    update();
+    return () => {
+      clearTimeout(slow);
+      provider.off('status', update);
+      provider.off('sync', update);
+      window.removeEventListener('online', update);
+      window.removeEventListener('offline', update);
+    };
+  }, [provider]);
+  return state;
+}
+
+export interface PresenceEntry {
+  clientId: number;
+  name: string;
+  role: Role;
+  typingIn: string | null;
+  isMe: boolean;
+}
+
+/** Who is on this board, as stamped by the server (names cannot be spoofed), de-duplicated by person. */
+export function usePresence(provider: WebsocketProvider): PresenceEntry[] {
+  const [entries, setEntries] = useState<PresenceEntry[]>([]);
+  useEffect(() => {
+    const awareness = provider.awareness;
+    const update = () => {
+      const people = new Map<string, PresenceEntry>();
+      awareness.getStates().forEach((state, clientId) => {
+        const user = state.user as { id?: string; name?: string; role?: Role } | undefined;
+        if (!user?.id || !user.name) return;
+        const isMe = clientId === awareness.clientID;
+        const typingIn = typeof state.typingIn === 'string' ? state.typingIn : null;
+        const existing = people.get(user.id);
+        if (!existing || typingIn) people.set(user.id, { clientId, name: user.name, role: user.role ?? 'participant', typingIn, isMe: isMe || !!existing?.isMe });
+      });
+      setEntries([...people.values()].sort((a, b) => Number(b.isMe) - Number(a.isMe) || a.name.localeCompare(b.name)));
+    };
+    awareness.on('change', update);
+    update();
+    return () => awareness.off('change', update);
+  }, [provider]);
+  return entries;
+}
