@@ -34,7 +34,7 @@ export function createLogger(level: string): Logger {
 }
 
 export async function startServer(config: Config, log: Logger = createLogger(config.logLevel)): Promise<RunningServer> {
-  const store = openSqliteStore(config.dataDir);
+  const store = openSqliteStore(config.dataDir, { synchronous: config.sqliteSync });
   const signer = createTokenSigner(loadSessionSecret(config.dataDir, config.sessionSecret));
   const deps: RouteDeps = {
     store,

@@ -14,6 +14,7 @@ const envSchema = z.object({
   COMPACT_EVERY: z.coerce.number().int().min(10).default(500),
   DOC_UNLOAD_MS: z.coerce.number().int().min(0).default(10_000),
   TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+  SQLITE_SYNC: z.enum(['NORMAL', 'FULL']).default('NORMAL'),
 });
 
 export interface Config {
@@ -29,6 +30,7 @@ export interface Config {
   compactEvery: number;
   docUnloadMs: number;
   trustProxy: boolean;
+  sqliteSync: 'NORMAL' | 'FULL';
   /** Where the built client lives; tests that need no browser can leave it unbuilt. */
   clientDir: string;
 }
@@ -52,6 +54,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     compactEvery: e.COMPACT_EVERY,
     docUnloadMs: e.DOC_UNLOAD_MS,
     trustProxy: e.TRUST_PROXY === 'true',
+    sqliteSync: e.SQLITE_SYNC,
     clientDir: 'dist/client',
   };
 }
