@@ -1,0 +1,144 @@
+import type { AgendaItem, Card, Question, Room } from '../types';
+
+// The event summary as plain data, modelled on SCIE event summaries. It is what facilitators edit
+// (via synthesis.ts) and what the document model renders. Every key message, theme and action keeps
+// the ids of the cards it came from, so any sentence can be traced back to what a group wrote.
+
+/** What drafting needs to know about the event; EventInfo satisfies it. */
+export interface SummaryEventInput {
+  title: string;
+  date: string;
+  organiser: string;
+  introduction: string;
+  objectives: string[];
+  agenda: AgendaItem[];
+  questions: Question[];
+  rooms: Room[];
+  /** Optional starting text; facilitators' edits to these win on re-draft. */
+  sessionNotes?: string;
+  closingText?: string;
+  methodText?: string;
+}
+
+export interface RoomBoard {
+  roomId: string;
+  cards: Card[];
+  /** Votes per card id; a missing entry means no votes. */
+  votes: Record<string, number>;
+  participantCount: number;
+}
+
+export interface DraftInput {
+  event: SummaryEventInput;
+  boards: RoomBoard[];
+}
+
+/** A visible (non-hidden) card with the context drafting needs, flattened across rooms. */
+export interface RoomCard {
+  id: string;
+  roomId: string;
+  questionId: string;
+  text: string;
+  author: string;
+  votes: number;
+  createdAt: number;
+}
+
+export interface KeyMessage {
+  id: string;
+  text: string;
+  sourceCardIds: string[];
+  votes: number;
+  /** True once a facilitator wrote the wording: re-drafting never replaces it. */
+  edited: boolean;
+  order: number;
+}
+
+export interface QuestionMessages {
+  questionId: string;
+  prompt: string;
+  messages: KeyMessage[];
+  /** True once a facilitator reordered: re-drafting then keeps their order instead of re-ranking. */
+  manualOrder: boolean;
+}
+
+export interface RoomGroup {
+  roomId: string;
+  topic: string;
+  byQuestion: QuestionMessages[];
+}
+
+export type Origin = 'drafted' | 'facilitator';
+
+export interface Theme {
+  id: string;
+  label: string;
+  description: string;
+  sourceCardIds: string[];
+  roomIds: string[];
+  votes: number;
+  edited: boolean;
+  origin: Origin;
+}
+
+export interface Action {
+  id: string;
+  what: string;
+  who: string;
+  when: string;
+  sourceCardIds: string[];
+  edited: boolean;
+  origin: Origin;
+}
+
+export type SuggestionStatus = 'open' | 'accepted' | 'rejected';
+
+export interface MergeSuggestion {
+  id: string;
+  roomId: string;
+  questionId: string;
+  cardIds: string[];
+  similarity: number;
+  reason: string;
+  status: SuggestionStatus;
+}
+
+export interface RawCard {
+  id: string;
+  text: string;
+  author: string;
+  votes: number;
+  createdAt: number;
+}
+
+export interface AppendixRoom {
+  roomId: string;
+  topic: string;
+  byQuestion: { questionId: string; prompt: string; cards: RawCard[] }[];
+}
+
+export interface Participation {
+  roomId: string;
+  topic: string;
+  participants: number;
+  cards: number;
+  votes: number;
+}
+
+export interface EventSummary {
+  title: string;
+  date: string;
+  organiser: string;
+  introduction: string;
+  objectives: string[];
+  agenda: AgendaItem[];
+  sessionNotes: string;
+  thinkingAppreciatively: { intro: string; topics: string[]; questions: string[] };
+  groups: RoomGroup[];
+  themes: Theme[];
+  nextSteps: { closingText: string; actions: Action[] };
+  appendix: { method: string; rawCards: AppendixRoom[]; participation: Participation[] };
+  suggestions: MergeSuggestion[];
+  /** Drafted themes/actions a facilitator removed: re-drafting must not bring them back. */
+  dismissed: { themeIds: string[]; actionIds: string[] };
+}
