@@ -18,6 +18,15 @@ import { openSqliteStore } from './store/sqliteStore';
 import type { Store } from './store/store';
 import { createLiveDocs, type LiveDocs } from './yjs/liveDocs';
 import { attachYjsEndpoint } from './yjs/yjsEndpoint';
+import { createControlService } from './control/controlService';
+import { registerCommands } from './socket/commandRouter';
+import { trackConnections } from './socket/connections';
+import { facilitationHandlers } from './socket/handlers/facilitationHandlers';
+import { participantHandlers } from './socket/handlers/participantHandlers';
+import { roomHandlers } from './socket/handlers/roomHandlers';
+import type { HandlerDeps } from './socket/handlers/handlerDeps';
+import { createRealtime } from './socket/realtime';
+import { createKeyedQueue } from './util/keyedQueue';
 
 export interface RunningServer {
   url: string;
@@ -83,17 +92,23 @@ export async function startServer(config: Config, log: Logger = createLogger(con
   app.use(errorHandler(log));
 
   const server = http.createServer(app);
-  const liveDocs = createLiveDocs({ store, log, compactEvery: config.compactEvery, unloadAfterMs: config.docUnloadMs });
-  const io = createSocketServer({ server, signer, allowedOrigins: config.allowedOrigins, log });
-  const yjs = attachYjsEndpoint({
-    server,
-    liveDocs,
-    signer,
-    allowedOrigins: config.allowedOrigins,
+  const control = createControlService(store);
+  // The overview hears about committed board updates; realtime is created just below.
+  let onCommitted: (name: string) => void = () => {};
+  const liveDocs = createLiveDocs({
+    store,
     log,
-    events: store,
-    isBoardLocked: () => false,
+    compactEvery: config.compactEvery,
+    unloadAfterMs: config.docUnloadMs,
+    onCommitted: (name) => onCommitted(name),
   });
+  const io = createSocketServer({ server, signer, allowedOrigins: config.allowedOrigins, log });
+  const yjs = attachYjsEndpoint({ server, liveDocs, signer, allowedOrigins: config.allowedOrigins, log, events: store, control });
+  const realtime = createRealtime({ io, store, control, liveDocs, log });
+  onCommitted = realtime.docCommitted;
+  trackConnections(io, store, realtime);
+  const handlerDeps: HandlerDeps = { store, control, realtime, liveDocs, yjs, serial: createKeyedQueue() };
+  registerCommands(io, { ...participantHandlers(handlerDeps), ...facilitationHandlers(handlerDeps), ...roomHandlers(handlerDeps) }, { store, log });
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -110,6 +125,7 @@ export async function startServer(config: Config, log: Logger = createLogger(con
     liveDocs,
     log,
     async close() {
+      realtime.close();
       yjs.close();
       await new Promise<void>((resolve) => io.close(() => resolve()));
       await liveDocs.closeAll();

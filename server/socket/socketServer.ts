@@ -20,8 +20,9 @@ export function eventChannel(eventId: string): string {
 export function roomChannel(eventId: string, roomId: string): string {
   return `room:${eventId}:${roomId}`;
 }
-export function facilitatorChannel(eventId: string): string {
-  return `facilitators:${eventId}`;
+/** Facilitators and organisers: they see every room. */
+export function staffChannel(eventId: string): string {
+  return `staff:${eventId}`;
 }
 export function participantChannel(participantId: string): string {
   return `participant:${participantId}`;

@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
+import type { ControlState } from '../../shared/control';
 import type { EventInfo, Participant } from '../../shared/types';
 import type { LoadedDoc, Store, StoredEvent } from './store';
 
@@ -21,6 +22,28 @@ CREATE TABLE IF NOT EXISTS participants (
   joined_at TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS participants_event ON participants(event_id);
+CREATE TABLE IF NOT EXISTS control (
+  event_id TEXT PRIMARY KEY REFERENCES events(id) ON DELETE CASCADE,
+  state TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS votes (
+  event_id TEXT NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+  room_id TEXT NOT NULL,
+  card_id TEXT NOT NULL,
+  voter_id TEXT NOT NULL,
+  count INTEGER NOT NULL,
+  PRIMARY KEY (event_id, card_id, voter_id)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS audit (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  event_id TEXT NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+  at TEXT NOT NULL,
+  actor_id TEXT NOT NULL,
+  actor_role TEXT NOT NULL,
+  action TEXT NOT NULL,
+  detail TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS audit_event ON audit(event_id, id);
 CREATE TABLE IF NOT EXISTS doc_updates (
   doc TEXT NOT NULL,
   seq INTEGER NOT NULL,
@@ -60,6 +83,22 @@ export function openSqliteStore(dataDir: string, options: { synchronous?: 'NORMA
     countDoc: db.prepare<[string], { n: number }>('SELECT COUNT(*) AS n FROM doc_updates WHERE doc = ?'),
     append: db.prepare('INSERT INTO doc_updates (doc, seq, data) VALUES (?, ?, ?)'),
     deleteUpTo: db.prepare('DELETE FROM doc_updates WHERE doc = ? AND seq <= ?'),
+    getControl: db.prepare<[string], { state: string }>('SELECT state FROM control WHERE event_id = ?'),
+    saveControl: db.prepare('INSERT INTO control (event_id, state) VALUES (?, ?) ON CONFLICT(event_id) DO UPDATE SET state = excluded.state'),
+    listVotes: db.prepare<[string], { room_id: string; card_id: string; voter_id: string; count: number }>(
+      'SELECT room_id, card_id, voter_id, count FROM votes WHERE event_id = ?',
+    ),
+    upsertVote: db.prepare(
+      'INSERT INTO votes (event_id, room_id, card_id, voter_id, count) VALUES (?, ?, ?, ?, ?) ON CONFLICT(event_id, card_id, voter_id) DO UPDATE SET count = excluded.count, room_id = excluded.room_id',
+    ),
+    moveRoomVotes: db.prepare('UPDATE votes SET room_id = ? WHERE event_id = ? AND room_id = ?'),
+    deleteRoomVotes: db.prepare('DELETE FROM votes WHERE event_id = ? AND room_id = ?'),
+    deleteDoc: db.prepare('DELETE FROM doc_updates WHERE doc = ?'),
+    deleteVote: db.prepare('DELETE FROM votes WHERE event_id = ? AND card_id = ? AND voter_id = ?'),
+    appendAudit: db.prepare('INSERT INTO audit (event_id, at, actor_id, actor_role, action, detail) VALUES (?, ?, ?, ?, ?, ?)'),
+    listAudit: db.prepare<[string, number], { event_id: string; at: string; actor_id: string; actor_role: string; action: string; detail: string }>(
+      'SELECT * FROM (SELECT * FROM audit WHERE event_id = ? ORDER BY id DESC LIMIT ?) ORDER BY id',
+    ),
   };
 
   const appendMany = db.transaction((name: string, updates: Uint8Array[]) => {
@@ -125,6 +164,40 @@ export function openSqliteStore(dataDir: string, options: { synchronous?: 'NORMA
     },
     async setParticipantRoom(id, roomId) {
       q.setRoom.run(roomId, id);
+    },
+    async getControl(eventId) {
+      const row = q.getControl.get(eventId);
+      return row ? (JSON.parse(row.state) as ControlState) : undefined;
+    },
+    async saveControl(eventId, state) {
+      q.saveControl.run(eventId, JSON.stringify(state));
+    },
+    async listVotes(eventId) {
+      return q.listVotes.all(eventId).map((r) => ({ roomId: r.room_id, cardId: r.card_id, voterId: r.voter_id, count: r.count }));
+    },
+    async setVote(eventId, vote) {
+      if (vote.count > 0) q.upsertVote.run(eventId, vote.roomId, vote.cardId, vote.voterId, vote.count);
+      else q.deleteVote.run(eventId, vote.cardId, vote.voterId);
+    },
+    async moveRoomVotes(eventId, fromRoomId, toRoomId) {
+      if (toRoomId) q.moveRoomVotes.run(toRoomId, eventId, fromRoomId);
+      else q.deleteRoomVotes.run(eventId, fromRoomId);
+    },
+    async deleteDoc(name) {
+      q.deleteDoc.run(name);
+    },
+    async appendAudit(entry) {
+      q.appendAudit.run(entry.eventId, entry.at, entry.actorId, entry.actorRole, entry.action, entry.detail);
+    },
+    async listAudit(eventId, limit) {
+      return q.listAudit.all(eventId, limit).map((r) => ({
+        eventId: r.event_id,
+        at: r.at,
+        actorId: r.actor_id,
+        actorRole: r.actor_role,
+        action: r.action,
+        detail: r.detail,
+      }));
     },
     async close() {
       db.close();

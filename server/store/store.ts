@@ -1,3 +1,5 @@
+import type { ControlState } from '../../shared/control';
+import type { VoteRow } from '../../shared/votes';
 import type { EventInfo, Participant } from '../../shared/types';
 
 // The one storage interface. SQLite implements it now; a PostgreSQL one can follow without touching callers.
@@ -22,6 +24,7 @@ export interface DocStore {
   /** Replaces everything up to and including uptoSeq with one snapshot. */
   compactDoc(name: string, state: Uint8Array, uptoSeq: number): Promise<void>;
   countUpdates(name: string): Promise<number>;
+  deleteDoc(name: string): Promise<void>;
 }
 
 export interface EventStore {
@@ -35,6 +38,25 @@ export interface EventStore {
   getParticipant(id: string): Promise<Participant | undefined>;
   listParticipants(eventId: string): Promise<Participant[]>;
   setParticipantRoom(id: string, roomId: string): Promise<void>;
+  getControl(eventId: string): Promise<ControlState | undefined>;
+  saveControl(eventId: string, state: ControlState): Promise<void>;
+  listVotes(eventId: string): Promise<VoteRow[]>;
+  /** Sets one voter's count on one card (0 removes it). */
+  setVote(eventId: string, vote: VoteRow): Promise<void>;
+  /** Votes follow their cards when a room's cards move to another room (toRoomId null deletes them). */
+  moveRoomVotes(eventId: string, fromRoomId: string, toRoomId: string | null): Promise<void>;
+  appendAudit(entry: AuditEntry): Promise<void>;
+  listAudit(eventId: string, limit: number): Promise<AuditEntry[]>;
+}
+
+/** What a facilitator did, for accountability (UK GDPR): who, when, which command, on what. */
+export interface AuditEntry {
+  eventId: string;
+  at: string;
+  actorId: string;
+  actorRole: string;
+  action: string;
+  detail: string;
 }
 
 export interface Store extends DocStore, EventStore {

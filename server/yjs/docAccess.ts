@@ -1,5 +1,7 @@
 import type { DocRef } from '../../shared/docNames';
 import type { TokenClaims } from '../../shared/types';
+import { participantsCanWrite } from '../../shared/control';
+import type { ControlService } from '../control/controlService';
 import type { EventStore } from '../store/store';
 
 export interface DocAccess {
@@ -9,7 +11,7 @@ export interface DocAccess {
 
 export interface DocAccessDeps {
   events: EventStore;
-  isBoardLocked(eventId: string, roomId: string): boolean;
+  control: ControlService;
 }
 
 /**
@@ -30,5 +32,12 @@ export async function resolveDocAccess(claims: TokenClaims, ref: DocRef, deps: D
   if (claims.role === 'organiser') return { canWrite: () => false };
   const participant = await deps.events.getParticipant(claims.participantId);
   if (!participant || participant.eventId !== ref.eventId || participant.roomId !== roomId) return null;
-  return { canWrite: () => !deps.isBoardLocked(ref.eventId, roomId) };
+  // Loaded now so the per-update check below is a synchronous cache read.
+  await deps.control.get(ref.eventId);
+  return {
+    canWrite: () => {
+      const state = deps.control.cached(ref.eventId);
+      return state !== undefined && participantsCanWrite(state, roomId);
+    },
+  };
 }

@@ -31,6 +31,8 @@ export interface LiveDocsOptions {
   compactEvery: number;
   /** Keep an empty document this long in case someone reconnects. */
   unloadAfterMs: number;
+  /** Told after updates to a document are committed (for live overviews). */
+  onCommitted?(name: string): void;
 }
 
 /**
@@ -87,6 +89,7 @@ export function createLiveDocs(options: LiveDocsOptions) {
             for (const peer of live.peers) if (peer !== origin) peer.send(frame);
           }
         }
+        options.onCommitted?.(live.name);
         if (live.updatesSinceCompact >= options.compactEvery) await compact(live);
       } catch (error) {
         // Not committed means not acknowledged: drop the peers so they resync and resend what they hold.
@@ -145,6 +148,19 @@ export function createLiveDocs(options: LiveDocsOptions) {
       live.peers.delete(peer);
       if (awarenessClientId !== null) awarenessProtocol.removeAwarenessStates(live.awareness, [awarenessClientId], peer);
       scheduleUnloadIfEmpty(live);
+    },
+    /** Drops a document without saving it (its room was removed): peers are closed, memory freed. */
+    async discard(name: string, code: number, reason: string): Promise<void> {
+      const loading = docs.get(name);
+      if (!loading) return;
+      const live = await loading;
+      await live.flushing;
+      docs.delete(name);
+      if (live.unloadTimer) clearTimeout(live.unloadTimer);
+      for (const peer of [...live.peers]) peer.close(code, reason);
+      live.peers.clear();
+      live.awareness.destroy();
+      live.doc.destroy();
     },
     /** Waits until every applied update is committed (used by shutdown and tests). */
     async settle(): Promise<void> {

@@ -1,0 +1,43 @@
+import type { DocBlock } from '../../shared/summary/docBlocks';
+import { oneLine } from './plainText';
+
+// Markdown for wikis and repos. User text is escaped so a card cannot inject headings, links or HTML.
+
+export function escapeMarkdown(text: string): string {
+  return oneLine(text)
+    .replace(/[\\`*_{}\[\]<>|~!#]/g, '\\$&')
+    .replace(/^([-+=]|\d+[.)])/, (m) => `\\${m}`);
+}
+
+function cellText(text: string): string {
+  return escapeMarkdown(text) || ' ';
+}
+
+function blockToMarkdown(block: DocBlock): string {
+  switch (block.kind) {
+    case 'title':
+      return `# ${escapeMarkdown(block.text)}`;
+    case 'heading':
+      return `${'#'.repeat(block.level + 1)} ${escapeMarkdown(block.text)}`;
+    case 'paragraph':
+      return block.strong ? `**${escapeMarkdown(block.text)}**` : escapeMarkdown(block.text);
+    case 'note':
+      return `_${escapeMarkdown(block.text)}_`;
+    case 'bullets':
+      return block.items
+        .map((item, i) => {
+          const marker = block.ordered ? `${i + 1}.` : '-';
+          const note = item.note ? `  \n  _${escapeMarkdown(item.note)}_` : '';
+          return `${marker} ${escapeMarkdown(item.text)}${note}`;
+        })
+        .join('\n');
+    case 'table': {
+      const row = (cells: string[]) => `| ${cells.map(cellText).join(' | ')} |`;
+      return [row(block.header), `|${block.header.map(() => ' --- |').join('')}`, ...block.rows.map(row)].join('\n');
+    }
+  }
+}
+
+export function toMarkdown(blocks: readonly DocBlock[]): string {
+  return blocks.map(blockToMarkdown).join('\n\n') + '\n';
+}

@@ -1,0 +1,112 @@
+import { addCard, readCards, setCardHidden } from '../../../shared/boardDoc';
+import { evenSplit } from '../../../shared/assignment';
+import { withoutRooms } from '../../../shared/control';
+import { boardDocName } from '../../../shared/docNames';
+import { limits } from '../../../shared/limits';
+import type { EventInfo } from '../../../shared/types';
+import { roomsWithIds } from '../../events/eventService';
+import { closeCodes } from '../../yjs/docConnection';
+import { CommandError, type CommandHandlers } from '../commandRouter';
+import { eventOf, requireRoom, type HandlerDeps } from './handlerDeps';
+
+type Handlers = Pick<CommandHandlers, 'room:add' | 'room:rename' | 'room:remove' | 'assign:mode' | 'assign:even' | 'participant:move'>;
+
+export function roomHandlers(deps: HandlerDeps): Handlers {
+  const { store, liveDocs, realtime, yjs, control } = deps;
+
+  /** Event metadata changes one at a time per event, then everyone gets the new room list. */
+  const changeEvent = (eventId: string, change: (info: EventInfo) => Promise<EventInfo> | EventInfo) =>
+    deps.serial(`event:${eventId}`, async () => {
+      const info = await change(await eventOf(deps, eventId));
+      await store.updateEventInfo(info);
+      realtime.publishEvent(info);
+      return info;
+    });
+
+  const moveParticipant = async (eventId: string, participantId: string, roomId: string) => {
+    await store.setParticipantRoom(participantId, roomId);
+    // Their board connection is for the old room: close it so the client reopens the new one.
+    yjs.disconnectParticipant(participantId, closeCodes.roomChanged, 'moved to another room');
+    await realtime.moveSockets(eventId, participantId, roomId);
+  };
+
+  return {
+    async 'room:add'({ claims }, { topic }) {
+      const info = await changeEvent(claims.eventId, (event) => {
+        if (event.rooms.length >= limits.roomsPerEvent) throw new CommandError('too_many_rooms', `An event can have up to ${limits.roomsPerEvent} rooms.`);
+        return { ...event, rooms: roomsWithIds([...event.rooms, { topic }]) };
+      });
+      return info.rooms.at(-1);
+    },
+
+    async 'room:rename'({ claims }, { roomId, topic }) {
+      const info = await changeEvent(claims.eventId, (event) => {
+        requireRoom(event, roomId);
+        return { ...event, rooms: event.rooms.map((r) => (r.id === roomId ? { ...r, topic } : r)) };
+      });
+      return info.rooms.find((r) => r.id === roomId);
+    },
+
+    async 'room:remove'({ claims }, { roomId, moveTo, cards }) {
+      const { eventId } = claims;
+      let moved = 0;
+      await changeEvent(eventId, async (event) => {
+        requireRoom(event, roomId);
+        requireRoom(event, moveTo);
+        if (roomId === moveTo) throw new CommandError('same_room', 'Choose a different room to move people to.');
+        const source = boardDocName(eventId, roomId);
+        if (cards === 'move') {
+          const sourceCards = await liveDocs.withDoc(source, (live) => readCards(live.doc));
+          await liveDocs.withDoc(boardDocName(eventId, moveTo), (live) => {
+            live.doc.transact(() => {
+              for (const card of sourceCards) {
+                addCard(live.doc, card);
+                if (card.hidden) setCardHidden(live.doc, card.id, true);
+              }
+            });
+          });
+          moved = sourceCards.length;
+        }
+        await store.moveRoomVotes(eventId, roomId, cards === 'move' ? moveTo : null);
+        await liveDocs.discard(source, 4410, 'this room was removed');
+        await store.deleteDoc(source);
+        return { ...event, rooms: event.rooms.filter((r) => r.id !== roomId) };
+      });
+      const people = (await store.listParticipants(eventId)).filter((p) => p.roomId === roomId);
+      for (const person of people) await moveParticipant(eventId, person.id, moveTo);
+      const info = await eventOf(deps, eventId);
+      await control.update(eventId, (s) => withoutRooms(s, info.rooms));
+      return { movedCards: moved, movedPeople: people.length, cardsDeleted: cards === 'delete' };
+    },
+
+    async 'assign:mode'({ claims }, { mode }) {
+      const info = await changeEvent(claims.eventId, (event) => ({ ...event, assignmentMode: mode }));
+      return { mode: info.assignmentMode };
+    },
+
+    async 'assign:even'({ claims }) {
+      const event = await eventOf(deps, claims.eventId);
+      const people = await store.listParticipants(claims.eventId);
+      const split = evenSplit(people, event.rooms);
+      let moves = 0;
+      for (const [roomId, members] of split) {
+        for (const person of members) {
+          if (person.roomId === roomId) continue;
+          await moveParticipant(claims.eventId, person.id, roomId);
+          moves++;
+        }
+      }
+      realtime.scheduleOverview(claims.eventId);
+      return { moves };
+    },
+
+    async 'participant:move'({ claims }, { participantId, roomId }) {
+      requireRoom(await eventOf(deps, claims.eventId), roomId);
+      const participant = await store.getParticipant(participantId);
+      if (!participant || participant.eventId !== claims.eventId) throw new CommandError('unknown_participant', 'That person is not in this event.');
+      if (participant.roomId !== roomId) await moveParticipant(claims.eventId, participantId, roomId);
+      realtime.scheduleOverview(claims.eventId);
+      return { participantId, roomId };
+    },
+  };
+}

@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import { phases } from './control';
+import { limits } from './limits';
+import { idSchema } from './schemas';
+import type { Role } from './types';
+
+// Every socket.io command: its payload schema and who may run it. The server enforces both;
+// the client uses the same table only to decide which buttons to show.
+
+const empty = z.object({}).strict();
+const roomTarget = z.object({ roomId: idSchema.nullable().default(null) });
+
+export const commandSpecs = {
+  'control:get': { roles: ['participant', 'facilitator', 'organiser'], schema: empty },
+  'overview:get': { roles: ['facilitator', 'organiser'], schema: empty },
+  'vote:cast': { roles: ['participant'], schema: z.object({ cardId: z.string().min(1).max(100), delta: z.union([z.literal(1), z.literal(-1)]) }) },
+  'help:request': { roles: ['participant'], schema: empty },
+  'help:cancel': { roles: ['participant'], schema: empty },
+
+  'phase:set': { roles: ['facilitator'], schema: z.object({ phase: z.enum(phases) }) },
+  'timer:start': { roles: ['facilitator'], schema: roomTarget.extend({ seconds: z.number().int().min(10).max(6 * 3600) }) },
+  'timer:pause': { roles: ['facilitator'], schema: roomTarget },
+  'timer:resume': { roles: ['facilitator'], schema: roomTarget },
+  'timer:add': { roles: ['facilitator'], schema: roomTarget.extend({ seconds: z.number().int().min(-3600).max(3600) }) },
+  'timer:stop': { roles: ['facilitator'], schema: roomTarget },
+  'broadcast:send': { roles: ['facilitator'], schema: roomTarget.extend({ text: z.string().trim().min(1, 'Type a message first.').max(limits.broadcastChars) }) },
+  'lock:set': { roles: ['facilitator'], schema: z.object({ roomIds: z.array(idSchema).min(1).max(limits.roomsPerEvent), locked: z.boolean() }) },
+  'room:add': { roles: ['facilitator'], schema: z.object({ topic: z.string().trim().min(1, 'Every room needs a topic.').max(limits.shortTextChars) }) },
+  'room:rename': { roles: ['facilitator'], schema: z.object({ roomId: idSchema, topic: z.string().trim().min(1).max(limits.shortTextChars) }) },
+  'room:remove': { roles: ['facilitator'], schema: z.object({ roomId: idSchema, moveTo: idSchema, cards: z.enum(['move', 'delete']) }) },
+  'assign:mode': { roles: ['facilitator'], schema: z.object({ mode: z.enum(['self-select', 'facilitator', 'auto']) }) },
+  'assign:even': { roles: ['facilitator'], schema: empty },
+  'participant:move': { roles: ['facilitator'], schema: z.object({ participantId: z.string().min(1).max(100), roomId: idSchema }) },
+  'voting:set': { roles: ['facilitator'], schema: z.object({ open: z.boolean(), votesPerPerson: z.number().int().min(1).max(20).optional(), revealed: z.boolean().optional() }) },
+  'help:resolve': { roles: ['facilitator'], schema: z.object({ helpId: z.string().min(1).max(100) }) },
+} as const satisfies Record<string, { roles: readonly Role[]; schema: z.ZodType }>;
+
+export type CommandName = keyof typeof commandSpecs;
+export type CommandInput<N extends CommandName> = z.input<(typeof commandSpecs)[N]['schema']>;
+export type CommandPayload<N extends CommandName> = z.output<(typeof commandSpecs)[N]['schema']>;
+
+export type CommandResult<T = unknown> = { ok: true; data: T } | { ok: false; error: { code: string; message: string } };
+
+export const facilitatorOnlyCommands = (Object.keys(commandSpecs) as CommandName[]).filter(
+  (name) => !(commandSpecs[name].roles as readonly Role[]).includes('participant'),
+);
+
+export function roleMayRun(role: Role, name: CommandName): boolean {
+  return (commandSpecs[name].roles as readonly Role[]).includes(role);
+}
