@@ -6,7 +6,8 @@ import { oneLine } from './plainText';
 export function escapeMarkdown(text: string): string {
   return oneLine(text)
     .replace(/[\\`*_{}\[\]<>|~!#]/g, '\\$&')
-    .replace(/^([-+=]|\d+[.)])/, (m) => `\\${m}`);
+    .replace(/^[-+=]/, '\\$&')
+    .replace(/^(\d+)([.)])/, '$1\\$2');
 }
 
 function cellText(text: string): string {

@@ -1,19 +1,14 @@
-import type { AgendaItem, Card, Question, Room } from '../types';
+import type { Card, EventInfo } from '../types';
 
 // The event summary as plain data, modelled on SCIE event summaries. It is what facilitators edit
 // (via synthesis.ts) and what the document model renders. Every key message, theme and action keeps
 // the ids of the cards it came from, so any sentence can be traced back to what a group wrote.
 
+/** The event's own front matter, which the summary shows as the event has it. */
+export type EventFrontMatter = Pick<EventInfo, 'title' | 'date' | 'organiser' | 'introduction' | 'objectives' | 'agenda'>;
+
 /** What drafting needs to know about the event; EventInfo satisfies it. */
-export interface SummaryEventInput {
-  title: string;
-  date: string;
-  organiser: string;
-  introduction: string;
-  objectives: string[];
-  agenda: AgendaItem[];
-  questions: Question[];
-  rooms: Room[];
+export interface SummaryEventInput extends EventFrontMatter, Pick<EventInfo, 'questions' | 'rooms'> {
   /** Optional starting text; facilitators' edits to these win on re-draft. */
   sessionNotes?: string;
   closingText?: string;
@@ -125,13 +120,7 @@ export interface Participation {
   votes: number;
 }
 
-export interface EventSummary {
-  title: string;
-  date: string;
-  organiser: string;
-  introduction: string;
-  objectives: string[];
-  agenda: AgendaItem[];
+export interface EventSummary extends EventFrontMatter {
   sessionNotes: string;
   thinkingAppreciatively: { intro: string; topics: string[]; questions: string[] };
   groups: RoomGroup[];

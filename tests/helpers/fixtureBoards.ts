@@ -76,3 +76,15 @@ export function cardIdByText(input: DraftInput, textStart: string): string {
   }
   throw new Error(`No fixture card starts with: ${textStart}`);
 }
+
+/** The input with one card changed (hidden, or given hostile text). */
+export function withCard(input: DraftInput, cardId: string, patch: Partial<Card>): DraftInput {
+  return {
+    ...input,
+    boards: input.boards.map((b) => ({ ...b, cards: b.cards.map((c) => (c.id === cardId ? { ...c, ...patch } : c)) })),
+  };
+}
+
+export function withCardText(input: DraftInput, cardId: string, text: string): DraftInput {
+  return withCard(input, cardId, { text });
+}

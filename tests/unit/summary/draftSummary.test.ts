@@ -4,15 +4,12 @@ import { headingTexts } from '../../../shared/summary/docBlocks';
 import { renderSummaryDocument, sectionHeadings } from '../../../shared/summary/documentModel';
 import type { DraftInput, EventSummary } from '../../../shared/summary/summaryModel';
 import { appreciativeInquiry4d } from '../../../shared/templates';
-import { cardIdByText, fixtureDraftInput, loadFixture } from '../../helpers/fixtureBoards';
+import { cardIdByText, fixtureDraftInput, loadFixture, withCard } from '../../helpers/fixtureBoards';
 
 const fixture = loadFixture();
 
 function withHidden(input: DraftInput, cardId: string): DraftInput {
-  return {
-    ...input,
-    boards: input.boards.map((b) => ({ ...b, cards: b.cards.map((c) => (c.id === cardId ? { ...c, hidden: true } : c)) })),
-  };
+  return withCard(input, cardId, { hidden: true });
 }
 
 function everyCardIdIn(summary: EventSummary): string[] {
