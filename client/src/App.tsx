@@ -1,4 +1,6 @@
 import { BoardPage } from './pages/BoardPage';
+import { FacilitatorBoardPage } from './pages/FacilitatorBoardPage';
+import { FacilitatorPage } from './pages/FacilitatorPage';
 import { HomePage } from './pages/HomePage';
 import { JoinPage } from './pages/JoinPage';
 import { NewEventPage } from './pages/NewEventPage';
@@ -12,5 +14,7 @@ export function App() {
   if (path === '/new') return <NewEventPage />;
   if ((params = matchPath('/join/:code', path))) return <JoinPage code={params.code!} />;
   if ((params = matchPath('/e/:eventId/board', path))) return <BoardPage eventId={params.eventId!} />;
+  if ((params = matchPath('/facilitate/:eventId', path))) return <FacilitatorPage eventId={params.eventId!} />;
+  if ((params = matchPath('/facilitate/:eventId/room/:roomId', path))) return <FacilitatorBoardPage eventId={params.eventId!} roomId={params.roomId!} />;
   return <NotFoundPage />;
 }

@@ -1,23 +1,32 @@
 import { useEffect, useState } from 'react';
 import { boardDocName } from '../../../shared/docNames';
+import { phaseLabels } from '../../../shared/control';
+import type { EventInfo } from '../../../shared/types';
 import { Board } from '../board/Board';
-import { useSession } from '../state/sessionStore';
+import { BroadcastBanner } from '../control/BroadcastBanner';
+import { CommandFailed, runCommand } from '../control/socket';
+import { TimerDisplay } from '../control/TimerDisplay';
+import { useParticipantControl, type ParticipantControl } from '../control/useParticipantControl';
+import { useSession, type Me } from '../state/sessionStore';
 import { ConnectionStatus } from '../ui/ConnectionStatus';
 import { ErrorMessage } from '../ui/ErrorMessage';
 import { Layout } from '../ui/Layout';
 import { PresenceList } from '../ui/PresenceList';
+import type { DocConnection } from '../yjs/connectDoc';
 import { useConnectionState, usePresence } from '../yjs/hooks';
 import { useDocConnection } from '../yjs/useDocConnection';
-import type { DocConnection } from '../yjs/connectDoc';
-import type { EventInfo } from '../../../shared/types';
-import type { Me } from '../state/sessionStore';
 
-/** A participant's own room board. */
+/** A participant's own room board, following the facilitator's phase, timer, locks and messages. */
 export function BoardPage({ eventId }: { eventId: string }) {
   const { event, me, error, load } = useSession();
   useEffect(() => {
     void load(eventId);
   }, [eventId, load]);
+  const [control, setControl] = useParticipantControl(
+    eventId,
+    () => void load(eventId),
+    (info) => useSession.setState({ event: info }),
+  );
   const roomId = me?.roomId ?? null;
   const connection = useDocConnection(event && roomId ? boardDocName(event.id, roomId) : null);
 
@@ -38,18 +47,58 @@ export function BoardPage({ eventId }: { eventId: string }) {
       </Layout>
     );
   }
-  return <LiveBoard event={event} me={me} roomId={roomId} connection={connection} />;
+  return <LiveBoard event={event} me={me} roomId={roomId} connection={connection} control={control} setControl={setControl} />;
 }
 
-function LiveBoard({ event, me, roomId, connection }: { event: EventInfo; me: Me; roomId: string; connection: DocConnection }) {
+interface LiveBoardProps {
+  event: EventInfo;
+  me: Me;
+  roomId: string;
+  connection: DocConnection;
+  control: ParticipantControl;
+  setControl: (update: (s: ParticipantControl) => ParticipantControl) => void;
+}
+
+function LiveBoard({ event, me, roomId, connection, control, setControl }: LiveBoardProps) {
   const state = useConnectionState(connection.provider);
   const presence = usePresence(connection.provider);
   const [paused, setPaused] = useState(false);
+  const [actionError, setActionError] = useState<string | null>(null);
   useEffect(() => {
     // The server stamps the real identity on presence anyway; setting it here shows "you" at once.
     connection.provider.awareness.setLocalStateField('user', { id: me.participantId, name: me.name, role: me.role });
   }, [connection, me]);
   const room = event.rooms.find((r) => r.id === roomId);
+  const view = control.view;
+  const canWrite = view?.canWrite ?? true;
+  const socket = control.socket;
+
+  const act = async (fn: () => Promise<void>) => {
+    setActionError(null);
+    try {
+      await fn();
+    } catch (e) {
+      setActionError(e instanceof CommandFailed ? e.message : String(e));
+    }
+  };
+  const vote = (cardId: string, delta: 1 | -1) =>
+    act(async () => {
+      if (!socket) return;
+      const result = await runCommand<'vote:cast', { myVotes: Record<string, number>; votesLeft: number }>(socket, 'vote:cast', { cardId, delta });
+      setControl((s) => ({ ...s, ...result }));
+    });
+  const toggleHelp = () =>
+    act(async () => {
+      if (!socket) return;
+      if (control.myHelp) {
+        await runCommand(socket, 'help:cancel');
+        setControl((s) => ({ ...s, myHelp: null }));
+      } else {
+        const help = await runCommand<'help:request', ParticipantControl['myHelp']>(socket, 'help:request');
+        setControl((s) => ({ ...s, myHelp: help }));
+      }
+    });
+
   return (
     <Layout
       wide
@@ -61,6 +110,35 @@ function LiveBoard({ event, me, roomId, connection }: { event: EventInfo; me: Me
       }
       aside={<ConnectionStatus state={state} />}
     >
+      <BroadcastBanner broadcasts={view?.broadcasts ?? []} />
+      <div className="session-bar" aria-label="Session">
+        <p className="phase" data-phase={view?.phase}>
+          <span className="hint">Stage:</span> <strong>{view ? phaseLabels[view.phase] : '…'}</strong>
+        </p>
+        <TimerDisplay timer={view?.timer ?? null} />
+        {view?.voting.open && (
+          <p className="voting-status" role="status">
+            Voting is open: you have <strong>{control.votesLeft}</strong> of {view.voting.votesPerPerson} votes left.
+          </p>
+        )}
+        <button type="button" className={control.myHelp ? 'secondary' : ''} onClick={() => void toggleHelp()} aria-pressed={!!control.myHelp}>
+          {control.myHelp ? 'Help is on the way — cancel request' : 'Ask for help'}
+        </button>
+      </div>
+      <ErrorMessage message={actionError} />
+      {view && !canWrite && (
+        <p className="notice" role="status">
+          {view.locked
+            ? 'The facilitator has locked this board. You can still read it; anything you type is kept and shared when it is unlocked.'
+            : `The workshop is at the ${phaseLabels[view.phase].toLowerCase()} stage: the board is read-only now.`}
+        </p>
+      )}
+      {view?.phase === 'welcome' && event.introduction && (
+        <section className="panel welcome" aria-labelledby="welcome-heading">
+          <h2 id="welcome-heading">Welcome</h2>
+          <p>{event.introduction}</p>
+        </section>
+      )}
       <div className="board-layout">
         <aside className="board-side">
           <PresenceList people={presence} />
@@ -74,9 +152,14 @@ function LiveBoard({ event, me, roomId, connection }: { event: EventInfo; me: Me
           boardKey={`${event.id}:${roomId}`}
           questions={event.questions}
           me={me}
-          canWrite
-          canModerate={me.role === 'facilitator'}
+          canWrite={canWrite}
+          canModerate={false}
           paused={paused}
+          voting={
+            view && (view.voting.open || control.totals)
+              ? { mine: control.myVotes, totals: control.totals, canVote: view.voting.open, onVote: (cardId, delta) => void vote(cardId, delta) }
+              : undefined
+          }
         />
       </div>
     </Layout>

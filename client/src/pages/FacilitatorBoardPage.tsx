@@ -1,0 +1,94 @@
+import { useEffect, useState } from 'react';
+import { boardDocName } from '../../../shared/docNames';
+import { Board } from '../board/Board';
+import { useStaffControl } from '../facilitator/useStaffControl';
+import { useSession } from '../state/sessionStore';
+import { ConnectionStatus } from '../ui/ConnectionStatus';
+import { ErrorMessage } from '../ui/ErrorMessage';
+import { Layout } from '../ui/Layout';
+import { PresenceList } from '../ui/PresenceList';
+import { useConnectionState, usePresence } from '../yjs/hooks';
+import { useDocConnection } from '../yjs/useDocConnection';
+import type { DocConnection } from '../yjs/connectDoc';
+import type { EventInfo } from '../../../shared/types';
+import type { Me } from '../state/sessionStore';
+
+/** A facilitator inside one room's board: scribing for people who cannot type, and moderating. */
+export function FacilitatorBoardPage({ eventId, roomId }: { eventId: string; roomId: string }) {
+  const { event, me, error, load } = useSession();
+  useEffect(() => {
+    void load(eventId);
+  }, [eventId, load]);
+  const connection = useDocConnection(event ? boardDocName(event.id, roomId) : null);
+  if (error || (me && me.role === 'participant')) {
+    return (
+      <Layout title="Board">
+        <ErrorMessage message={error?.message ?? 'Only facilitators can open other rooms’ boards.'} />
+      </Layout>
+    );
+  }
+  if (!event || !me || !connection) {
+    return (
+      <Layout title="Board">
+        <p role="status">Loading the board…</p>
+      </Layout>
+    );
+  }
+  return <StaffBoard event={event} me={me} roomId={roomId} connection={connection} />;
+}
+
+function StaffBoard({ event, me, roomId, connection }: { event: EventInfo; me: Me; roomId: string; connection: DocConnection }) {
+  const state = useConnectionState(connection.provider);
+  const presence = usePresence(connection.provider);
+  const control = useStaffControl(event.id, me.role === 'facilitator');
+  const [present, setPresent] = useState(() => new URLSearchParams(location.search).has('present'));
+  const room = event.rooms.find((r) => r.id === roomId);
+  const totals = control.rooms.find((r) => r.roomId === roomId)?.voteTotals ?? null;
+  const canWrite = me.role === 'facilitator';
+  useEffect(() => {
+    connection.provider.awareness.setLocalStateField('user', { id: me.participantId, name: me.name, role: me.role });
+  }, [connection, me]);
+  useEffect(() => {
+    document.documentElement.classList.toggle('present-mode', present);
+    return () => document.documentElement.classList.remove('present-mode');
+  }, [present]);
+
+  return (
+    <Layout
+      wide
+      title={room?.topic ?? 'Board'}
+      subtitle={
+        <>
+          {event.title} · <a href={me.role === 'facilitator' ? `/facilitate/${event.id}` : `/summary/${event.id}`}>Back</a>
+        </>
+      }
+      aside={
+        <>
+          <ConnectionStatus state={state} />
+          <button type="button" className="small ghost" aria-pressed={present} onClick={() => setPresent(!present)}>
+            Present view
+          </button>
+        </>
+      }
+    >
+      <div className={present ? 'present-board' : 'board-layout'}>
+        {!present && (
+          <aside className="board-side">
+            <PresenceList people={presence} />
+            {canWrite && <p className="hint">You can write here as a scribe, and hide or delete cards. Everyone sees changes at once.</p>}
+          </aside>
+        )}
+        <Board
+          doc={connection.doc}
+          provider={connection.provider}
+          boardKey={`${event.id}:${roomId}:staff`}
+          questions={event.questions}
+          me={me}
+          canWrite={canWrite && !present}
+          canModerate={canWrite && !present}
+          voting={totals ? { mine: {}, totals, canVote: false, onVote: () => undefined } : undefined}
+        />
+      </div>
+    </Layout>
+  );
+}
