@@ -1,0 +1,71 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+
+// Linux /proc readers: CPU ticks (utime+stime), RSS and block-layer write bytes of a process.
+
+let ticksPerSecond = 100;
+try {
+  ticksPerSecond = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+} catch {
+  // getconf missing: Linux uses 100 almost everywhere.
+}
+
+export interface ProcSample {
+  at: number;
+  cpuSeconds: number;
+  rssBytes: number;
+  writeBytes: number;
+}
+
+export function cpuSeconds(pid: number): number {
+  const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / ticksPerSecond;
+}
+
+export function rssBytes(pid: number): number {
+  const match = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return match ? Number(match[1]) * 1024 : 0;
+}
+
+export function writeBytes(pid: number): number {
+  try {
+    const match = /write_bytes: (\d+)/.exec(fs.readFileSync(`/proc/${pid}/io`, 'utf8'));
+    return match ? Number(match[1]) : 0;
+  } catch {
+    return 0;
+  }
+}
+
+export function sample(pid: number): ProcSample {
+  return { at: performance.now(), cpuSeconds: cpuSeconds(pid), rssBytes: rssBytes(pid), writeBytes: writeBytes(pid) };
+}
+
+/** CPU % of one core between two samples. */
+export function cpuPct(a: ProcSample, b: ProcSample): number {
+  return round((100 * (b.cpuSeconds - a.cpuSeconds)) / ((b.at - a.at) / 1000), 1);
+}
+
+export function round(value: number, digits = 2): number {
+  const f = 10 ** digits;
+  return Math.round(value * f) / f;
+}
+
+export const mb = (bytes: number): number => round(bytes / 1024 / 1024, 1);
+
+export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+export function hasTaskset(): boolean {
+  try {
+    execFileSync('taskset', ['-p', String(process.pid)], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Command and args to run `node --import tsx file` pinned to a CPU (or unpinned). */
+export function pinnedNode(cpu: number | null, nodeArgs: string[], file: string): [string, string[]] {
+  const args = [...nodeArgs, '--import', 'tsx', file];
+  return cpu === null ? [process.execPath, args] : ['taskset', ['-c', String(cpu), process.execPath, ...args]];
+}

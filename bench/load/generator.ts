@@ -1,0 +1,252 @@
+import type { Histogram } from 'hdr-histogram-js';
+import type { WebsocketProvider } from 'y-websocket';
+import type * as Y from 'yjs';
+import { createLatencyHistogram, recordMs, summarise } from '../lib/histogram';
+import { cpuPct, mb, round, sample, sleep } from '../lib/proc';
+import { LightClient, parseKey, timeJoin } from './lightClient';
+import type { FanoutRequest, GeneratorRequest, IdleRequest, IdleResult, JoinGroupResult, JoinRequest, StepResult } from './protocol';
+import { openProvider, whenSynced } from './provider';
+
+// The load-generator process (pinned to CPU 1 by the orchestrator): light clients plus a few real providers.
+
+interface Window {
+  start: number;
+  end: number;
+  sent: number;
+  expectedPairs: number;
+  delivered: number;
+  echoes: number;
+  payloadBytes: number;
+  probeExpected: number;
+  probeDelivered: number;
+  hist: Histogram;
+  probeHist: Histogram;
+}
+
+function newWindow(): Window {
+  return {
+    start: Infinity,
+    end: Infinity,
+    sent: 0,
+    expectedPairs: 0,
+    delivered: 0,
+    echoes: 0,
+    payloadBytes: 0,
+    probeExpected: 0,
+    probeDelivered: 0,
+    hist: createLatencyHistogram(),
+    probeHist: createLatencyHistogram(),
+  };
+}
+
+const inWindow = (w: Window, t: number) => t >= w.start && t < w.end;
+
+/** Paces all senders round-robin at a total rate, catching up after short stalls (≤ 100 ms of backlog). */
+class Pacer {
+  private total = 0;
+  private t0 = 0;
+  private sent = 0;
+  private next = 0;
+  private readonly timer: NodeJS.Timeout;
+  constructor(private readonly senders: LightClient[], private readonly onSend: (c: LightClient, t: number, bytes: number) => void) {
+    this.timer = setInterval(() => this.tick(), 1);
+  }
+  setRate(perClient: number): void {
+    this.total = perClient * this.senders.length;
+    this.t0 = performance.now();
+    this.sent = 0;
+  }
+  private tick(): void {
+    if (this.total === 0) return;
+    const owed = Math.floor(((performance.now() - this.t0) * this.total) / 1000) - this.sent;
+    const cap = Math.max(1, this.total / 10);
+    const n = Math.min(owed, cap);
+    for (let i = 0; i < n; i++) {
+      const client = this.senders[this.next]!;
+      this.next = (this.next + 1) % this.senders.length;
+      const { t, bytes } = client.sendUpdate();
+      this.onSend(client, t, bytes);
+    }
+    this.sent += owed > cap ? owed : n;
+  }
+  stop(): void {
+    clearInterval(this.timer);
+  }
+}
+
+async function fanout(req: FanoutRequest): Promise<StepResult[]> {
+  let w = newWindow();
+  const roomSizes = req.rooms.map((r) => r.length);
+  const probesPerRoom = req.rooms.map((_, i) => req.probes.filter((p) => p.room === i).length);
+  const clients: LightClient[] = [];
+  let id = 0;
+  const onKey = (client: LightClient, key: string) => {
+    const parsed = parseKey(key);
+    if (!parsed || !inWindow(w, parsed.t)) return;
+    if (parsed.sender === client.id) {
+      w.echoes++;
+      return;
+    }
+    w.delivered++;
+    recordMs(w.hist, performance.now() - parsed.t);
+  };
+  req.rooms.forEach((specs, room) => {
+    for (const spec of specs) clients.push(new LightClient(id++, room, spec, { expectServerSync: req.expectServerSync, onKey }));
+  });
+  await Promise.all(clients.map((c) => c.ready));
+  const providers: { provider: WebsocketProvider; doc: Y.Doc }[] = [];
+  for (const probe of req.probes) {
+    const provider = openProvider(probe.wsBase, probe.docName, probe.cookie);
+    provider.doc.getMap('bench').observe((event) => {
+      const now = performance.now();
+      for (const key of event.keysChanged) {
+        const parsed = parseKey(key);
+        if (!parsed || !inWindow(w, parsed.t)) continue;
+        w.probeDelivered++;
+        recordMs(w.probeHist, now - parsed.t);
+      }
+    });
+    providers.push({ provider, doc: provider.doc });
+  }
+  await Promise.all(providers.map((p) => whenSynced(p.provider, 5000).catch(() => undefined)));
+
+  // Interleave rooms so consecutive sends go to different rooms.
+  const byRoom = req.rooms.map((_, room) => clients.filter((c) => c.room === room));
+  const senders: LightClient[] = [];
+  for (let k = 0; k < Math.max(...roomSizes); k++) for (const members of byRoom) {
+    const member = members[k];
+    if (member) senders.push(member);
+  }
+  const pacer = new Pacer(senders, (c, t, bytes) => {
+    if (!inWindow(w, t)) return;
+    w.sent++;
+    w.expectedPairs += roomSizes[c.room]! - 1;
+    w.probeExpected += probesPerRoom[c.room]!;
+    w.payloadBytes += bytes;
+  });
+
+  const steps: StepResult[] = [];
+  try {
+    for (const [i, rate] of req.rates.entries()) {
+      pacer.setRate(rate);
+      await sleep(i === 0 ? req.warmupMs : req.stepWarmMs);
+      w = newWindow();
+      const server0 = sample(req.serverPid);
+      const gen0 = sample(process.pid);
+      w.start = performance.now();
+      await sleep(req.windowMs);
+      w.end = performance.now();
+      const server1 = sample(req.serverPid);
+      const gen1 = sample(process.pid);
+      pacer.setRate(0);
+      await sleep(req.drainMs);
+      const windowS = (w.end - w.start) / 1000;
+      const step: StepResult = {
+        ratePerClient: rate,
+        windowS: round(windowS, 2),
+        latencyMs: summarise(w.hist),
+        probeLatencyMs: req.probes.length ? summarise(w.probeHist) : null,
+        probeDelivery: req.probes.length ? round(w.probeDelivered / Math.max(1, w.probeExpected), 4) : null,
+        sent: w.sent,
+        inPerSec: round(w.sent / windowS, 1),
+        expectedPairs: w.expectedPairs,
+        delivered: w.delivered,
+        outPerSec: round(w.delivered / windowS, 1),
+        delivery: round(w.delivered / Math.max(1, w.expectedPairs), 4),
+        echoes: w.echoes,
+        payloadBytes: w.payloadBytes,
+        serverCpuPct: cpuPct(server0, server1),
+        serverRssMB: mb(server1.rssBytes),
+        serverWriteBytes: server1.writeBytes - server0.writeBytes,
+        generatorCpuPct: cpuPct(gen0, gen1),
+      };
+      steps.push(step);
+      process.stderr.write(
+        `    rate ${rate}/s/client: in ${step.inPerSec}/s p99 ${step.latencyMs.p99} ms delivery ${step.delivery} server ${step.serverCpuPct}% gen ${step.generatorCpuPct}%\n`,
+      );
+      const failed = step.latencyMs.p99 > req.stopP99Ms || step.delivery < 1 || step.generatorCpuPct > req.maxGeneratorCpuPct;
+      if (failed) break;
+    }
+  } finally {
+    pacer.stop();
+    for (const c of clients) c.close();
+    for (const p of providers) {
+      p.provider.destroy();
+      p.doc.destroy();
+    }
+    await sleep(300);
+  }
+  return steps;
+}
+
+async function idle(req: IdleRequest): Promise<IdleResult> {
+  await sleep(500);
+  const base = sample(req.serverPid);
+  const start = performance.now();
+  const clients: LightClient[] = [];
+  let id = 0;
+  // Connect a room at a time (10 sockets in flight per room, ~20 rooms at once).
+  for (let r = 0; r < req.rooms.length; r += 20) {
+    const batch: LightClient[] = [];
+    for (let room = r; room < Math.min(r + 20, req.rooms.length); room++) {
+      for (const spec of req.rooms[room]!) batch.push(new LightClient(id++, room, spec, { expectServerSync: req.expectServerSync, onKey: () => {} }));
+    }
+    await Promise.all(batch.map((c) => c.ready));
+    clients.push(...batch);
+  }
+  const connectMs = performance.now() - start;
+  await sleep(req.settleMs);
+  const loaded = sample(req.serverPid);
+  for (const c of clients) c.close();
+  await sleep(300);
+  return {
+    connections: clients.length,
+    rssBaseMB: mb(base.rssBytes),
+    rssMB: mb(loaded.rssBytes),
+    kbPerConnection: round((loaded.rssBytes - base.rssBytes) / 1024 / clients.length, 1),
+    connectMs: round(connectMs, 0),
+  };
+}
+
+async function join(req: JoinRequest): Promise<JoinGroupResult[]> {
+  const results: JoinGroupResult[] = [];
+  for (const group of req.groups) {
+    const before = sample(req.serverPid);
+    const joins = await Promise.all(group.specs.map((spec) => timeJoin(spec)));
+    const after = sample(req.serverPid);
+    const ms = joins.map((j) => j.ms).sort((a, b) => a - b);
+    results.push({
+      label: group.label,
+      joiners: joins.length,
+      bytes: joins[0]?.bytes ?? 0,
+      firstMs: round(ms[0] ?? 0, 1),
+      p50Ms: round(ms[Math.floor((ms.length - 1) / 2)] ?? 0, 1),
+      lastMs: round(ms.at(-1) ?? 0, 1),
+      serverCpuMs: round((after.cpuSeconds - before.cpuSeconds) * 1000, 0),
+    });
+    await sleep(300);
+  }
+  return results;
+}
+
+async function handle(req: GeneratorRequest): Promise<unknown> {
+  switch (req.cmd) {
+    case 'fanout':
+      return fanout(req);
+    case 'idle':
+      return idle(req);
+    case 'join':
+      return join(req);
+    case 'exit':
+      setImmediate(() => process.exit(0));
+      return null;
+  }
+}
+
+process.on('message', (msg: { id: number; req: GeneratorRequest }) => {
+  handle(msg.req).then(
+    (result) => process.send?.({ id: msg.id, result }),
+    (error: unknown) => process.send?.({ id: msg.id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) }),
+  );
+});
+process.send?.({ id: 0, result: 'ready' });

@@ -1,0 +1,123 @@
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import WebSocket from 'ws';
+import * as Y from 'yjs';
+
+// A protocol-level y-websocket client that keeps no document. Senders own a private Y.Doc only to
+// produce genuine updates whose map key embeds the send time; receivers read that key with Y.decodeUpdate.
+
+export interface ClientSpec {
+  url: string;
+  cookie?: string;
+}
+
+export function syncFrame(step: 0 | 1 | 2, payload: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, 0);
+  encoding.writeVarUint(encoder, step);
+  encoding.writeVarUint8Array(encoder, payload);
+  return encoding.toUint8Array(encoder);
+}
+
+export const emptyStep1 = syncFrame(0, Y.encodeStateVector(new Y.Doc()));
+const emptyStep2 = syncFrame(1, Y.encodeStateAsUpdate(new Y.Doc()));
+const filler = 'x'.repeat(48);
+
+export function openSocket(spec: ClientSpec): WebSocket {
+  return new WebSocket(spec.url, { perMessageDeflate: false, headers: spec.cookie ? { cookie: spec.cookie } : {} });
+}
+
+export function keyOf(sender: number, t: number): string {
+  return `${sender}|${t.toFixed(3)}`;
+}
+
+export function parseKey(key: string): { sender: number; t: number } | null {
+  const bar = key.indexOf('|');
+  return bar < 0 ? null : { sender: Number(key.slice(0, bar)), t: Number(key.slice(bar + 1)) };
+}
+
+export interface LightClientOptions {
+  /** Wait for the server's SyncStep1 (Yjs servers) or only for the socket to open (raw relay). */
+  expectServerSync: boolean;
+  onKey(client: LightClient, key: string): void;
+}
+
+export class LightClient {
+  readonly ws: WebSocket;
+  readonly ready: Promise<void>;
+  private doc: Y.Doc | null = null;
+  private lastUpdate: Uint8Array | null = null;
+
+  constructor(
+    readonly id: number,
+    readonly room: number,
+    spec: ClientSpec,
+    private readonly options: LightClientOptions,
+  ) {
+    this.ws = openSocket(spec);
+    let markReady: () => void = () => {};
+    this.ready = new Promise<void>((resolve, reject) => {
+      markReady = resolve;
+      this.ws.on('error', reject);
+      this.ws.once('unexpected-response', (_req, res) => reject(new Error(`upgrade refused: ${res.statusCode}`)));
+    });
+    if (!options.expectServerSync) this.ws.once('open', () => markReady());
+    this.ws.on('message', (data: Buffer) => {
+      const decoder = decoding.createDecoder(new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
+      if (decoding.readVarUint(decoder) !== 0) return; // awareness and the like are not measured
+      const step = decoding.readVarUint(decoder);
+      if (step === 0) {
+        // Answer the server's SyncStep1 with an empty step 2 so the server considers us synced.
+        this.ws.send(emptyStep2);
+        markReady();
+        return;
+      }
+      const update = decoding.readVarUint8Array(decoder);
+      for (const struct of Y.decodeUpdate(update).structs) {
+        if (struct instanceof Y.Item && typeof struct.parentSub === 'string') this.options.onKey(this, struct.parentSub);
+      }
+    });
+  }
+
+  /** Sends one genuine Yjs update whose key carries performance.now(); returns its time and payload bytes. */
+  sendUpdate(): { t: number; bytes: number } {
+    if (!this.doc) {
+      this.doc = new Y.Doc();
+      this.doc.on('update', (update: Uint8Array) => {
+        this.lastUpdate = update;
+      });
+    }
+    const t = performance.now();
+    this.doc.getMap('bench').set(keyOf(this.id, t), filler);
+    const update = this.lastUpdate!;
+    if (this.ws.readyState === WebSocket.OPEN) this.ws.send(syncFrame(2, update));
+    return { t, bytes: update.byteLength };
+  }
+
+  close(): void {
+    this.ws.terminate();
+    this.doc?.destroy();
+  }
+}
+
+/** One joiner: connects, sends an empty SyncStep1 on open, resolves when the SyncStep2 bytes arrived. */
+export function timeJoin(spec: ClientSpec): Promise<{ ms: number; openMs: number; bytes: number }> {
+  const start = performance.now();
+  return new Promise((resolve, reject) => {
+    const ws = openSocket(spec);
+    let openedAt = start;
+    ws.on('error', reject);
+    ws.once('unexpected-response', (_req, res) => reject(new Error(`upgrade refused: ${res.statusCode}`)));
+    ws.once('open', () => {
+      openedAt = performance.now();
+      ws.send(emptyStep1);
+    });
+    ws.on('message', (data: Buffer) => {
+      const decoder = decoding.createDecoder(new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
+      if (decoding.readVarUint(decoder) !== 0 || decoding.readVarUint(decoder) !== 1) return;
+      const end = performance.now();
+      ws.terminate();
+      resolve({ ms: end - start, openMs: openedAt - start, bytes: data.byteLength });
+    });
+  });
+}

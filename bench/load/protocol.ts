@@ -1,0 +1,81 @@
+import type { LatencySummary } from '../lib/histogram';
+import type { ClientSpec } from './lightClient';
+
+// Requests the orchestrator sends to the load-generator process over IPC, and what comes back.
+
+export interface ProbeSpec {
+  wsBase: string;
+  docName: string;
+  cookie?: string;
+  room: number;
+}
+
+export interface FanoutRequest {
+  cmd: 'fanout';
+  rooms: ClientSpec[][];
+  probes: ProbeSpec[];
+  expectServerSync: boolean;
+  /** Updates/s per client; more than one entry makes a ramp that stops at the first failing step. */
+  rates: number[];
+  warmupMs: number;
+  stepWarmMs: number;
+  windowMs: number;
+  drainMs: number;
+  serverPid: number;
+  stopP99Ms: number;
+  maxGeneratorCpuPct: number;
+}
+
+export interface StepResult {
+  ratePerClient: number;
+  windowS: number;
+  latencyMs: LatencySummary;
+  probeLatencyMs: LatencySummary | null;
+  probeDelivery: number | null;
+  sent: number;
+  inPerSec: number;
+  expectedPairs: number;
+  delivered: number;
+  outPerSec: number;
+  delivery: number;
+  echoes: number;
+  payloadBytes: number;
+  serverCpuPct: number;
+  serverRssMB: number;
+  serverWriteBytes: number;
+  generatorCpuPct: number;
+}
+
+export interface IdleRequest {
+  cmd: 'idle';
+  rooms: ClientSpec[][];
+  expectServerSync: boolean;
+  settleMs: number;
+  serverPid: number;
+}
+
+export interface IdleResult {
+  connections: number;
+  rssBaseMB: number;
+  rssMB: number;
+  kbPerConnection: number;
+  connectMs: number;
+}
+
+export interface JoinRequest {
+  cmd: 'join';
+  groups: { label: string; specs: ClientSpec[] }[];
+  serverPid: number;
+}
+
+export interface JoinGroupResult {
+  label: string;
+  joiners: number;
+  bytes: number;
+  firstMs: number;
+  p50Ms: number;
+  lastMs: number;
+  serverCpuMs: number;
+}
+
+export type GeneratorRequest = FanoutRequest | IdleRequest | JoinRequest | { cmd: 'exit' };

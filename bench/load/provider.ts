@@ -1,0 +1,71 @@
+import WebSocket from 'ws';
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+import { addCard, cardsOf } from '../../shared/boardDoc';
+import { emptyStep1, openSocket, type ClientSpec } from './lightClient';
+import * as decoding from 'lib0/decoding';
+
+/** A real y-websocket provider (what browsers run), sending the visitor's cookie on the upgrade. */
+export function openProvider(wsBase: string, docName: string, cookie: string | undefined, doc = new Y.Doc()): WebsocketProvider {
+  const headers = cookie ? { cookie } : {};
+  class CookieWebSocket extends WebSocket {
+    constructor(url: string | URL, protocols?: string | string[]) {
+      super(url, protocols, { headers, perMessageDeflate: false });
+    }
+  }
+  return new WebsocketProvider(wsBase, docName, doc, { WebSocketPolyfill: CookieWebSocket as never, disableBc: true, maxBackoffTime: 500 });
+}
+
+export function whenSynced(provider: WebsocketProvider, timeoutMs = 15_000): Promise<void> {
+  if (provider.synced) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('provider did not sync')), timeoutMs);
+    provider.once('sync', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+}
+
+/** Number of cards the server would send a new joiner (one SyncStep2, applied to a scratch doc). */
+export function serverCardCount(spec: ClientSpec): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const ws = openSocket(spec);
+    ws.on('error', reject);
+    ws.once('open', () => ws.send(emptyStep1));
+    ws.on('message', (data: Buffer) => {
+      const decoder = decoding.createDecoder(new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
+      if (decoding.readVarUint(decoder) !== 0 || decoding.readVarUint(decoder) !== 1) return;
+      const doc = new Y.Doc();
+      Y.applyUpdate(doc, decoding.readVarUint8Array(decoder));
+      ws.terminate();
+      resolve(cardsOf(doc).size);
+      doc.destroy();
+    });
+  });
+}
+
+/** Seeds a board with `cards` cards through a real provider, one addCard transaction each, until the server holds them all. */
+export async function seedBoard(wsBase: string, docName: string, cookie: string | undefined, cards: number): Promise<void> {
+  const doc = new Y.Doc();
+  const provider = openProvider(wsBase, docName, cookie, doc);
+  await whenSynced(provider);
+  const questions = ['worked-well', 'made-difference', 'make-it-happen'];
+  for (let i = 0; i < cards; i++) {
+    addCard(doc, {
+      id: `card-${i}`,
+      questionId: questions[i % questions.length]!,
+      authorId: `p-seed-${i % 37}`,
+      authorName: `Participant ${i % 37}`,
+      text: `Card ${i}: what worked well was talking to each other across teams and sharing stories.`,
+      createdAt: 1_750_000_000_000 + i,
+    });
+    if (i % 200 === 199) await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+  const spec = { url: `${wsBase}/${docName}`, cookie };
+  for (let attempt = 0; attempt < 100 && (await serverCardCount(spec)) < cards; attempt++) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  provider.destroy();
+  doc.destroy();
+}

@@ -1,0 +1,119 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startGenerator } from './lib/generatorProcess';
+import { hasTaskset, round } from './lib/proc';
+import { startBenchServer, type ServerKind } from './lib/serverProcess';
+import {
+  fullProfile,
+  quickProfile,
+  runFanoutCell,
+  runIdleCell,
+  runJoinCell,
+  runRampCell,
+  tempDataDir,
+  writeAmpCell,
+  type Cell,
+  type FanoutCell,
+  type RunContext,
+} from './scenarios';
+
+// `npm run bench [-- --quick]`: the same traffic against ours, @y/websocket-server and a raw relay,
+// one server at a time on CPU 0, the load generator on CPU 1. JSON on stdout, progress on stderr.
+
+const repoRoot = fileURLToPath(new URL('..', import.meta.url));
+const quick = process.argv.includes('--quick');
+const only = process.argv.find((a) => a.startsWith('--servers='))?.slice('--servers='.length).split(',') as ServerKind[] | undefined;
+const servers: ServerKind[] = only ?? ['ours', 'reference', 'raw'];
+const profile = quick ? quickProfile : fullProfile;
+const log = (line: string) => process.stderr.write(`${line}\n`);
+
+const pinned = os.platform() === 'linux' && os.cpus().length >= 2 && hasTaskset();
+if (pinned) execFileSync('taskset', ['-a', '-p', '-c', '1', String(process.pid)], { stdio: 'ignore' });
+process.chdir(repoRoot);
+
+function versionOf(pkg: string): string | null {
+  try {
+    return (JSON.parse(fs.readFileSync(path.join(repoRoot, 'node_modules', pkg, 'package.json'), 'utf8')) as { version: string }).version;
+  } catch {
+    return null;
+  }
+}
+
+const started = performance.now();
+const generator = await startGenerator(pinned ? 1 : null, repoRoot);
+const ctx: RunContext = { profile, generator, cpu: pinned ? 0 : null, log };
+const cells: Cell[] = [];
+try {
+  for (const kind of servers) {
+    log(`${kind}:`);
+    const dataDir = tempDataDir();
+    const server = await startBenchServer(kind, { cpu: ctx.cpu, dataDir });
+    const fanouts: FanoutCell[] = [];
+    try {
+      for (const scenario of ['event', 'busy', 'plenary'] as const) fanouts.push(await runFanoutCell(ctx, server, scenario));
+      cells.push(...fanouts, await runRampCell(ctx, server));
+    } finally {
+      await server.stop();
+    }
+    cells.push(writeAmpCell(kind, fanouts, dataDir));
+    cells.push(await runIdleCell(ctx, kind));
+    cells.push(await runJoinCell(ctx, kind));
+  }
+} finally {
+  await generator.close();
+}
+
+type Metrics = Record<string, number | null>;
+function metricsOf(kind: ServerKind): Record<string, Metrics> {
+  const find = <T extends Cell['scenario']>(s: T) => cells.find((c): c is Extract<Cell, { scenario: T }> => c.scenario === s && c.server === kind);
+  const out: Record<string, Metrics> = {};
+  for (const s of ['event', 'busy', 'plenary'] as const) {
+    const c = find(s);
+    out[s] = c ? { p50: c.latencyMs.p50, p99: c.latencyMs.p99, serverCpuPct: c.serverCpuPct, serverRssMB: c.serverRssMB } : {};
+  }
+  out.ramp = { maxSustainedInPerSec: find('ramp')?.maxSustainedInPerSec ?? null };
+  out.idle = { kbPerConnection: find('idle')?.kbPerConnection ?? null };
+  const join = find('join');
+  out.join = Object.fromEntries((join?.groups ?? []).map((g) => [`${g.label}LastMs`, g.lastMs]));
+  return out;
+}
+
+function ratiosAgainst(other: ServerKind): Record<string, Metrics> | null {
+  if (!servers.includes('ours') || !servers.includes(other)) return null;
+  const a = metricsOf('ours');
+  const b = metricsOf(other);
+  const out: Record<string, Metrics> = {};
+  for (const [scenario, metrics] of Object.entries(a)) {
+    out[scenario] = {};
+    for (const [name, value] of Object.entries(metrics)) {
+      const base = b[scenario]?.[name];
+      out[scenario]![name] = value !== null && base !== null && base !== undefined && base !== 0 ? round(value / base, 2) : null;
+    }
+  }
+  return out;
+}
+
+const cpus = os.cpus();
+const report = {
+  machine: { cpus: cpus.length, model: cpus[0]?.model ?? 'unknown', node: process.version, pinned, platform: `${os.platform()} ${os.release()}` },
+  versions: Object.fromEntries(['ws', 'yjs', 'y-websocket', '@y/websocket-server', 'y-protocols', 'lib0', 'hdr-histogram-js'].map((p) => [p, versionOf(p)])),
+  quick,
+  durationS: round((performance.now() - started) / 1000, 1),
+  method: {
+    serverCpu: pinned ? 0 : null,
+    generatorCpu: pinned ? 1 : null,
+    warmupMs: profile.warmupMs,
+    windowMs: profile.windowMs,
+    rampWindowMs: profile.rampWindowMs,
+    stopP99Ms: profile.stopP99Ms,
+    maxGeneratorCpuPct: profile.maxGeneratorCpuPct,
+  },
+  cells,
+  ratios: { oursVsReference: ratiosAgainst('reference'), oursVsRaw: ratiosAgainst('raw') },
+  valid: cells.every((c) => c.valid),
+};
+process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+log(`done in ${report.durationS} s, valid: ${report.valid}`);

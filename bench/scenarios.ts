@@ -1,0 +1,235 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { seedBoard } from './load/provider';
+import type { IdleResult, JoinGroupResult, StepResult } from './load/protocol';
+import { planRooms, toCell } from './lib/fixtures';
+import type { Generator } from './lib/generatorProcess';
+import { round } from './lib/proc';
+import { startBenchServer, type BenchServer, type ServerKind } from './lib/serverProcess';
+
+// The scenario matrix of benchmark-method.md §8, at full size or as a few-second smoke run.
+
+export interface FanoutShape {
+  rooms: number;
+  perRoom: number;
+  rates: number[];
+  probeRooms: number[];
+}
+
+export interface Profile {
+  quick: boolean;
+  warmupMs: number;
+  windowMs: number;
+  drainMs: number;
+  rampStepWarmMs: number;
+  rampWindowMs: number;
+  rampDrainMs: number;
+  fanout: Record<'event' | 'busy' | 'plenary' | 'ramp', FanoutShape>;
+  idle: { rooms: number; perRoom: number; settleMs: number };
+  join: { cards: number; bursts: number[] };
+  stopP99Ms: number;
+  maxGeneratorCpuPct: number;
+}
+
+export const fullProfile: Profile = {
+  quick: false,
+  warmupMs: 2000,
+  windowMs: 8000,
+  drainMs: 1000,
+  rampStepWarmMs: 500,
+  rampWindowMs: 2500,
+  rampDrainMs: 700,
+  fanout: {
+    event: { rooms: 20, perRoom: 10, rates: [1], probeRooms: [0, 1] },
+    busy: { rooms: 20, perRoom: 10, rates: [5], probeRooms: [0, 1] },
+    plenary: { rooms: 1, perRoom: 200, rates: [1], probeRooms: [0, 0] },
+    ramp: { rooms: 20, perRoom: 10, rates: [2, 4, 8, 16, 32, 64], probeRooms: [0, 1] },
+  },
+  idle: { rooms: 200, perRoom: 10, settleMs: 2000 },
+  join: { cards: 2000, bursts: [35, 200] },
+  stopP99Ms: 250,
+  maxGeneratorCpuPct: 70,
+};
+
+export const quickProfile: Profile = {
+  quick: true,
+  warmupMs: 300,
+  windowMs: 1000,
+  drainMs: 300,
+  rampStepWarmMs: 200,
+  rampWindowMs: 600,
+  rampDrainMs: 300,
+  fanout: {
+    event: { rooms: 2, perRoom: 4, rates: [2], probeRooms: [0, 1] },
+    busy: { rooms: 2, perRoom: 4, rates: [5], probeRooms: [0, 1] },
+    plenary: { rooms: 1, perRoom: 12, rates: [1], probeRooms: [0, 0] },
+    ramp: { rooms: 2, perRoom: 4, rates: [4, 8], probeRooms: [0, 1] },
+  },
+  idle: { rooms: 10, perRoom: 3, settleMs: 300 },
+  join: { cards: 200, bursts: [3, 6] },
+  stopP99Ms: 250,
+  maxGeneratorCpuPct: 70,
+};
+
+export type FanoutCell = { scenario: 'event' | 'busy' | 'plenary'; server: ServerKind; valid: boolean; invalidReasons: string[]; rooms: number; clientsPerRoom: number; probes: number } & StepResult;
+
+export interface RampCell {
+  scenario: 'ramp';
+  server: ServerKind;
+  valid: boolean;
+  maxSustainedInPerSec: number;
+  maxSustainedOutPerSec: number;
+  stoppedBecause: string;
+  /** True when the generator, not the server, ended the ramp: the server may sustain more. */
+  lowerBound: boolean;
+  steps: StepResult[];
+}
+
+export type IdleCell = { scenario: 'idle'; server: ServerKind; valid: boolean } & IdleResult;
+
+export interface JoinCell {
+  scenario: 'join';
+  server: ServerKind;
+  valid: boolean;
+  skipped?: string;
+  boardCards: number;
+  coldFrom: 'sqlite' | 'memory' | null;
+  groups: JoinGroupResult[];
+}
+
+export interface WriteAmpCell {
+  scenario: 'writeAmp';
+  server: ServerKind;
+  valid: boolean;
+  skipped?: string;
+  event: { writeBytes: number; payloadBytes: number; amplification: number } | null;
+  busy: { writeBytes: number; payloadBytes: number; amplification: number } | null;
+  sqliteBytes: number | null;
+}
+
+export type Cell = FanoutCell | RampCell | IdleCell | JoinCell | WriteAmpCell;
+
+export interface RunContext {
+  profile: Profile;
+  generator: Generator;
+  cpu: number | null;
+  log(line: string): void;
+  nodeArgs?: string[];
+}
+
+export function tempDataDir(): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), 'rt-bench-'));
+}
+
+function stepReasons(step: StepResult, ctx: RunContext): string[] {
+  const reasons: string[] = [];
+  if (step.delivered !== step.expectedPairs) reasons.push(`delivery ${step.delivery} (${step.delivered}/${step.expectedPairs})`);
+  if (step.generatorCpuPct > ctx.profile.maxGeneratorCpuPct) reasons.push(`generator CPU ${step.generatorCpuPct}%`);
+  if (step.latencyMs.count === 0) reasons.push('no latency samples');
+  return reasons;
+}
+
+async function fanoutSteps(ctx: RunContext, server: BenchServer, tag: string, shape: FanoutShape, ramp: boolean): Promise<StepResult[]> {
+  const probesPerRoom = Math.max(0, ...shape.probeRooms.map((r) => shape.probeRooms.filter((x) => x === r).length));
+  const plans = await planRooms(server, tag, shape.rooms, shape.perRoom + probesPerRoom);
+  const cell = toCell(server, plans, shape.perRoom, shape.probeRooms);
+  const p = ctx.profile;
+  return ctx.generator.fanout({
+    rooms: cell.rooms,
+    probes: cell.probes,
+    expectServerSync: server.kind !== 'raw',
+    rates: shape.rates,
+    warmupMs: p.warmupMs,
+    stepWarmMs: p.rampStepWarmMs,
+    windowMs: ramp ? p.rampWindowMs : p.windowMs,
+    drainMs: ramp ? p.rampDrainMs : p.drainMs,
+    serverPid: server.pid,
+    stopP99Ms: p.stopP99Ms,
+    maxGeneratorCpuPct: p.maxGeneratorCpuPct,
+  });
+}
+
+export async function runFanoutCell(ctx: RunContext, server: BenchServer, scenario: 'event' | 'busy' | 'plenary'): Promise<FanoutCell> {
+  const shape = ctx.profile.fanout[scenario];
+  ctx.log(`  ${server.kind} ${scenario}: ${shape.rooms}×${shape.perRoom} @${shape.rates[0]}/s`);
+  const [step] = await fanoutSteps(ctx, server, `${scenario}-${Date.now().toString(36)}`, shape, false);
+  const invalidReasons = stepReasons(step!, ctx);
+  return { scenario, server: server.kind, valid: invalidReasons.length === 0, invalidReasons, rooms: shape.rooms, clientsPerRoom: shape.perRoom, probes: shape.probeRooms.length, ...step! };
+}
+
+export async function runRampCell(ctx: RunContext, server: BenchServer): Promise<RampCell> {
+  const shape = ctx.profile.fanout.ramp;
+  ctx.log(`  ${server.kind} ramp: ${shape.rooms}×${shape.perRoom} @${shape.rates.join('→')}/s`);
+  const steps = await fanoutSteps(ctx, server, `ramp-${Date.now().toString(36)}`, shape, true);
+  const passed = steps.filter((s) => s.latencyMs.p99 <= ctx.profile.stopP99Ms && stepReasons(s, ctx).length === 0);
+  const best = passed.reduce<StepResult | null>((a, s) => (!a || s.inPerSec > a.inPerSec ? s : a), null);
+  const last = steps.at(-1)!;
+  const lastReasons = stepReasons(last, ctx);
+  const failedLast = last.latencyMs.p99 > ctx.profile.stopP99Ms || lastReasons.length > 0;
+  const stoppedBecause = !failedLast
+    ? 'highest configured rate passed'
+    : [...(last.latencyMs.p99 > ctx.profile.stopP99Ms ? [`p99 ${last.latencyMs.p99} ms`] : []), ...lastReasons].join(', ');
+  return {
+    scenario: 'ramp',
+    server: server.kind,
+    valid: best !== null,
+    maxSustainedInPerSec: best?.inPerSec ?? 0,
+    maxSustainedOutPerSec: best?.outPerSec ?? 0,
+    stoppedBecause,
+    lowerBound: !failedLast || (last.generatorCpuPct > ctx.profile.maxGeneratorCpuPct && last.latencyMs.p99 <= ctx.profile.stopP99Ms),
+    steps,
+  };
+}
+
+export async function runIdleCell(ctx: RunContext, kind: ServerKind): Promise<IdleCell> {
+  const { rooms, perRoom, settleMs } = ctx.profile.idle;
+  ctx.log(`  ${kind} idle: ${rooms * perRoom} connections`);
+  const server = await startBenchServer(kind, { cpu: ctx.cpu, dataDir: tempDataDir(), nodeArgs: ctx.nodeArgs });
+  try {
+    const plans = await planRooms(server, `idle-${Date.now().toString(36)}`, rooms, perRoom);
+    const cell = toCell(server, plans, perRoom, []);
+    const result = await ctx.generator.idle({ rooms: cell.rooms, expectServerSync: kind !== 'raw', settleMs, serverPid: server.pid });
+    return { scenario: 'idle', server: kind, valid: result.connections === rooms * perRoom, ...result };
+  } finally {
+    await server.stop();
+  }
+}
+
+export async function runJoinCell(ctx: RunContext, kind: ServerKind): Promise<JoinCell> {
+  const { cards, bursts } = ctx.profile.join;
+  if (kind === 'raw') return { scenario: 'join', server: kind, valid: true, skipped: 'the raw relay keeps no document to sync', boardCards: cards, coldFrom: null, groups: [] };
+  ctx.log(`  ${kind} join: ${cards}-card board, 1 cold joiner then ${bursts.join(' and ')} at once`);
+  const dataDir = tempDataDir();
+  let server = await startBenchServer(kind, { cpu: ctx.cpu, dataDir, nodeArgs: ctx.nodeArgs });
+  try {
+    const [plan] = await planRooms(server, `join-${Date.now().toString(36)}`, 1, Math.max(...bursts));
+    await seedBoard(server.wsBase, plan!.docName, plan!.cookies[0], cards);
+    if (kind === 'ours') {
+      // Restart so that the first joiner loads the board cold from SQLite.
+      await server.stop();
+      server = await startBenchServer(kind, { cpu: ctx.cpu, dataDir, nodeArgs: ctx.nodeArgs });
+    }
+    const spec = (k: number) => ({ url: `${server.wsBase}/${plan!.docName}`, cookie: plan!.cookies[k] });
+    const groups = [{ label: 'cold', specs: [spec(0)] }, ...bursts.map((n) => ({ label: `warm${n}`, specs: Array.from({ length: n }, (_, k) => spec(k)) }))];
+    const results = await ctx.generator.join({ groups, serverPid: server.pid });
+    return { scenario: 'join', server: kind, valid: results.every((g) => g.bytes > 0), boardCards: cards, coldFrom: kind === 'ours' ? 'sqlite' : 'memory', groups: results };
+  } finally {
+    await server.stop();
+  }
+}
+
+export function writeAmpCell(kind: ServerKind, cells: FanoutCell[], dataDir: string): WriteAmpCell {
+  if (kind !== 'ours') return { scenario: 'writeAmp', server: kind, valid: true, skipped: 'no persistence', event: null, busy: null, sqliteBytes: null };
+  const amp = (c: FanoutCell | undefined) =>
+    c ? { writeBytes: c.serverWriteBytes, payloadBytes: c.payloadBytes, amplification: round(c.serverWriteBytes / Math.max(1, c.payloadBytes), 2) } : null;
+  const size = (f: string) => (fs.existsSync(path.join(dataDir, f)) ? fs.statSync(path.join(dataDir, f)).size : 0);
+  return {
+    scenario: 'writeAmp',
+    server: kind,
+    valid: true,
+    event: amp(cells.find((c) => c.scenario === 'event')),
+    busy: amp(cells.find((c) => c.scenario === 'busy')),
+    sqliteBytes: size('roundtable.db') + size('roundtable.db-wal'),
+  };
+}
