@@ -72,7 +72,7 @@ export function PeopleAndRooms({ socket, event, rooms }: { socket: Socket | null
         </tbody>
       </table>
 
-      <h3>Rooms</h3>
+      <h3>Manage rooms</h3>
       <ul className="room-admin">
         {event.rooms.map((room) => (
           <li key={room.id}>

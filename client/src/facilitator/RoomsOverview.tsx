@@ -31,7 +31,7 @@ export function RoomsOverview({ socket, event, rooms }: { socket: Socket | null;
             <li key={room.roomId} className={`room-card${room.openHelp ? ' needs-help' : ''}`} aria-labelledby={`room-${room.roomId}`}>
               <h3 id={`room-${room.roomId}`}>{room.topic}</h3>
               <p className="hint">
-                {online} of {room.participants.length} people online · {room.cardCount} cards{room.hiddenCount ? ` (${room.hiddenCount} hidden)` : ''} · {ago(room.lastActivity)}
+                {online} of {room.participants.length} people online · {room.cardCount} {room.cardCount === 1 ? 'card' : 'cards'}{room.hiddenCount ? ` (${room.hiddenCount} hidden)` : ''} · {ago(room.lastActivity)}
               </p>
               {room.openHelp > 0 && (
                 <p className="help-flag" role="status">

@@ -79,6 +79,12 @@ describe('draftSummary on the ADASS East fixture', () => {
     expect(summary.nextSteps.closingText).toContain('business as usual');
   });
 
+  it('suggests cross-cutting themes with their rooms in the event order', () => {
+    const digital = summary.themes.find((t) => t.label === 'Digital');
+    expect(digital?.roomIds).toEqual(['provider-market', 'co-production', 'workforce']);
+    expect(digital?.origin).toBe('drafted');
+  });
+
   it('offers both near-duplicate pairs as open suggestions', () => {
     for (const [a, b] of fixture.expectedInSummary.nearDuplicatePairs) {
       const ids = [cardIdByText(input, a), cardIdByText(input, b)].sort();

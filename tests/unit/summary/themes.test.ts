@@ -10,8 +10,8 @@ const themes = suggestThemes(cards);
 describe('suggestThemes', () => {
   it('finds the cross-cutting themes of the fixture', () => {
     const labels = themes.map((t) => t.label);
-    for (const expected of ['digital', 'flexible', 'bureaucracy', 'voluntary']) expect(labels).toContain(expected);
-    expect(labels).not.toContain('people');
+    for (const expected of ['Digital', 'Flexible', 'Bureaucracy', 'Voluntary']) expect(labels).toContain(expected);
+    expect(labels).not.toContain('People');
   });
 
   it('backs every theme with cards from at least two rooms that use the term', () => {
@@ -20,7 +20,7 @@ describe('suggestThemes', () => {
       const rooms = new Set(theme.sourceCardIds.map((id) => cards.find((c) => c.id === id)?.roomId));
       expect([...rooms].sort()).toEqual([...theme.roomIds].sort());
     }
-    const digital = themes.find((t) => t.label === 'digital');
+    const digital = themes.find((t) => t.label === 'Digital');
     const digitalCards = cards.filter((c) => /digital|online/i.test(c.text)).map((c) => c.id);
     expect([...(digital?.sourceCardIds ?? [])].sort()).toEqual(digitalCards.sort());
   });
@@ -41,7 +41,7 @@ describe('suggestThemes', () => {
       { id: 'b', roomId: 'r2', questionId: 'q', text: 'Flexible working for carers', author: '', votes: 1, createdAt: 0 },
       { id: 'c', roomId: 'r2', questionId: 'q', text: 'Working with flexible partners', author: '', votes: 1, createdAt: 0 },
     ]);
-    expect(phrase.map((t) => t.label)).toEqual(['flexible', 'flexible working']);
+    expect(phrase.map((t) => t.label)).toEqual(['Flexible', 'Flexible working']);
     expect(phrase[1]?.sourceCardIds).toEqual(['a', 'b']);
   });
 });

@@ -1,0 +1,67 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunningServer } from '../../server/app';
+import { createTestEvent, type CreatedTestEvent } from '../helpers/apiClient';
+import { artifactPath, launchBrowser } from '../helpers/browser';
+import { joinThroughUi, openFacilitatorPanel } from '../helpers/e2eFlows';
+import { startTestServer } from '../helpers/testServer';
+
+let server: RunningServer;
+let browser: Browser;
+let event: CreatedTestEvent;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  browser = await launchBrowser();
+  event = await createTestEvent(server.url);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('a facilitator runs the session (real Chromium)', () => {
+  it('timer and broadcast reach participants; a locked board stops them adding cards', async () => {
+    const room = event.info.rooms[0]!;
+    const facilitator = await openFacilitatorPanel(browser, event.links.facilitator);
+    // The secret key left the address bar as soon as it was exchanged.
+    expect(facilitator.url()).not.toContain('key=');
+    const amira = await joinThroughUi(browser, server.url, event.info.joinCode, 'Amira', room.topic);
+    const ben = await joinThroughUi(browser, server.url, event.info.joinCode, 'Ben', room.topic);
+
+    await facilitator.getByRole('button', { name: 'Breakouts' }).click();
+    await facilitator.getByLabel('Minutes').fill('10');
+    await facilitator.getByRole('button', { name: 'Start', exact: true }).click();
+    await facilitator.getByLabel('Message to participants').fill('Please choose someone to report back');
+    await facilitator.getByRole('button', { name: 'Send message' }).click();
+
+    for (const page of [amira, ben]) {
+      await page.getByText('Please choose someone to report back').waitFor();
+      const clock = page.getByRole('timer');
+      await clock.waitFor();
+      expect(await clock.textContent()).toMatch(/^(10:00|9:5\d)$/);
+      await page.getByText('Breakouts', { exact: true }).waitFor();
+    }
+    await amira.getByRole('button', { name: 'Dismiss' }).click();
+    await amira.getByText('Please choose someone to report back').waitFor({ state: 'detached' });
+
+    // Amira can add a card before the lock…
+    await amira.getByLabel('Add a card to “What worked well?”').fill('Before the lock');
+    await amira.getByRole('button', { name: 'Add card' }).first().click();
+    await ben.getByRole('textbox', { name: /Card by Amira/ }).waitFor();
+    // …and the panel sees it live.
+    await facilitator.getByText(/· 1 card ·/).first().waitFor();
+
+    await facilitator.getByRole('button', { name: `Lock board for ${room.topic}` }).click();
+    await amira.getByText('The facilitator has locked this board.').waitFor();
+    expect(await amira.getByLabel('Add a card to “What worked well?”').count()).toBe(0);
+    expect(await amira.getByRole('textbox', { name: /Card by Amira/ }).getAttribute('readonly')).not.toBeNull();
+    await facilitator.screenshot({ path: artifactPath('control-panel.png'), fullPage: true });
+    await amira.screenshot({ path: artifactPath('board-locked.png'), fullPage: true });
+
+    await facilitator.getByRole('button', { name: `Unlock board for ${room.topic}` }).click();
+    await amira.getByLabel('Add a card to “What worked well?”').waitFor();
+    await Promise.all([facilitator, amira, ben].map((p) => p.context().close()));
+  });
+});
