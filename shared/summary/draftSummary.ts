@@ -54,7 +54,7 @@ export function draftSummary(input: DraftInput, previous?: EventSummary): EventS
       questions: event.questions.map((q) => q.prompt),
     },
     groups,
-    themes: draftThemes(cardList, previous),
+    themes: draftThemes(cardList, previous, event.rooms.map((r) => r.id)),
     nextSteps: { closingText: previous?.nextSteps.closingText ?? event.closingText ?? '', actions: previous?.nextSteps.actions ?? [] },
     appendix: {
       method: previous?.appendix.method ?? event.methodText ?? defaultMethod,
@@ -97,10 +97,16 @@ function keptMessages(previous: EventSummary | undefined, cards: Cards, input: D
   return kept;
 }
 
-function draftThemes(cardList: readonly RoomCard[], previous: EventSummary | undefined): Theme[] {
+function draftThemes(cardList: readonly RoomCard[], previous: EventSummary | undefined, roomOrder: string[]): Theme[] {
   const cards = indexById(cardList);
   const fresh = suggestThemes(cardList).map(
-    (s): Theme => ({ ...s, description: '', edited: false, origin: 'drafted' }),
+    (s): Theme => ({
+      ...s,
+      roomIds: [...s.roomIds].sort((a, b) => roomOrder.indexOf(a) - roomOrder.indexOf(b)),
+      description: '',
+      edited: false,
+      origin: 'drafted',
+    }),
   );
   return reconcileDrafted(previous?.themes ?? [], fresh, previous?.dismissed.themeIds ?? [], (theme) => {
     const sourceCardIds = theme.sourceCardIds.filter((id) => cards.has(id));

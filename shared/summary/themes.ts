@@ -65,7 +65,7 @@ export function suggestThemes(cards: readonly RoomCard[], options: ThemeOptions 
         key,
         suggestion: {
           id: `theme-${key.replace(/\s+/g, '-')}`,
-          label,
+          label: label.charAt(0).toUpperCase() + label.slice(1),
           sourceCardIds: list.map((c) => c.id),
           roomIds: [...new Set(list.map((c) => c.roomId))],
           votes: list.reduce((sum, c) => sum + c.votes, 0),
