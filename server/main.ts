@@ -7,7 +7,7 @@ const running = await startServer(config);
 const baseUrl = config.publicUrl ?? running.url;
 if (config.seedDemo) {
   const links = await seedDemo(running.store, config.dataDir, baseUrl, running.log);
-  if (links) {
+  {
     console.log(`
   Roundtable is running at ${baseUrl}
 

@@ -19,12 +19,20 @@ const demoEvent = {
   assignmentMode: 'self-select' as const,
 };
 
-/** On a fresh data folder, creates a demo event; its links are kept in DATA_DIR so every start prints them. */
-export async function seedDemo(store: Store, dataDir: string, baseUrl: string, log: Logger): Promise<CreatedEvent['links'] | null> {
+/**
+ * On a fresh data folder, creates a demo event. Its links are kept in DATA_DIR as paths, so every start
+ * prints them with the address the server has now.
+ */
+export async function seedDemo(store: Store, dataDir: string, baseUrl: string, log: Logger): Promise<CreatedEvent['links']> {
   const file = path.join(dataDir, 'demo-links.json');
-  if (fs.existsSync(file)) return JSON.parse(fs.readFileSync(file, 'utf8')) as CreatedEvent['links'];
-  const created = await createEvent(store, demoEvent, baseUrl);
-  fs.writeFileSync(file, JSON.stringify(created.links, null, 2), { mode: 0o600 });
-  log.info({ eventId: created.info.id }, 'created the demo event');
-  return created.links;
+  let links: CreatedEvent['links'];
+  if (fs.existsSync(file)) {
+    links = JSON.parse(fs.readFileSync(file, 'utf8')) as CreatedEvent['links'];
+  } else {
+    links = (await createEvent(store, demoEvent, '')).links;
+    fs.writeFileSync(file, JSON.stringify(links, null, 2), { mode: 0o600 });
+    log.info('created the demo event');
+  }
+  const absolute = (p: string) => baseUrl + p;
+  return { ...links, facilitator: absolute(links.facilitator), organiser: absolute(links.organiser), participant: absolute(links.participant) };
 }

@@ -4,26 +4,7 @@ import { boardDocName } from '../../shared/docNames';
 import type { EventInfo, Participant } from '../../shared/types';
 import { totalsByCard, type VoteRow } from '../../shared/votes';
 import type { LiveDocs } from '../yjs/liveDocs';
-
-export interface RoomOverview {
-  roomId: string;
-  topic: string;
-  participants: { id: string; name: string; online: boolean }[];
-  cardsByQuestion: Record<string, number>;
-  cardCount: number;
-  hiddenCount: number;
-  lastActivity: number | null;
-  locked: boolean;
-  openHelp: number;
-  voteTotals: Record<string, number>;
-}
-
-export interface BoardStats {
-  cardsByQuestion: Record<string, number>;
-  cardCount: number;
-  hiddenCount: number;
-  lastActivity: number | null;
-}
+import type { BoardStats, RoomOverview } from '../../shared/overview';
 
 /** Counts of one board, read from its live document. */
 export async function boardStats(liveDocs: LiveDocs, event: EventInfo, roomId: string, lastCommit: number | undefined): Promise<BoardStats> {
