@@ -6,7 +6,7 @@ import type { IdleResult, JoinGroupResult, StepResult } from './load/protocol';
 import { planRooms, toCell } from './lib/fixtures';
 import type { Generator } from './lib/generatorProcess';
 import { round } from './lib/proc';
-import { startBenchServer, type BenchServer, type ServerKind } from './lib/serverProcess';
+import type { BenchServer, ServerKind } from './lib/serverProcess';
 
 // The scenario matrix of benchmark-method.md §8, at full size or as a few-second smoke run.
 
@@ -54,12 +54,12 @@ export const fullProfile: Profile = {
 
 export const quickProfile: Profile = {
   quick: true,
-  warmupMs: 300,
-  windowMs: 1000,
-  drainMs: 300,
-  rampStepWarmMs: 200,
-  rampWindowMs: 600,
-  rampDrainMs: 300,
+  warmupMs: 200,
+  windowMs: 800,
+  drainMs: 200,
+  rampStepWarmMs: 150,
+  rampWindowMs: 500,
+  rampDrainMs: 200,
   fanout: {
     event: { rooms: 2, perRoom: 4, rates: [2], probeRooms: [0, 1] },
     busy: { rooms: 2, perRoom: 4, rates: [5], probeRooms: [0, 1] },
@@ -182,43 +182,43 @@ export async function runRampCell(ctx: RunContext, server: BenchServer): Promise
   };
 }
 
-export async function runIdleCell(ctx: RunContext, kind: ServerKind): Promise<IdleCell> {
+/** Run first on a fresh server process, so that RSS at 0 connections is clean. */
+export async function runIdleCell(ctx: RunContext, server: BenchServer): Promise<IdleCell> {
   const { rooms, perRoom, settleMs } = ctx.profile.idle;
-  ctx.log(`  ${kind} idle: ${rooms * perRoom} connections`);
-  const server = await startBenchServer(kind, { cpu: ctx.cpu, dataDir: tempDataDir(), nodeArgs: ctx.nodeArgs });
-  try {
-    const plans = await planRooms(server, `idle-${Date.now().toString(36)}`, rooms, perRoom);
-    const cell = toCell(server, plans, perRoom, []);
-    const result = await ctx.generator.idle({ rooms: cell.rooms, expectServerSync: kind !== 'raw', settleMs, serverPid: server.pid });
-    return { scenario: 'idle', server: kind, valid: result.connections === rooms * perRoom, ...result };
-  } finally {
-    await server.stop();
-  }
+  ctx.log(`  ${server.kind} idle: ${rooms * perRoom} connections`);
+  const plans = await planRooms(server, `idle-${Date.now().toString(36)}`, rooms, perRoom);
+  const cell = toCell(server, plans, perRoom, []);
+  const result = await ctx.generator.idle({ rooms: cell.rooms, expectServerSync: server.kind !== 'raw', settleMs, serverPid: server.pid });
+  return { scenario: 'idle', server: server.kind, valid: result.connections === rooms * perRoom, ...result };
 }
 
-export async function runJoinCell(ctx: RunContext, kind: ServerKind): Promise<JoinCell> {
+export interface SeededBoard {
+  docName: string;
+  cookies: (string | undefined)[];
+}
+
+/** Seeds the join board through a real provider on the running server (ours restarts afterwards). */
+export async function seedJoinBoard(ctx: RunContext, server: BenchServer): Promise<SeededBoard | null> {
+  if (server.kind === 'raw') return null;
   const { cards, bursts } = ctx.profile.join;
-  if (kind === 'raw') return { scenario: 'join', server: kind, valid: true, skipped: 'the raw relay keeps no document to sync', boardCards: cards, coldFrom: null, groups: [] };
-  ctx.log(`  ${kind} join: ${cards}-card board, 1 cold joiner then ${bursts.join(' and ')} at once`);
-  const dataDir = tempDataDir();
-  let server = await startBenchServer(kind, { cpu: ctx.cpu, dataDir, nodeArgs: ctx.nodeArgs });
-  try {
-    const [plan] = await planRooms(server, `join-${Date.now().toString(36)}`, 1, Math.max(...bursts));
-    await seedBoard(server.wsBase, plan!.docName, plan!.cookies[0], cards);
-    if (kind === 'ours') {
-      // Restart so that the first joiner loads the board cold from SQLite.
-      await server.stop();
-      server = await startBenchServer(kind, { cpu: ctx.cpu, dataDir, nodeArgs: ctx.nodeArgs });
-    }
-    const spec = (k: number) => ({ url: `${server.wsBase}/${plan!.docName}`, cookie: plan!.cookies[k] });
-    const groups = [{ label: 'cold', specs: [spec(0)] }, ...bursts.map((n) => ({ label: `warm${n}`, specs: Array.from({ length: n }, (_, k) => spec(k)) }))];
-    const results = await ctx.generator.join({ groups, serverPid: server.pid });
-    return { scenario: 'join', server: kind, valid: results.every((g) => g.bytes > 0), boardCards: cards, coldFrom: kind === 'ours' ? 'sqlite' : 'memory', groups: results };
-  } finally {
-    await server.stop();
-  }
+  ctx.log(`  ${server.kind} join: seeding a ${cards}-card board`);
+  const [plan] = await planRooms(server, `join-${Date.now().toString(36)}`, 1, Math.max(...bursts));
+  await seedBoard(server.wsBase, plan!.docName, plan!.cookies[0], cards);
+  return plan!;
 }
 
+/** 1 cold joiner (ours: first join after a restart, loaded from SQLite), then bursts of simultaneous joiners. */
+export async function runJoinCell(ctx: RunContext, server: BenchServer, board: SeededBoard | null): Promise<JoinCell> {
+  const { cards, bursts } = ctx.profile.join;
+  if (!board) return { scenario: 'join', server: server.kind, valid: true, skipped: 'the raw relay keeps no document to sync', boardCards: cards, coldFrom: null, groups: [] };
+  ctx.log(`  ${server.kind} join: 1 cold joiner then ${bursts.join(' and ')} at once`);
+  const spec = (k: number) => ({ url: `${server.wsBase}/${board.docName}`, cookie: board.cookies[k] });
+  const groups = [{ label: 'cold', specs: [spec(0)] }, ...bursts.map((n) => ({ label: `warm${n}`, specs: Array.from({ length: n }, (_, k) => spec(k)) }))];
+  const results = await ctx.generator.join({ groups, serverPid: server.pid });
+  return { scenario: 'join', server: server.kind, valid: results.every((g) => g.bytes > 0), boardCards: cards, coldFrom: server.kind === 'ours' ? 'sqlite' : 'memory', groups: results };
+}
+
+/** Call right after the `busy` cell: SQLite file + WAL size are read then. */
 export function writeAmpCell(kind: ServerKind, cells: FanoutCell[], dataDir: string): WriteAmpCell {
   if (kind !== 'ours') return { scenario: 'writeAmp', server: kind, valid: true, skipped: 'no persistence', event: null, busy: null, sqliteBytes: null };
   const amp = (c: FanoutCell | undefined) =>

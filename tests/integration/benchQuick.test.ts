@@ -1,0 +1,85 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+
+// Smoke test of `npm run bench -- --quick`: the shape of the report only. Benchmarks are not tests,
+// so no wall-clock thresholds are asserted here.
+
+interface Latency {
+  count: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  max: number;
+}
+
+interface ReportCell {
+  scenario: string;
+  server: string;
+  valid: boolean;
+  skipped?: string;
+  latencyMs?: Latency;
+  delivery?: number;
+  inPerSec?: number;
+  serverCpuPct?: number;
+  maxSustainedInPerSec?: number;
+  steps?: { delivery: number; latencyMs: Latency }[];
+  kbPerConnection?: number;
+  groups?: { label: string; lastMs: number; bytes: number }[];
+}
+
+interface Report {
+  machine: { cpus: number; model: string; node: string };
+  versions: Record<string, string | null>;
+  quick: boolean;
+  cells: ReportCell[];
+  ratios: { oursVsReference: Record<string, unknown>; oursVsRaw: Record<string, unknown> };
+  valid: boolean;
+}
+
+const positiveFinite = (value: number | undefined) => typeof value === 'number' && Number.isFinite(value) && value > 0;
+
+function expectLatency(latency: Latency | undefined): void {
+  expect(latency).toBeDefined();
+  for (const key of ['p50', 'p95', 'p99', 'max'] as const) expect(positiveFinite(latency![key]), `${key}=${latency![key]}`).toBe(true);
+  expect(latency!.count).toBeGreaterThan(0);
+}
+
+describe('npm run bench -- --quick', () => {
+  it('prints one JSON report covering three servers and every scenario', { timeout: 120_000 }, async () => {
+    const { stdout } = await promisify(execFile)('npx', ['tsx', 'bench/run.ts', '--quick'], { timeout: 120_000, maxBuffer: 16 * 1024 * 1024 });
+    const report = JSON.parse(stdout) as Report;
+    expect(report.quick).toBe(true);
+    expect(report.machine.cpus).toBeGreaterThan(0);
+    expect(report.versions['@y/websocket-server']).toBe('0.1.1');
+    expect(new Set(report.cells.map((c) => c.server))).toEqual(new Set(['ours', 'reference', 'raw']));
+    for (const server of ['ours', 'reference', 'raw']) {
+      const scenarios = new Set(report.cells.filter((c) => c.server === server).map((c) => c.scenario));
+      expect(scenarios).toEqual(new Set(['event', 'busy', 'plenary', 'ramp', 'idle', 'join', 'writeAmp']));
+    }
+    for (const cell of report.cells) {
+      if (['event', 'busy', 'plenary'].includes(cell.scenario)) {
+        expect(cell.delivery, `${cell.server} ${cell.scenario}`).toBe(1);
+        expectLatency(cell.latencyMs);
+        expect(positiveFinite(cell.inPerSec)).toBe(true);
+      }
+      if (cell.scenario === 'ramp') {
+        expect(positiveFinite(cell.maxSustainedInPerSec)).toBe(true);
+        expect(cell.steps![0]!.delivery).toBe(1);
+        expectLatency(cell.steps![0]!.latencyMs);
+      }
+      if (cell.scenario === 'idle') expect(Number.isFinite(cell.kbPerConnection)).toBe(true);
+      if (cell.scenario === 'join' && !cell.skipped) {
+        expect(cell.groups!.map((g) => g.label)[0]).toBe('cold');
+        for (const g of cell.groups!) {
+          expect(positiveFinite(g.lastMs)).toBe(true);
+          expect(g.bytes).toBeGreaterThan(0);
+        }
+      }
+    }
+    const ours = report.cells.find((c) => c.server === 'ours' && c.scenario === 'join');
+    expect(ours?.skipped).toBeUndefined();
+    expect(report.ratios.oursVsReference).toHaveProperty('event');
+    expect(report.ratios.oursVsRaw).toHaveProperty('busy');
+  });
+});
