@@ -12,6 +12,7 @@ import { errorHandler } from './http/errorHandler';
 import { eventRoutes, type RouteDeps } from './http/eventRoutes';
 import { HttpError } from './http/httpError';
 import { joinRoutes } from './http/joinRoutes';
+import { exportRoutes } from './http/exportRoutes';
 import { loadSessionSecret } from './sessionSecret';
 import { createSocketServer } from './socket/socketServer';
 import { openSqliteStore } from './store/sqliteStore';
@@ -24,6 +25,7 @@ import { trackConnections } from './socket/connections';
 import { facilitationHandlers } from './socket/handlers/facilitationHandlers';
 import { participantHandlers } from './socket/handlers/participantHandlers';
 import { roomHandlers } from './socket/handlers/roomHandlers';
+import { summaryHandlers } from './socket/handlers/summaryHandlers';
 import type { HandlerDeps } from './socket/handlers/handlerDeps';
 import { createRealtime } from './socket/realtime';
 import { createKeyedQueue } from './util/keyedQueue';
@@ -53,6 +55,16 @@ export async function startServer(config: Config, log: Logger = createLogger(con
     secureCookies: config.publicUrl?.startsWith('https:') ?? false,
   };
 
+  const control = createControlService(store);
+  // The overview hears about committed board updates; realtime is created just below.
+  let onCommitted: (name: string) => void = () => {};
+  const liveDocs = createLiveDocs({
+    store,
+    log,
+    compactEvery: config.compactEvery,
+    unloadAfterMs: config.docUnloadMs,
+    onCommitted: (name) => onCommitted(name),
+  });
   const app = express();
   app.disable('x-powered-by');
   if (config.trustProxy) app.set('trust proxy', 1);
@@ -77,7 +89,7 @@ export async function startServer(config: Config, log: Logger = createLogger(con
   app.get('/api/health', (_req, res) => {
     res.json({ ok: true });
   });
-  app.use('/api', eventRoutes(deps), joinRoutes(deps));
+  app.use('/api', eventRoutes(deps), joinRoutes(deps), exportRoutes({ ...deps, liveDocs }));
   app.use('/api', () => {
     throw new HttpError(404, 'not_found', 'No such API endpoint.');
   });
@@ -92,23 +104,13 @@ export async function startServer(config: Config, log: Logger = createLogger(con
   app.use(errorHandler(log));
 
   const server = http.createServer(app);
-  const control = createControlService(store);
-  // The overview hears about committed board updates; realtime is created just below.
-  let onCommitted: (name: string) => void = () => {};
-  const liveDocs = createLiveDocs({
-    store,
-    log,
-    compactEvery: config.compactEvery,
-    unloadAfterMs: config.docUnloadMs,
-    onCommitted: (name) => onCommitted(name),
-  });
   const io = createSocketServer({ server, signer, allowedOrigins: config.allowedOrigins, log });
   const yjs = attachYjsEndpoint({ server, liveDocs, signer, allowedOrigins: config.allowedOrigins, log, events: store, control });
   const realtime = createRealtime({ io, store, control, liveDocs, log });
   onCommitted = realtime.docCommitted;
   trackConnections(io, store, realtime);
   const handlerDeps: HandlerDeps = { store, control, realtime, liveDocs, yjs, serial: createKeyedQueue() };
-  registerCommands(io, { ...participantHandlers(handlerDeps), ...facilitationHandlers(handlerDeps), ...roomHandlers(handlerDeps) }, { store, log });
+  registerCommands(io, { ...participantHandlers(handlerDeps), ...facilitationHandlers(handlerDeps), ...roomHandlers(handlerDeps), ...summaryHandlers(handlerDeps) }, { store, log });
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -33,6 +33,7 @@ export const commandSpecs = {
   'participant:move': { roles: ['facilitator'], schema: z.object({ participantId: z.string().min(1).max(100), roomId: idSchema }) },
   'voting:set': { roles: ['facilitator'], schema: z.object({ open: z.boolean(), votesPerPerson: z.number().int().min(1).max(20).optional(), revealed: z.boolean().optional() }) },
   'help:resolve': { roles: ['facilitator'], schema: z.object({ helpId: z.string().min(1).max(100) }) },
+  'summary:draft': { roles: ['facilitator'], schema: empty },
 } as const satisfies Record<string, { roles: readonly Role[]; schema: z.ZodType }>;
 
 export type CommandName = keyof typeof commandSpecs;

@@ -1,0 +1,43 @@
+import { readCards } from '../../shared/boardDoc';
+import { boardDocName, summaryDocName } from '../../shared/docNames';
+import { draftSummary } from '../../shared/summary/draftSummary';
+import { readSummary, writeSummary } from '../../shared/summary/summaryDoc';
+import type { DraftInput, EventSummary } from '../../shared/summary/summaryModel';
+import type { EventInfo } from '../../shared/types';
+import { totalsByCard } from '../../shared/votes';
+import type { Store } from '../store/store';
+import type { LiveDocs } from '../yjs/liveDocs';
+
+/** Everything drafting needs, read from the live boards, the vote rows and the participant list. */
+export async function loadDraftInput(event: EventInfo, store: Store, liveDocs: LiveDocs): Promise<DraftInput> {
+  const [votes, participants] = await Promise.all([store.listVotes(event.id), store.listParticipants(event.id)]);
+  const boards = await Promise.all(
+    event.rooms.map(async (room) => ({
+      roomId: room.id,
+      cards: await liveDocs.withDoc(boardDocName(event.id, room.id), (live) => readCards(live.doc)),
+      votes: totalsByCard(votes.filter((v) => v.roomId === room.id)),
+      participantCount: participants.filter((p) => p.roomId === room.id).length,
+    })),
+  );
+  return { event, boards };
+}
+
+/**
+ * Drafts (or re-drafts) the summary into its shared document. Facilitators' edits already in the
+ * document are the `previous` summary, so they survive; connected editors see the result live.
+ */
+export async function draftIntoDocument(event: EventInfo, store: Store, liveDocs: LiveDocs): Promise<EventSummary> {
+  const input = await loadDraftInput(event, store, liveDocs);
+  return liveDocs.withDoc(summaryDocName(event.id), (live) => {
+    const next = draftSummary(input, readSummary(live.doc) ?? undefined);
+    writeSummary(live.doc, next, 'server-draft');
+    return next;
+  });
+}
+
+/** The summary to export: the facilitators' document, or a fresh draft if nobody has drafted yet. */
+export async function summaryForExport(event: EventInfo, store: Store, liveDocs: LiveDocs): Promise<{ summary: EventSummary; input: DraftInput }> {
+  const input = await loadDraftInput(event, store, liveDocs);
+  const saved = await liveDocs.withDoc(summaryDocName(event.id), (live) => readSummary(live.doc));
+  return { summary: saved ?? draftSummary(input), input };
+}
