@@ -5,6 +5,7 @@ import { HomePage } from './pages/HomePage';
 import { JoinPage } from './pages/JoinPage';
 import { NewEventPage } from './pages/NewEventPage';
 import { NotFoundPage } from './pages/NotFoundPage';
+import { SummaryPage } from './pages/SummaryPage';
 import { matchPath, usePath } from './router';
 
 export function App() {
@@ -16,5 +17,6 @@ export function App() {
   if ((params = matchPath('/e/:eventId/board', path))) return <BoardPage eventId={params.eventId!} />;
   if ((params = matchPath('/facilitate/:eventId', path))) return <FacilitatorPage eventId={params.eventId!} />;
   if ((params = matchPath('/facilitate/:eventId/room/:roomId', path))) return <FacilitatorBoardPage eventId={params.eventId!} roomId={params.roomId!} />;
+  if ((params = matchPath('/summary/:eventId', path))) return <SummaryPage eventId={params.eventId!} />;
   return <NotFoundPage />;
 }

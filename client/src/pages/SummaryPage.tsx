@@ -1,0 +1,124 @@
+import { useEffect, useMemo, useState } from 'react';
+import { summaryDocName } from '../../../shared/docNames';
+import { renderSummaryDocument } from '../../../shared/summary/documentModel';
+import { runCommand, CommandFailed } from '../control/socket';
+import { useKeyExchange } from '../facilitator/useKeyExchange';
+import { useStaffControl } from '../facilitator/useStaffControl';
+import { useSession } from '../state/sessionStore';
+import { DocumentPreview } from '../summary/DocumentPreview';
+import { ExportLinks } from '../summary/ExportLinks';
+import { SynthesisView } from '../summary/SynthesisView';
+import { NextStepsEditor, TextSections, ThemesEditor } from '../summary/ThemesAndNextSteps';
+import { useSummary } from '../summary/useSummary';
+import { ConnectionStatus } from '../ui/ConnectionStatus';
+import { ErrorMessage } from '../ui/ErrorMessage';
+import { Layout } from '../ui/Layout';
+import { useConnectionState } from '../yjs/hooks';
+import { useDocConnection } from '../yjs/useDocConnection';
+import type { DocConnection } from '../yjs/connectDoc';
+
+/** Facilitators synthesise the boards into the event summary; organisers review and export it. */
+export function SummaryPage({ eventId }: { eventId: string }) {
+  const exchange = useKeyExchange(eventId);
+  const { event, me, error, load } = useSession();
+  useEffect(() => {
+    if (exchange.ready) void load(eventId);
+  }, [exchange.ready, eventId, load]);
+  const isStaff = me?.role === 'facilitator' || me?.role === 'organiser';
+  const connection = useDocConnection(isStaff ? summaryDocName(eventId) : null);
+  const problem = exchange.error ?? error?.message ?? (me && !isStaff ? 'The summary is for facilitators and organisers.' : null);
+  if (problem) {
+    return (
+      <Layout title="Event summary">
+        <ErrorMessage message={problem} />
+      </Layout>
+    );
+  }
+  if (!event || !me || !connection) {
+    return (
+      <Layout title="Event summary">
+        <p role="status">Loading the summary…</p>
+      </Layout>
+    );
+  }
+  return <SummaryWorkspace eventId={eventId} title={event.title} canEdit={me.role === 'facilitator'} connection={connection} />;
+}
+
+function SummaryWorkspace({ eventId, title, canEdit, connection }: { eventId: string; title: string; canEdit: boolean; connection: DocConnection }) {
+  const state = useConnectionState(connection.provider);
+  const { summary, apply, error } = useSummary(connection.doc);
+  const control = useStaffControl(eventId, canEdit);
+  const [drafting, setDrafting] = useState(false);
+  const [draftMessage, setDraftMessage] = useState<string | null>(null);
+  const [draftError, setDraftError] = useState<string | null>(null);
+  const blocks = useMemo(() => (summary ? renderSummaryDocument(summary) : []), [summary]);
+  const openSuggestions = summary?.suggestions.filter((s) => s.status === 'open').length ?? 0;
+
+  const draft = async () => {
+    if (!control.socket) return;
+    setDrafting(true);
+    setDraftError(null);
+    try {
+      const result = await runCommand<'summary:draft', { messages: number; suggestions: number; themes: number }>(control.socket, 'summary:draft');
+      setDraftMessage(`Drafted ${result.messages} key messages, ${result.suggestions} suggested merges and ${result.themes} themes. Your edits were kept.`);
+    } catch (e) {
+      setDraftError(e instanceof CommandFailed ? e.message : String(e));
+    } finally {
+      setDrafting(false);
+    }
+  };
+
+  return (
+    <Layout
+      wide
+      title={`Summary: ${title}`}
+      subtitle={canEdit ? <a href={`/facilitate/${eventId}`}>Back to the control panel</a> : 'Review and export'}
+      aside={<ConnectionStatus state={state} />}
+    >
+      <div className="summary-layout">
+        <div className="summary-editor stack">
+          {canEdit && (
+            <section className="panel stack" aria-labelledby="draft-heading">
+              <h2 id="draft-heading">Draft from the boards</h2>
+              <p className="hint">
+                Builds the summary from every room’s cards, ranked by votes. Run it again after more cards arrive: your wording, merges and
+                decisions are kept.
+              </p>
+              <div className="row">
+                <button type="button" onClick={() => void draft()} disabled={drafting || !control.socket}>
+                  {drafting ? 'Drafting…' : summary ? 'Re-draft from boards' : 'Draft from boards'}
+                </button>
+                {openSuggestions > 0 && <span className="badge">{openSuggestions} suggested merges to review</span>}
+              </div>
+              <p role="status" className="hint">
+                {draftMessage}
+              </p>
+              <ErrorMessage message={draftError ?? error} />
+            </section>
+          )}
+          {!summary ? (
+            <p className="panel empty">{canEdit ? 'No summary yet. Draft it from the boards to begin.' : 'The facilitators have not drafted the summary yet. Exports use a fresh draft of the boards.'}</p>
+          ) : (
+            canEdit && (
+              <>
+                <SynthesisView summary={summary} apply={apply} />
+                <ThemesEditor summary={summary} apply={apply} />
+                <NextStepsEditor summary={summary} apply={apply} />
+                <TextSections summary={summary} apply={apply} />
+              </>
+            )
+          )}
+        </div>
+        <div className="summary-side stack">
+          <ExportLinks eventId={eventId} />
+          {summary && (
+            <section className="panel" aria-labelledby="preview-heading">
+              <h2 id="preview-heading">Preview</h2>
+              <DocumentPreview blocks={blocks} />
+            </section>
+          )}
+        </div>
+      </div>
+    </Layout>
+  );
+}
