@@ -1,11 +1,11 @@
 import QRCode from 'qrcode';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 
 /** The join code and a QR code, big enough to read from the back of a room. */
 export function JoinInfo({ joinCode }: { joinCode: string }) {
   const link = `${location.origin}/join/${joinCode}`;
   const [qr, setQr] = useState<string | null>(null);
-  const [presenting, setPresenting] = useState(false);
+  const dialog = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     void QRCode.toDataURL(link, { margin: 1, width: 480, errorCorrectionLevel: 'M' }).then(setQr);
   }, [link]);
@@ -26,17 +26,16 @@ export function JoinInfo({ joinCode }: { joinCode: string }) {
     <section className="panel join-info" aria-labelledby="join-heading">
       <h2 id="join-heading">How people join</h2>
       <div className="row">{content}</div>
-      <button type="button" className="secondary" onClick={() => setPresenting(true)}>
+      <button type="button" className="secondary" onClick={() => dialog.current?.showModal()}>
         Show on the big screen
       </button>
-      {presenting && (
-        <div className="present-overlay" role="dialog" aria-modal="true" aria-label="Join instructions">
-          <div className="present-join">{content}</div>
-          <button type="button" onClick={() => setPresenting(false)} autoFocus>
-            Close
-          </button>
-        </div>
-      )}
+      {/* A native modal dialog: the page behind is inert, Escape closes it, focus returns to the button. */}
+      <dialog ref={dialog} className="present-overlay" aria-label="Join instructions">
+        <div className="present-join">{content}</div>
+        <button type="button" onClick={() => dialog.current?.close()}>
+          Close
+        </button>
+      </dialog>
     </section>
   );
 }
