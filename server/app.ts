@@ -4,7 +4,7 @@ import http from 'node:http';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import helmet from 'helmet';
-import { pino, type Logger } from 'pino';
+import { pino, type DestinationStream, type Logger } from 'pino';
 import { limits } from '../shared/limits';
 import { createTokenSigner } from './auth/tokens';
 import type { Config } from './config';
@@ -12,7 +12,12 @@ import { errorHandler } from './http/errorHandler';
 import { eventRoutes, type RouteDeps } from './http/eventRoutes';
 import { HttpError } from './http/httpError';
 import { joinRoutes } from './http/joinRoutes';
+import { privacyRoutes } from './http/privacyRoutes';
+import { createFailureLimiter, rateLimitDefaults } from './http/rateLimit';
+import { eraseEvent } from './privacy/eraseEvent';
+import { startRetentionSweep } from './privacy/retention';
 import { exportRoutes } from './http/exportRoutes';
+import { sessionRoutes } from './http/sessionRoutes';
 import { loadSessionSecret } from './sessionSecret';
 import { createSocketServer } from './socket/socketServer';
 import { openSqliteStore } from './store/sqliteStore';
@@ -36,12 +41,15 @@ export interface RunningServer {
   store: Store;
   liveDocs: LiveDocs;
   log: Logger;
+  /** Runs the retention sweep now; resolves with the number of events deleted. */
+  sweepRetention(): Promise<number>;
   close(): Promise<void>;
 }
 
-export function createLogger(level: string): Logger {
+export function createLogger(level: string, destination?: DestinationStream): Logger {
   // Secrets never reach the log: cookies and auth headers are redacted wherever they appear.
-  return pino({ level, redact: ['req.headers.cookie', 'req.headers.authorization', '*.key', 'key'] });
+  const options = { level, redact: ['req.headers.cookie', 'req.headers.authorization', '*.key', 'key', '*.cookie', '*.token'] };
+  return destination ? pino(options, destination) : pino(options);
 }
 
 export async function startServer(config: Config, log: Logger = createLogger(config.logLevel)): Promise<RunningServer> {
@@ -53,6 +61,10 @@ export async function startServer(config: Config, log: Logger = createLogger(con
     publicUrl: config.publicUrl,
     sessionDays: config.sessionDays,
     secureCookies: config.publicUrl?.startsWith('https:') ?? false,
+    limiters: {
+      join: createFailureLimiter({ maxFailures: rateLimitDefaults.joinFailures, windowMs: rateLimitDefaults.windowMs }),
+      session: createFailureLimiter({ maxFailures: rateLimitDefaults.sessionFailures, windowMs: rateLimitDefaults.windowMs }),
+    },
   };
 
   const control = createControlService(store);
@@ -89,7 +101,8 @@ export async function startServer(config: Config, log: Logger = createLogger(con
   app.get('/api/health', (_req, res) => {
     res.json({ ok: true });
   });
-  app.use('/api', eventRoutes(deps), joinRoutes(deps), exportRoutes({ ...deps, liveDocs }));
+  const erase = (eventId: string, reason: 'request' | 'retention') => eraseEvent({ store, liveDocs, control, io, log }, eventId, reason);
+  app.use('/api', eventRoutes(deps), joinRoutes(deps), exportRoutes({ ...deps, liveDocs }), sessionRoutes(deps), privacyRoutes({ ...deps, eraseEvent: (id) => erase(id, 'request') }));
   app.use('/api', () => {
     throw new HttpError(404, 'not_found', 'No such API endpoint.');
   });
@@ -112,6 +125,8 @@ export async function startServer(config: Config, log: Logger = createLogger(con
   const handlerDeps: HandlerDeps = { store, control, realtime, liveDocs, yjs, serial: createKeyedQueue() };
   registerCommands(io, { ...participantHandlers(handlerDeps), ...facilitationHandlers(handlerDeps), ...roomHandlers(handlerDeps), ...summaryHandlers(handlerDeps) }, { store, log });
 
+  const retention = startRetentionSweep({ store, log, retentionDays: config.retentionDays, intervalMs: config.retentionSweepMs, erase: (id) => erase(id, 'retention') });
+
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.port, config.host, resolve);
@@ -126,7 +141,9 @@ export async function startServer(config: Config, log: Logger = createLogger(con
     store,
     liveDocs,
     log,
+    sweepRetention: () => retention.sweep(),
     async close() {
+      await retention.stop();
       realtime.close();
       yjs.close();
       await new Promise<void>((resolve) => io.close(() => resolve()));

@@ -15,6 +15,8 @@ const envSchema = z.object({
   DOC_UNLOAD_MS: z.coerce.number().int().min(0).default(10_000),
   TRUST_PROXY: z.enum(['true', 'false']).default('false'),
   SQLITE_SYNC: z.enum(['NORMAL', 'FULL']).default('NORMAL'),
+  RETENTION_DAYS: z.coerce.number().int().min(0).max(3650).default(90),
+  RETENTION_SWEEP_MS: z.coerce.number().int().min(1000).default(3_600_000),
 });
 
 export interface Config {
@@ -31,6 +33,9 @@ export interface Config {
   docUnloadMs: number;
   trustProxy: boolean;
   sqliteSync: 'NORMAL' | 'FULL';
+  /** Events are deleted this many days after their date (or creation, if later); 0 keeps them. */
+  retentionDays: number;
+  retentionSweepMs: number;
   /** Where the built client lives; tests that need no browser can leave it unbuilt. */
   clientDir: string;
 }
@@ -55,6 +60,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     docUnloadMs: e.DOC_UNLOAD_MS,
     trustProxy: e.TRUST_PROXY === 'true',
     sqliteSync: e.SQLITE_SYNC,
+    retentionDays: e.RETENTION_DAYS,
+    retentionSweepMs: e.RETENTION_SWEEP_MS,
     clientDir: 'dist/client',
   };
 }

@@ -8,6 +8,7 @@ import { createEvent } from '../events/eventService';
 import { secretMatchesHash, type TokenSigner } from '../auth/tokens';
 import type { Store } from '../store/store';
 import { HttpError } from './httpError';
+import { clientKey, type FailureLimiter } from './rateLimit';
 import { baseUrlOf, requireSession } from './requestContext';
 
 export interface RouteDeps {
@@ -16,6 +17,8 @@ export interface RouteDeps {
   publicUrl?: string;
   sessionDays: number;
   secureCookies: boolean;
+  /** Throttles wrong join codes and wrong link secrets (see rateLimit.ts); absent means unlimited. */
+  limiters?: { join: FailureLimiter; session: FailureLimiter };
 }
 
 export function issueSession(res: express.Response, deps: RouteDeps, claims: Omit<TokenClaims, 'exp'>): void {
@@ -43,11 +46,17 @@ export function eventRoutes(deps: RouteDeps): Router {
   router.post('/events/:id/session', async (req, res) => {
     const eventId = idSchema.parse(req.params.id);
     const { key } = keyExchangeSchema.parse(req.body);
+    const limiterKey = clientKey(req);
+    deps.limiters?.session.check(limiterKey, '');
     const event = await store.getEvent(eventId);
-    if (!event) throw new HttpError(404, 'event_not_found', 'We could not find that event. Check the link.');
+    if (!event) {
+      deps.limiters?.session.failed(limiterKey);
+      throw new HttpError(404, 'event_not_found', 'We could not find that event. Check the link.');
+    }
     let role: Role | null = null;
     if (secretMatchesHash(key, event.facilitatorKeyHash)) role = 'facilitator';
     else if (secretMatchesHash(key, event.organiserKeyHash)) role = 'organiser';
+    if (!role) deps.limiters?.session.failed(limiterKey);
     if (!role) throw new HttpError(403, 'bad_link', 'That link is not valid for this event. Ask the organiser for a new one.');
     const name = role === 'facilitator' ? 'Facilitator' : 'Organiser';
     issueSession(res, deps, { role, eventId, participantId: `${role[0]}-${randomId(8)}`, name });

@@ -5,6 +5,7 @@ import { randomId } from '../events/eventService';
 import type { RouteDeps } from './eventRoutes';
 import { issueSession } from './eventRoutes';
 import { HttpError } from './httpError';
+import { clientKey } from './rateLimit';
 
 const codeSchema = joinSchema.shape.joinCode;
 
@@ -12,23 +13,30 @@ export function joinRoutes(deps: RouteDeps): Router {
   const router = express.Router();
   const { store } = deps;
 
-  const eventByCode = async (rawCode: unknown) => {
+  // Wrong codes are throttled per address; valid ones never are (a venue shares one address).
+  const eventByCode = async (req: express.Request, rawCode: unknown) => {
     const code = codeSchema.parse(rawCode);
+    const key = clientKey(req);
+    deps.limiters?.join.check(key, code);
     const eventId = await store.getEventIdByJoinCode(code);
     const event = eventId ? await store.getEvent(eventId) : undefined;
-    if (!event) throw new HttpError(404, 'unknown_code', 'We could not find an event with that code. Check it with your facilitator.');
+    if (!event) {
+      deps.limiters?.join.failed(key);
+      throw new HttpError(404, 'unknown_code', 'We could not find an event with that code. Check it with your facilitator.');
+    }
+    deps.limiters?.join.succeeded(key, code);
     return event;
   };
 
   // Public: just enough to show the join page (title, date, rooms). No cards, no names.
   router.get('/join/:code', async (req, res) => {
-    const { info } = await eventByCode(req.params.code);
+    const { info } = await eventByCode(req, req.params.code);
     res.json({ eventId: info.id, title: info.title, date: info.date, rooms: info.rooms, assignmentMode: info.assignmentMode });
   });
 
   router.post('/join', async (req, res) => {
     const input = joinSchema.parse(req.body);
-    const { info } = await eventByCode(input.joinCode);
+    const { info } = await eventByCode(req, input.joinCode);
     let roomId: string;
     if (info.assignmentMode === 'self-select') {
       if (!input.roomId || !info.rooms.some((r) => r.id === input.roomId)) {

@@ -61,6 +61,8 @@ export function openSqliteStore(dataDir: string, options: { synchronous?: 'NORMA
   // Clients keep their edits in IndexedDB and resend them, which covers the power-loss gap in NORMAL mode.
   db.pragma(`synchronous = ${options.synchronous ?? 'NORMAL'}`);
   db.pragma('foreign_keys = ON');
+  // Deleted rows (an erased event, compacted updates) are zeroed, not left in free pages (UK GDPR erasure).
+  db.pragma('secure_delete = ON');
   db.exec(schema);
 
   const q = {
@@ -96,6 +98,9 @@ export function openSqliteStore(dataDir: string, options: { synchronous?: 'NORMA
     deleteDoc: db.prepare('DELETE FROM doc_updates WHERE doc = ?'),
     deleteVote: db.prepare('DELETE FROM votes WHERE event_id = ? AND card_id = ? AND voter_id = ?'),
     appendAudit: db.prepare('INSERT INTO audit (event_id, at, actor_id, actor_role, action, detail) VALUES (?, ?, ?, ?, ?, ?)'),
+    listEventDates: db.prepare<[], { id: string; created_at: string; date: string | null }>(
+      "SELECT id, created_at, json_extract(info, '$.date') AS date FROM events",
+    ),
     listAudit: db.prepare<[string, number], { event_id: string; at: string; actor_id: string; actor_role: string; action: string; detail: string }>(
       'SELECT * FROM (SELECT * FROM audit WHERE event_id = ? ORDER BY id DESC LIMIT ?) ORDER BY id',
     ),
@@ -185,6 +190,13 @@ export function openSqliteStore(dataDir: string, options: { synchronous?: 'NORMA
     },
     async deleteDoc(name) {
       q.deleteDoc.run(name);
+    },
+    async listEventDates() {
+      return q.listEventDates.all().map((r) => ({ id: r.id, createdAt: r.created_at, date: r.date ?? r.created_at.slice(0, 10) }));
+    },
+    async purgeDeleted() {
+      // The WAL still holds the old pages until a checkpoint copies the zeroed ones back and truncates it.
+      db.pragma('wal_checkpoint(TRUNCATE)');
     },
     async appendAudit(entry) {
       q.appendAudit.run(entry.eventId, entry.at, entry.actorId, entry.actorRole, entry.action, entry.detail);

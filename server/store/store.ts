@@ -45,6 +45,10 @@ export interface EventStore {
   setVote(eventId: string, vote: VoteRow): Promise<void>;
   /** Votes follow their cards when a room's cards move to another room (toRoomId null deletes them). */
   moveRoomVotes(eventId: string, fromRoomId: string, toRoomId: string | null): Promise<void>;
+  /** Every event's id, creation time and event date, for the retention sweep. */
+  listEventDates(): Promise<{ id: string; createdAt: string; date: string }[]>;
+  /** Makes deleted rows unrecoverable from the files on disk (zeroed pages, WAL truncated). */
+  purgeDeleted(): Promise<void>;
   appendAudit(entry: AuditEntry): Promise<void>;
   listAudit(eventId: string, limit: number): Promise<AuditEntry[]>;
 }

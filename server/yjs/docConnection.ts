@@ -16,6 +16,7 @@ import {
   encodeSyncStep1,
   encodeSyncStep2,
 } from './protocol';
+import { dropPending, inspectBoardUpdate, trimLongTexts, UpdateRejected } from './updateGuard';
 
 /** Close codes a client can act on. 4xxx are ours (RFC 6455 leaves 4000-4999 to applications). */
 export const closeCodes = {
@@ -23,11 +24,31 @@ export const closeCodes = {
   forbidden: 4403,
   tooLarge: 4413,
   roomChanged: 4409,
+  /** The event (and so this document) was deleted. */
+  gone: 4410,
+  /** The client kept sending updates the server cannot integrate (missing dependencies); reconnect and resync. */
+  resync: 4412,
   tooSlow: 4429,
+  /** Too many messages in the rate window. */
+  flood: 4429,
+  /** The board already holds limits.cardsPerBoard cards. */
+  boardFull: 4422,
 } as const;
 
-/** A slow reader is dropped (it resyncs on reconnect) instead of growing server memory without bound. */
-const maxBufferedBytes = 4 * 1024 * 1024;
+/** Per-connection bounds on the Yjs endpoint (documented in SECURITY.md). */
+export const connectionLimits = {
+  /** A slow reader is dropped (it resyncs on reconnect) instead of growing server memory without bound. */
+  maxBufferedBytes: 4 * 1024 * 1024,
+  /** Messages accepted per window; typing and cursor moves stay far below this. */
+  rateWindowMs: 10_000,
+  maxMessagesPerWindow: 1_000,
+  /** Frames and bytes held while the document loads. */
+  maxFramesBeforeLoad: 32,
+  maxBytesBeforeLoad: 1024 * 1024,
+  /** Updates with missing dependencies in a row before the connection is closed to resync from scratch. */
+  maxPendingStrikes: 3,
+  maxAwarenessEntriesPerFrame: 64,
+} as const;
 
 export interface DocConnectionContext {
   liveDocs: LiveDocs;
@@ -41,6 +62,11 @@ export interface DocConnectionContext {
 export function serveDocConnection(ws: WebSocket, ctx: DocConnectionContext): void {
   const { liveDocs, docName, claims, access, log } = ctx;
   const buffered: Uint8Array[] = [];
+  let bufferedBytes = 0;
+  let windowStart = Date.now();
+  let windowCount = 0;
+  let pendingStrikes = 0;
+  const isBoard = docName.startsWith('board.');
   let live: LiveDoc | null = null;
   let closed = false;
   let ownClientId: number | null = null;
@@ -49,7 +75,7 @@ export function serveDocConnection(ws: WebSocket, ctx: DocConnectionContext): vo
   const peer: DocPeer = {
     send(frame) {
       if (ws.readyState !== WebSocket.OPEN) return;
-      if (ws.bufferedAmount > maxBufferedBytes) {
+      if (ws.bufferedAmount > connectionLimits.maxBufferedBytes) {
         ws.close(closeCodes.tooSlow, 'connection too slow, reconnecting');
         return;
       }
@@ -61,6 +87,8 @@ export function serveDocConnection(ws: WebSocket, ctx: DocConnectionContext): vo
   };
 
   const reject = (code: number, reason: string, detail: unknown) => {
+    if (closed || ws.readyState !== WebSocket.OPEN) return;
+    closed = true;
     log.warn({ doc: docName, participantId: claims.participantId, code, reason, detail: String(detail) }, 'closing Yjs connection');
     ws.close(code, reason);
   };
@@ -79,7 +107,12 @@ export function serveDocConnection(ws: WebSocket, ctx: DocConnectionContext): vo
         } catch (error) {
           return reject(closeCodes.malformed, 'malformed state vector', error);
         }
-        peer.send(encodeSyncStep2(doc.doc, message.stateVector));
+        // Only committed state is served: what a peer receives is what survives a crash.
+        const { stateVector } = message;
+        liveDocs.whenCommitted(doc).then(
+          () => peer.send(encodeSyncStep2(doc.doc, stateVector)),
+          (error) => log.error({ err: error, doc: docName }, 'could not answer sync step 1'),
+        );
         return;
       }
       case 'sync-update': {
@@ -91,10 +124,41 @@ export function serveDocConnection(ws: WebSocket, ctx: DocConnectionContext): vo
           const tooLarge = message.update.byteLength > limits.yjsUpdateBytes;
           return reject(tooLarge ? closeCodes.tooLarge : closeCodes.malformed, tooLarge ? 'update too large' : 'malformed update', error);
         }
+        if (isBoard) {
+          try {
+            inspectBoardUpdate(message.update, doc.doc);
+          } catch (error) {
+            if (!(error instanceof UpdateRejected)) return reject(closeCodes.malformed, 'malformed update', error);
+            const code = error.kind === 'boardFull' ? closeCodes.boardFull : error.kind === 'tooLarge' ? closeCodes.tooLarge : closeCodes.malformed;
+            return reject(code, error.message, error.kind);
+          }
+        }
+        const changedTexts = new Set<Y.Text>();
+        const collect = (transaction: Y.Transaction) => {
+          for (const type of transaction.changed.keys()) if (type instanceof Y.Text) changedTexts.add(type);
+        };
+        if (isBoard) doc.doc.on('afterTransaction', collect);
         try {
           Y.applyUpdate(doc.doc, message.update, peer);
         } catch (error) {
+          dropPending(doc.doc);
           return reject(closeCodes.malformed, 'update could not be applied', error);
+        } finally {
+          if (isBoard) doc.doc.off('afterTransaction', collect);
+        }
+        // What could not be integrated is neither kept, stored nor relayed (Yjs only emits integrated
+        // structs); the peer is asked for what the server lacks, and closed if it keeps failing.
+        if (dropPending(doc.doc)) {
+          if (++pendingStrikes > connectionLimits.maxPendingStrikes) {
+            return reject(closeCodes.resync, 'updates with missing dependencies, resyncing', pendingStrikes);
+          }
+          log.info({ doc: docName, participantId: claims.participantId }, 'update with missing dependencies: asking the peer to resync');
+          peer.send(encodeSyncStep1(doc.doc));
+        } else {
+          pendingStrikes = 0;
+        }
+        if (changedTexts.size > 0 && trimLongTexts(doc.doc, changedTexts, 'server:limits') > 0) {
+          log.info({ doc: docName, participantId: claims.participantId }, 'trimmed a card text to the card limit');
         }
         return;
       }
@@ -113,7 +177,7 @@ export function serveDocConnection(ws: WebSocket, ctx: DocConnectionContext): vo
   const handleAwareness = (doc: LiveDoc, update: Uint8Array) => {
     let entries;
     try {
-      entries = decodeAwarenessUpdate(update, 64);
+      entries = decodeAwarenessUpdate(update, connectionLimits.maxAwarenessEntriesPerFrame);
     } catch (error) {
       return reject(closeCodes.malformed, 'malformed awareness', error);
     }
@@ -136,10 +200,20 @@ export function serveDocConnection(ws: WebSocket, ctx: DocConnectionContext): vo
 
   ws.on('message', (data: RawData, isBinary: boolean) => {
     if (!isBinary) return reject(closeCodes.malformed, 'binary frames only', 'text frame');
+    if (closed) return;
+    const now = Date.now();
+    if (now - windowStart > connectionLimits.rateWindowMs) {
+      windowStart = now;
+      windowCount = 0;
+    }
+    if (++windowCount > connectionLimits.maxMessagesPerWindow) return reject(closeCodes.flood, 'too many messages', windowCount);
     const frame = toUint8Array(data);
-    if (live) handle(live, frame);
-    else if (buffered.length < 32) buffered.push(frame);
-    else reject(closeCodes.tooLarge, 'too many messages before the board loaded', buffered.length);
+    if (live) return handle(live, frame);
+    bufferedBytes += frame.byteLength;
+    if (buffered.length >= connectionLimits.maxFramesBeforeLoad || bufferedBytes > connectionLimits.maxBytesBeforeLoad) {
+      return reject(closeCodes.tooLarge, 'too many messages before the board loaded', buffered.length);
+    }
+    buffered.push(frame);
   });
 
   ws.on('close', () => {
@@ -151,14 +225,14 @@ export function serveDocConnection(ws: WebSocket, ctx: DocConnectionContext): vo
   liveDocs
     .open(docName)
     .then((doc) => {
-      if (closed) return;
+      if (closed) return liveDocs.release(doc);
       live = doc;
       liveDocs.join(doc, peer);
       detachPeer = ctx.onPeer?.(peer, claims);
       peer.send(encodeSyncStep1(doc.doc));
       const clients = [...doc.awareness.getStates().keys()];
       if (clients.length > 0) peer.send(encodeAwarenessMessage(awarenessProtocol.encodeAwarenessUpdate(doc.awareness, clients)));
-      for (const frame of buffered.splice(0)) handle(doc, frame);
+      for (const frame of buffered.splice(0)) if (!closed) handle(doc, frame);
     })
     .catch((error) => {
       log.error({ err: error, doc: docName }, 'could not load document');

@@ -4,6 +4,7 @@ import { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import type { DocStore } from '../store/store';
 import { encodeAwarenessMessage, encodeUpdateMessage } from './protocol';
+import { dropPending } from './updateGuard';
 
 /** A peer of a live document: anything that can receive encoded frames. */
 export interface DocPeer {
@@ -47,6 +48,8 @@ export function createLiveDocs(options: LiveDocsOptions) {
     const stored = await store.loadDoc(name);
     const doc = new Y.Doc({ gc: true });
     for (const update of stored.updates) Y.applyUpdate(doc, update);
+    // Only fully integrated updates are ever stored; anything pending here would be served to every peer.
+    if (dropPending(doc)) log.warn({ doc: name }, 'stored document had updates with missing dependencies; ignored them');
     const live: LiveDoc = {
       name,
       doc,
@@ -144,6 +147,10 @@ export function createLiveDocs(options: LiveDocsOptions) {
       live.unloadTimer = null;
       live.peers.add(peer);
     },
+    /** For a caller that opened a document but will not join it (its connection closed meanwhile). */
+    release(live: LiveDoc): void {
+      scheduleUnloadIfEmpty(live);
+    },
     leave(live: LiveDoc, peer: DocPeer, awarenessClientId: number | null): void {
       live.peers.delete(peer);
       if (awarenessClientId !== null) awarenessProtocol.removeAwarenessStates(live.awareness, [awarenessClientId], peer);
@@ -161,6 +168,13 @@ export function createLiveDocs(options: LiveDocsOptions) {
       live.peers.clear();
       live.awareness.destroy();
       live.doc.destroy();
+    },
+    /** Resolves once every update applied to this document so far is committed (and so may be served). */
+    async whenCommitted(live: LiveDoc): Promise<void> {
+      while (live.flushing || live.pending.length > 0) {
+        if (live.flushing) await live.flushing;
+        else await new Promise((resolve) => setImmediate(resolve));
+      }
     },
     /** Waits until every applied update is committed (used by shutdown and tests). */
     async settle(): Promise<void> {

@@ -54,12 +54,12 @@ export function decodeMessage(frame: Uint8Array): IncomingMessage {
   let message: IncomingMessage;
   if (type === messageSync) {
     const step = decoding.readVarUint(decoder);
-    const payload = decoding.readVarUint8Array(decoder);
+    const payload = readBoundedBytes(decoder);
     if (step === syncStep1) message = { type: 'sync-step1', stateVector: payload };
     else if (step === syncStep2 || step === syncUpdate) message = { type: 'sync-update', update: payload };
     else throw new Error(`unknown sync step ${step}`);
   } else if (type === messageAwareness) {
-    message = { type: 'awareness', update: decoding.readVarUint8Array(decoder) };
+    message = { type: 'awareness', update: readBoundedBytes(decoder) };
   } else if (type === messageQueryAwareness) {
     message = { type: 'query-awareness' };
   } else {
@@ -67,6 +67,13 @@ export function decodeMessage(frame: Uint8Array): IncomingMessage {
   }
   if (decoding.hasContent(decoder)) throw new Error('trailing bytes after message');
   return message;
+}
+
+/** readVarUint8Array, but a length prefix beyond the frame is an error rather than a short or foreign read. */
+function readBoundedBytes(decoder: decoding.Decoder): Uint8Array {
+  const length = decoding.readVarUint(decoder);
+  if (length > decoder.arr.length - decoder.pos) throw new Error('length prefix beyond the end of the message');
+  return decoding.readUint8Array(decoder, length);
 }
 
 export interface AwarenessEntry {

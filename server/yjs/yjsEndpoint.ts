@@ -14,6 +14,9 @@ import { encodeSyncStep1 } from './protocol';
 
 export const yjsPathPrefix = '/yjs/';
 
+/** Open Yjs connections one session may hold (tabs × documents); more is refused with 429. */
+export const maxConnectionsPerSession = 24;
+
 export interface YjsEndpointDeps extends DocAccessDeps {
   server: Server;
   liveDocs: LiveDocs;
@@ -29,6 +32,7 @@ export function attachYjsEndpoint(deps: YjsEndpointDeps) {
   const wss = new WebSocketServer({ noServer: true, maxPayload: limits.wsFrameBytes });
   const peersByParticipant = new Map<string, Set<DocPeer>>();
   const alive = new WeakSet<WebSocket>();
+  const openBySession = new Map<string, number>();
 
   const refuse = (socket: Duplex, status: number, text: string) => {
     socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
@@ -53,7 +57,18 @@ export function attachYjsEndpoint(deps: YjsEndpointDeps) {
       return null;
     });
     if (!access) return refuse(socket, 403, 'Forbidden');
+    const sessionKey = `${claims.eventId}/${claims.participantId}`;
+    if ((openBySession.get(sessionKey) ?? 0) >= maxConnectionsPerSession) {
+      log.warn({ participantId: claims.participantId }, 'refused Yjs upgrade: too many connections for one session');
+      return refuse(socket, 429, 'Too Many Requests');
+    }
     wss.handleUpgrade(req, socket, head, (ws) => {
+      openBySession.set(sessionKey, (openBySession.get(sessionKey) ?? 0) + 1);
+      ws.on('close', () => {
+        const left = (openBySession.get(sessionKey) ?? 1) - 1;
+        if (left <= 0) openBySession.delete(sessionKey);
+        else openBySession.set(sessionKey, left);
+      });
       alive.add(ws);
       ws.on('pong', () => alive.add(ws));
       serveDocConnection(ws, {
