@@ -5,7 +5,7 @@ import { seedBoard } from './load/provider';
 import type { IdleResult, JoinGroupResult, StepResult } from './load/protocol';
 import { planRooms, toCell } from './lib/fixtures';
 import type { Generator } from './lib/generatorProcess';
-import { round } from './lib/proc';
+import { coreBusyPct, cpuTimes, round, sleep } from './lib/proc';
 import type { BenchServer, ServerKind } from './lib/serverProcess';
 
 // The scenario matrix of benchmark-method.md §8, at full size or as a few-second smoke run.
@@ -30,6 +30,8 @@ export interface Profile {
   join: { cards: number; bursts: number[] };
   stopP99Ms: number;
   maxGeneratorCpuPct: number;
+  /** Busy % of a bench core not explained by the server or generator (someone else's build, tests…). */
+  maxForeignCpuPct: number;
 }
 
 export const fullProfile: Profile = {
@@ -50,6 +52,7 @@ export const fullProfile: Profile = {
   join: { cards: 2000, bursts: [35, 200] },
   stopP99Ms: 250,
   maxGeneratorCpuPct: 70,
+  maxForeignCpuPct: 25,
 };
 
 export const quickProfile: Profile = {
@@ -70,6 +73,7 @@ export const quickProfile: Profile = {
   join: { cards: 200, bursts: [3, 6] },
   stopP99Ms: 250,
   maxGeneratorCpuPct: 70,
+  maxForeignCpuPct: 25,
 };
 
 export type FanoutCell = { scenario: 'event' | 'busy' | 'plenary'; server: ServerKind; valid: boolean; invalidReasons: string[]; rooms: number; clientsPerRoom: number; probes: number } & StepResult;
@@ -127,7 +131,22 @@ function stepReasons(step: StepResult, ctx: RunContext): string[] {
   if (step.delivered !== step.expectedPairs) reasons.push(`delivery ${step.delivery} (${step.delivered}/${step.expectedPairs})`);
   if (step.generatorCpuPct > ctx.profile.maxGeneratorCpuPct) reasons.push(`generator CPU ${step.generatorCpuPct}%`);
   if (step.latencyMs.count === 0) reasons.push('no latency samples');
+  if (step.foreignCpuPct[0] > ctx.profile.maxForeignCpuPct || step.foreignCpuPct[1] > ctx.profile.maxForeignCpuPct) {
+    reasons.push(`other processes used ${step.foreignCpuPct.join('/')} % of CPU 0/1`);
+  }
   return reasons;
+}
+
+/** Between cells nothing of ours runs: wait (bounded) until other processes leave both cores quiet. */
+async function waitForQuiet(ctx: RunContext): Promise<void> {
+  if (ctx.profile.quick) return;
+  for (let waited = 0; waited < 60_000; waited += 1000) {
+    const before = cpuTimes();
+    await sleep(1000);
+    const busy = coreBusyPct(before, cpuTimes());
+    if (Math.max(...busy) < 15) return;
+    if (waited % 10_000 === 0) ctx.log(`    waiting for a quiet machine (cores busy ${busy.join('/')} %)`);
+  }
 }
 
 async function fanoutSteps(ctx: RunContext, server: BenchServer, tag: string, shape: FanoutShape, ramp: boolean): Promise<StepResult[]> {
@@ -135,6 +154,7 @@ async function fanoutSteps(ctx: RunContext, server: BenchServer, tag: string, sh
   const plans = await planRooms(server, tag, shape.rooms, shape.perRoom + probesPerRoom);
   const cell = toCell(server, plans, shape.perRoom, shape.probeRooms);
   const p = ctx.profile;
+  await waitForQuiet(ctx);
   return ctx.generator.fanout({
     rooms: cell.rooms,
     probes: cell.probes,
@@ -147,6 +167,7 @@ async function fanoutSteps(ctx: RunContext, server: BenchServer, tag: string, sh
     serverPid: server.pid,
     stopP99Ms: p.stopP99Ms,
     maxGeneratorCpuPct: p.maxGeneratorCpuPct,
+    decodersPerLargeRoom: 3,
   });
 }
 

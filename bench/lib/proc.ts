@@ -69,3 +69,21 @@ export function pinnedNode(cpu: number | null, nodeArgs: string[], file: string)
   const args = [...nodeArgs, '--import', 'tsx', file];
   return cpu === null ? [process.execPath, args] : ['taskset', ['-c', String(cpu), process.execPath, ...args]];
 }
+
+/** Busy and total jiffies per CPU from /proc/stat (busy excludes idle and iowait). */
+export function cpuTimes(): { busy: number; total: number }[] {
+  return fs
+    .readFileSync('/proc/stat', 'utf8')
+    .split('\n')
+    .filter((line) => /^cpu\d+ /.test(line))
+    .map((line) => {
+      const v = line.trim().split(/\s+/).slice(1).map(Number);
+      const total = v.reduce((a, b) => a + b, 0);
+      return { busy: total - (v[3] ?? 0) - (v[4] ?? 0), total };
+    });
+}
+
+/** Busy % of each CPU between two cpuTimes() readings. */
+export function coreBusyPct(a: { busy: number; total: number }[], b: { busy: number; total: number }[]): number[] {
+  return b.map((x, i) => round((100 * (x.busy - a[i]!.busy)) / Math.max(1, x.total - a[i]!.total), 1));
+}

@@ -2,7 +2,7 @@ import type { Histogram } from 'hdr-histogram-js';
 import type { WebsocketProvider } from 'y-websocket';
 import type * as Y from 'yjs';
 import { createLatencyHistogram, recordMs, summarise } from '../lib/histogram';
-import { cpuPct, mb, round, sample, sleep } from '../lib/proc';
+import { coreBusyPct, cpuPct, cpuTimes, mb, round, sample, sleep } from '../lib/proc';
 import { LightClient, parseKey, timeJoin } from './lightClient';
 import type { FanoutRequest, GeneratorRequest, IdleRequest, IdleResult, JoinGroupResult, JoinRequest, StepResult } from './protocol';
 import { openProvider, whenSynced } from './provider';
@@ -48,7 +48,7 @@ class Pacer {
   private sent = 0;
   private next = 0;
   private readonly timer: NodeJS.Timeout;
-  constructor(private readonly senders: LightClient[], private readonly onSend: (c: LightClient, t: number, bytes: number) => void) {
+  constructor(private readonly senders: LightClient[], private readonly onSend: (c: LightClient, t: number, bytes: number, clientId: number, clock: number) => void) {
     this.timer = setInterval(() => this.tick(), 1);
   }
   setRate(perClient: number): void {
@@ -64,8 +64,8 @@ class Pacer {
     for (let i = 0; i < n; i++) {
       const client = this.senders[this.next]!;
       this.next = (this.next + 1) % this.senders.length;
-      const { t, bytes } = client.sendUpdate();
-      this.onSend(client, t, bytes);
+      const { t, bytes, clientId, clock } = client.sendUpdate();
+      this.onSend(client, t, bytes, clientId, clock);
     }
     this.sent += owed > cap ? owed : n;
   }
@@ -80,19 +80,34 @@ async function fanout(req: FanoutRequest): Promise<StepResult[]> {
   const probesPerRoom = req.rooms.map((_, i) => req.probes.filter((p) => p.room === i).length);
   const clients: LightClient[] = [];
   let id = 0;
-  const onKey = (client: LightClient, key: string) => {
-    const parsed = parseKey(key);
-    if (!parsed || !inWindow(w, parsed.t)) return;
-    if (parsed.sender === client.id) {
+  const received = (client: LightClient, sender: number, t: number) => {
+    if (!inWindow(w, t)) return;
+    if (sender === client.id) {
       w.echoes++;
       return;
     }
     w.delivered++;
-    recordMs(w.hist, performance.now() - parsed.t);
+    recordMs(w.hist, performance.now() - t);
   };
+  const onKey = (client: LightClient, key: string) => {
+    const parsed = parseKey(key);
+    if (parsed) received(client, parsed.sender, parsed.t);
+  };
+  // Large rooms (plenary): a few receivers per room decode; the others read the update header and look
+  // the send time up in this registry of what our senders sent (same timestamp, far less generator CPU).
+  const stamps = new Map<number, { sender: number; t: number }>();
+  const onHeader = (client: LightClient, clientId: number, clock: number) => {
+    const stamp = stamps.get(clientId * 1_048_576 + clock);
+    if (stamp) received(client, stamp.sender, stamp.t);
+  };
+  const largeRoom = 20;
   req.rooms.forEach((specs, room) => {
-    for (const spec of specs) clients.push(new LightClient(id++, room, spec, { expectServerSync: req.expectServerSync, onKey }));
+    specs.forEach((spec, k) => {
+      const decode = specs.length <= largeRoom || k < req.decodersPerLargeRoom;
+      clients.push(new LightClient(id++, room, spec, { expectServerSync: req.expectServerSync, decode, onKey, onHeader }));
+    });
   });
+  const registerStamps = req.rooms.some((r) => r.length > largeRoom);
   await Promise.all(clients.map((c) => c.ready));
   const providers: { provider: WebsocketProvider; doc: Y.Doc }[] = [];
   for (const probe of req.probes) {
@@ -117,7 +132,8 @@ async function fanout(req: FanoutRequest): Promise<StepResult[]> {
     const member = members[k];
     if (member) senders.push(member);
   }
-  const pacer = new Pacer(senders, (c, t, bytes) => {
+  const pacer = new Pacer(senders, (c, t, bytes, clientId, clock) => {
+    if (registerStamps) stamps.set(clientId * 1_048_576 + clock, { sender: c.id, t });
     if (!inWindow(w, t)) return;
     w.sent++;
     w.expectedPairs += roomSizes[c.room]! - 1;
@@ -133,11 +149,13 @@ async function fanout(req: FanoutRequest): Promise<StepResult[]> {
       w = newWindow();
       const server0 = sample(req.serverPid);
       const gen0 = sample(process.pid);
+      const cores0 = cpuTimes();
       w.start = performance.now();
       await sleep(req.windowMs);
       w.end = performance.now();
       const server1 = sample(req.serverPid);
       const gen1 = sample(process.pid);
+      const cores = coreBusyPct(cores0, cpuTimes());
       pacer.setRate(0);
       await sleep(req.drainMs);
       const windowS = (w.end - w.start) / 1000;
@@ -159,10 +177,13 @@ async function fanout(req: FanoutRequest): Promise<StepResult[]> {
         serverRssMB: mb(server1.rssBytes),
         serverWriteBytes: server1.writeBytes - server0.writeBytes,
         generatorCpuPct: cpuPct(gen0, gen1),
+        foreignCpuPct: [0, 0],
       };
+      const [core0 = 0, core1 = 0] = cores;
+      step.foreignCpuPct = [round(Math.max(0, core0 - step.serverCpuPct), 1), round(Math.max(0, core1 - step.generatorCpuPct), 1)];
       steps.push(step);
       process.stderr.write(
-        `    rate ${rate}/s/client: in ${step.inPerSec}/s p99 ${step.latencyMs.p99} ms delivery ${step.delivery} server ${step.serverCpuPct}% gen ${step.generatorCpuPct}%\n`,
+        `    rate ${rate}/s/client: in ${step.inPerSec}/s p99 ${step.latencyMs.p99} ms delivery ${step.delivery} server ${step.serverCpuPct}% gen ${step.generatorCpuPct}% foreign ${step.foreignCpuPct.join('/')}%\n`,
       );
       const failed = step.latencyMs.p99 > req.stopP99Ms || step.delivery < 1 || step.generatorCpuPct > req.maxGeneratorCpuPct;
       if (failed) break;
@@ -189,7 +210,7 @@ async function idle(req: IdleRequest): Promise<IdleResult> {
   for (let r = 0; r < req.rooms.length; r += 20) {
     const batch: LightClient[] = [];
     for (let room = r; room < Math.min(r + 20, req.rooms.length); room++) {
-      for (const spec of req.rooms[room]!) batch.push(new LightClient(id++, room, spec, { expectServerSync: req.expectServerSync, onKey: () => {} }));
+      for (const spec of req.rooms[room]!) batch.push(new LightClient(id++, room, spec, { expectServerSync: req.expectServerSync, decode: false, onKey: () => {} }));
     }
     await Promise.all(batch.map((c) => c.ready));
     clients.push(...batch);

@@ -36,10 +36,22 @@ export function parseKey(key: string): { sender: number; t: number } | null {
   return bar < 0 ? null : { sender: Number(key.slice(0, bar)), t: Number(key.slice(bar + 1)) };
 }
 
+/** Client id and clock of the first struct of a v1 update: four varUints, no decoding of content. */
+export function updateHeader(update: Uint8Array): { clientId: number; clock: number } | null {
+  const decoder = decoding.createDecoder(update);
+  if (decoding.readVarUint(decoder) === 0) return null;
+  decoding.readVarUint(decoder);
+  const clientId = decoding.readVarUint(decoder);
+  return { clientId, clock: decoding.readVarUint(decoder) };
+}
+
 export interface LightClientOptions {
   /** Wait for the server's SyncStep1 (Yjs servers) or only for the socket to open (raw relay). */
   expectServerSync: boolean;
+  /** Y.decodeUpdate every received update to read its key; otherwise only read its header (cheap path). */
+  decode: boolean;
   onKey(client: LightClient, key: string): void;
+  onHeader?(client: LightClient, clientId: number, clock: number): void;
 }
 
 export class LightClient {
@@ -73,6 +85,11 @@ export class LightClient {
         return;
       }
       const update = decoding.readVarUint8Array(decoder);
+      if (!this.options.decode) {
+        const header = updateHeader(update);
+        if (header) this.options.onHeader?.(this, header.clientId, header.clock);
+        return;
+      }
       for (const struct of Y.decodeUpdate(update).structs) {
         if (struct instanceof Y.Item && typeof struct.parentSub === 'string') this.options.onKey(this, struct.parentSub);
       }
@@ -80,7 +97,7 @@ export class LightClient {
   }
 
   /** Sends one genuine Yjs update whose key carries performance.now(); returns its time and payload bytes. */
-  sendUpdate(): { t: number; bytes: number } {
+  sendUpdate(): { t: number; bytes: number; clientId: number; clock: number } {
     if (!this.doc) {
       this.doc = new Y.Doc();
       this.doc.on('update', (update: Uint8Array) => {
@@ -91,7 +108,8 @@ export class LightClient {
     this.doc.getMap('bench').set(keyOf(this.id, t), filler);
     const update = this.lastUpdate!;
     if (this.ws.readyState === WebSocket.OPEN) this.ws.send(syncFrame(2, update));
-    return { t, bytes: update.byteLength };
+    const header = updateHeader(update)!;
+    return { t, bytes: update.byteLength, clientId: header.clientId, clock: header.clock };
   }
 
   close(): void {

@@ -24,6 +24,8 @@ export interface FanoutRequest {
   serverPid: number;
   stopP99Ms: number;
   maxGeneratorCpuPct: number;
+  /** Rooms larger than this use the cheap header path for all but this many decoding receivers. */
+  decodersPerLargeRoom: number;
 }
 
 export interface StepResult {
@@ -44,6 +46,8 @@ export interface StepResult {
   serverRssMB: number;
   serverWriteBytes: number;
   generatorCpuPct: number;
+  /** CPU 0 busy minus the server, CPU 1 busy minus the generator: other processes on the machine. */
+  foreignCpuPct: [number, number];
 }
 
 export interface IdleRequest {
