@@ -7,6 +7,8 @@ import { BroadcastBanner } from '../control/BroadcastBanner';
 import { CommandFailed, runCommand } from '../control/socket';
 import { TimerDisplay } from '../control/TimerDisplay';
 import { useParticipantControl, type ParticipantControl } from '../control/useParticipantControl';
+import { leaveEvent } from '../state/leaveEvent';
+import { navigate } from '../router';
 import { useSession, type Me } from '../state/sessionStore';
 import { ConnectionStatus } from '../ui/ConnectionStatus';
 import { ErrorMessage } from '../ui/ErrorMessage';
@@ -144,6 +146,18 @@ function LiveBoard({ event, me, roomId, connection, control, setControl }: LiveB
           <PresenceList people={presence} />
           <button type="button" className="small ghost" aria-pressed={paused} onClick={() => setPaused(!paused)}>
             {paused ? 'Resume announcements' : 'Pause announcements'}
+          </button>
+          <button
+            type="button"
+            className="small ghost"
+            onClick={async () => {
+              if (!window.confirm('Leave this workshop on this computer? Your cards stay on the board; this computer forgets you.')) return;
+              connection.destroy();
+              await leaveEvent(event.id, [boardDocName(event.id, roomId)]);
+              navigate('/', { replace: true });
+            }}
+          >
+            Leave on this computer
           </button>
         </aside>
         <Board

@@ -22,7 +22,6 @@ export function JoinPage({ code }: { code: string }) {
   const [roomId, setRoomId] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const [returning, setReturning] = useState<{ name: string } | null>(null);
   const nameId = useId();
 
   useEffect(() => {
@@ -30,8 +29,8 @@ export function JoinPage({ code }: { code: string }) {
       .then(async (data) => {
         setInfo(data);
         // Someone who closed the tab goes straight back to their room.
-        const me = await api<{ me: { role: string; name: string } }>('GET', `/api/events/${data.eventId}`).catch(() => null);
-        if (me?.me.role === 'participant') setReturning({ name: me.me.name });
+        const { me } = await api<{ me: { role: string; name: string } | null }>('GET', `/api/events/${data.eventId}/me`);
+        if (me?.role === 'participant') navigate(`/e/${data.eventId}/board`, { replace: true });
       })
       .catch((e: ApiError) => setLoadError(e.message));
   }, [code]);
@@ -71,14 +70,6 @@ export function JoinPage({ code }: { code: string }) {
   }
   return (
     <Layout title={`Join: ${info.title}`} subtitle={formatDate(info.date)}>
-      {returning && (
-        <div className="panel stack">
-          <p>Welcome back, {returning.name}.</p>
-          <a className="button" href={`/e/${info.eventId}/board`}>
-            Go back to my room
-          </a>
-        </div>
-      )}
       <form
         className="panel stack"
         noValidate

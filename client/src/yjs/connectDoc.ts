@@ -17,10 +17,13 @@ export function connectDoc(docName: string): DocConnection {
   const persistence = typeof indexedDB === 'undefined' ? null : new IndexeddbPersistence(`roundtable:${docName}`, doc);
   const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
   const provider = new WebsocketProvider(`${scheme}://${location.host}/yjs`, docName, doc, { maxBackoffTime: 5000 });
+  let destroyed = false;
   return {
     doc,
     provider,
     destroy() {
+      if (destroyed) return;
+      destroyed = true;
       provider.destroy();
       void persistence?.destroy();
       doc.destroy();
