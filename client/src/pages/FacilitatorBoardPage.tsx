@@ -43,7 +43,8 @@ function StaffBoard({ event, me, roomId, connection }: { event: EventInfo; me: M
   const control = useStaffControl(event.id, me.role === 'facilitator');
   const [present, setPresent] = useState(() => new URLSearchParams(location.search).has('present'));
   const room = event.rooms.find((r) => r.id === roomId);
-  const totals = control.rooms.find((r) => r.roomId === roomId)?.voteTotals ?? null;
+  const roomTotals = control.rooms.find((r) => r.roomId === roomId)?.voteTotals;
+  const totals = roomTotals && Object.keys(roomTotals).length > 0 ? roomTotals : null;
   const canWrite = me.role === 'facilitator';
   useEffect(() => {
     connection.provider.awareness.setLocalStateField('user', { id: me.participantId, name: me.name, role: me.role });
