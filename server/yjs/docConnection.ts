@@ -216,6 +216,13 @@ export function serveDocConnection(ws: WebSocket, ctx: DocConnectionContext): vo
     buffered.push(frame);
   });
 
+  // ws reports protocol violations (a frame over maxPayload: 1009, bad UTF-8 or opcodes: 1002/1007) as an
+  // 'error' and closes the socket itself; without a listener that error would be thrown and end the process.
+  ws.on('error', (error: Error & { code?: string }) => {
+    closed = true;
+    log.warn({ doc: docName, participantId: claims.participantId, code: error.code, detail: error.message }, 'closing Yjs connection');
+  });
+
   ws.on('close', () => {
     closed = true;
     detachPeer?.();
