@@ -45,22 +45,28 @@ export function serverCardCount(spec: ClientSpec): Promise<number> {
   });
 }
 
-/** Seeds a board with `cards` cards through a real provider, one addCard transaction each, until the server holds them all. */
+/** Seeds a board with `cards` cards through a real provider (shared/boardDoc addCard), until the server holds them all. */
 export async function seedBoard(wsBase: string, docName: string, cookie: string | undefined, cards: number): Promise<void> {
   const doc = new Y.Doc();
   const provider = openProvider(wsBase, docName, cookie, doc);
   await whenSynced(provider);
   const questions = ['worked-well', 'made-difference', 'make-it-happen'];
-  for (let i = 0; i < cards; i++) {
-    addCard(doc, {
-      id: `card-${i}`,
-      questionId: questions[i % questions.length]!,
-      authorId: `p-seed-${i % 37}`,
-      authorName: `Participant ${i % 37}`,
-      text: `Card ${i}: what worked well was talking to each other across teams and sharing stories.`,
-      createdAt: 1_750_000_000_000 + i,
+  // Ten cards per transaction (one update message each): our server closes a connection that sends
+  // more than 1,000 messages in 10 s, a limit real typing never reaches.
+  for (let first = 0; first < cards; first += 10) {
+    doc.transact(() => {
+      for (let i = first; i < Math.min(first + 10, cards); i++) {
+        addCard(doc, {
+          id: `card-${i}`,
+          questionId: questions[i % questions.length]!,
+          authorId: `p-seed-${i % 37}`,
+          authorName: `Participant ${i % 37}`,
+          text: `Card ${i}: what worked well was talking to each other across teams and sharing stories.`,
+          createdAt: 1_750_000_000_000 + i,
+        });
+      }
     });
-    if (i % 200 === 199) await new Promise((resolve) => setTimeout(resolve, 5));
+    if (first % 200 === 190) await new Promise((resolve) => setTimeout(resolve, 5));
   }
   const spec = { url: `${wsBase}/${docName}`, cookie };
   for (let attempt = 0; attempt < 100 && (await serverCardCount(spec)) < cards; attempt++) {

@@ -1,0 +1,56 @@
+import fs from 'node:fs';
+import type { Cell } from './scenarios';
+
+// Renders a bench JSON report as Markdown tables: `npx tsx bench/report.ts bench.json`.
+
+const report = JSON.parse(fs.readFileSync(process.argv[2] ?? '/dev/stdin', 'utf8')) as { cells: Cell[] };
+const servers = ['ours', 'reference', 'raw'] as const;
+const cell = <S extends Cell['scenario']>(s: S, server: string) =>
+  report.cells.find((c): c is Extract<Cell, { scenario: S }> => c.scenario === s && c.server === server);
+const lines: string[] = [];
+
+lines.push('| scenario | server | in/s → out/s | p50 | p95 | p99 | max ms | probe p99 | delivery | server CPU % | RSS MB | gen CPU % | foreign CPU % (core 0/1) | valid |');
+lines.push('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+for (const s of ['event', 'busy', 'plenary'] as const) {
+  for (const server of servers) {
+    const c = cell(s, server);
+    if (!c) continue;
+    const l = c.latencyMs;
+    lines.push(
+      `| ${s} ${c.rooms}×${c.clientsPerRoom} @${c.ratePerClient} | ${server} | ${Math.round(c.inPerSec)} → ${Math.round(c.outPerSec)} | ${l.p50} | ${l.p95} | ${l.p99} | ${l.max} | ${c.probeLatencyMs?.p99 ?? '—'} | ${c.delivery} | ${c.serverCpuPct} | ${c.serverRssMB} | ${c.generatorCpuPct} | ${c.foreignCpuPct.join(' / ')} | ${c.valid ? 'yes' : `no (${c.invalidReasons.join('; ')})`} |`,
+    );
+  }
+}
+lines.push('', '| ramp (20×10, rate doubling) | max sustained in/s (out/s) | stopped because | steps (in/s: p99 ms, server CPU %, foreign core 0 %) |', '| --- | --- | --- | --- |');
+for (const server of servers) {
+  const c = cell('ramp', server);
+  if (!c) continue;
+  const steps = c.steps.map((s) => `${Math.round(s.inPerSec)}: ${s.latencyMs.p99}, ${s.serverCpuPct}, ${s.foreignCpuPct[0]}`).join('; ');
+  lines.push(`| ${server} | ${c.maxSustainedInPerSec}${c.lowerBound ? '+' : ''} (${c.maxSustainedOutPerSec}) | ${c.stoppedBecause} | ${steps} |`);
+}
+lines.push('', '| idle | connections | RSS at 0 MB | RSS at N MB | KB per connection | connect all ms |', '| --- | --- | --- | --- | --- | --- |');
+for (const server of servers) {
+  const c = cell('idle', server);
+  if (c) lines.push(`| ${server} | ${c.connections} | ${c.rssBaseMB} | ${c.rssMB} | ${c.kbPerConnection} | ${c.connectMs} |`);
+}
+lines.push('', '| join | board | step-2 bytes | joiners: first / p50 / last ms (server CPU ms) |', '| --- | --- | --- | --- |');
+for (const server of servers) {
+  const c = cell('join', server);
+  if (!c) continue;
+  if (c.skipped) {
+    lines.push(`| ${server} | — | — | skipped: ${c.skipped} |`);
+    continue;
+  }
+  const groups = c.groups.map((g) => `${g.label} (${g.joiners}): ${g.firstMs} / ${g.p50Ms} / ${g.lastMs} (${g.serverCpuMs})`).join('; ');
+  lines.push(`| ${server} | ${c.boardCards} cards, cold from ${c.coldFrom} | ${c.groups[0]?.bytes ?? 0} | ${groups} |`);
+}
+const w = cell('writeAmp', 'ours');
+if (w && !w.skipped) {
+  lines.push('', '| writeAmp (ours) | block-layer write bytes | update payload bytes | amplification |', '| --- | --- | --- | --- |');
+  for (const k of ['event', 'busy'] as const) {
+    const x = w[k];
+    if (x) lines.push(`| ${k} | ${x.writeBytes} | ${x.payloadBytes} | ${x.amplification}× |`);
+  }
+  lines.push(`| SQLite file + WAL after busy | ${w.sqliteBytes} | | |`);
+}
+process.stdout.write(`${lines.join('\n')}\n`);
