@@ -17,6 +17,7 @@ import { createFailureLimiter, rateLimitDefaults } from './http/rateLimit';
 import { eraseEvent } from './privacy/eraseEvent';
 import { startRetentionSweep } from './privacy/retention';
 import { exportRoutes } from './http/exportRoutes';
+import { sessionRoutes } from './http/sessionRoutes';
 import { loadSessionSecret } from './sessionSecret';
 import { createSocketServer } from './socket/socketServer';
 import { openSqliteStore } from './store/sqliteStore';
@@ -101,7 +102,7 @@ export async function startServer(config: Config, log: Logger = createLogger(con
     res.json({ ok: true });
   });
   const erase = (eventId: string, reason: 'request' | 'retention') => eraseEvent({ store, liveDocs, control, io, log }, eventId, reason);
-  app.use('/api', eventRoutes(deps), joinRoutes(deps), exportRoutes({ ...deps, liveDocs }), privacyRoutes({ ...deps, eraseEvent: (id) => erase(id, 'request') }));
+  app.use('/api', eventRoutes(deps), joinRoutes(deps), exportRoutes({ ...deps, liveDocs }), sessionRoutes(deps), privacyRoutes({ ...deps, eraseEvent: (id) => erase(id, 'request') }));
   app.use('/api', () => {
     throw new HttpError(404, 'not_found', 'No such API endpoint.');
   });
