@@ -12,7 +12,7 @@ import {
   TextRun,
   WidthType,
 } from 'docx';
-import type { DocBlock } from '../../shared/summary/docBlocks';
+import { chartMax, textBar, type DocBlock } from '../../shared/summary/docBlocks';
 import { stripControlChars } from './plainText';
 
 // Word document with real structure, so organisers can edit it: Title/Heading 1-3 styles, real
@@ -64,6 +64,14 @@ function blockToDocx(block: DocBlock, listNumber: number): (Paragraph | Table)[]
       );
     case 'table':
       return [table(block.header, block.rows), new Paragraph({})];
+    case 'chart': {
+      const max = chartMax(block.bars);
+      return [
+        new Paragraph({ children: [run(block.caption, { bold: true })] }),
+        table(['Group', block.unit[0]!.toUpperCase() + block.unit.slice(1), ''], block.bars.map((bar) => [bar.label, String(bar.value), textBar(bar.value, max)])),
+        new Paragraph({}),
+      ];
+    }
   }
 }
 

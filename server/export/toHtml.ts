@@ -1,4 +1,4 @@
-import type { DocBlock } from '../../shared/summary/docBlocks';
+import { chartMax, type DocBlock } from '../../shared/summary/docBlocks';
 import { stripControlChars } from './plainText';
 
 // A complete, printable HTML page. Every user string goes through escapeHtml: nothing a card says
@@ -17,6 +17,9 @@ const printCss = `
   th, td { border: 1px solid #999; padding: .35rem .5rem; text-align: left; vertical-align: top; }
   th { background: #edf2f7; }
   .note { color: #555; font-size: .85em; }
+  figure.chart { margin: 1rem 0; }
+  .chart-row { display: grid; grid-template-columns: 14rem 1fr; gap: .5rem; align-items: center; margin: .25rem 0; }
+  .chart-bar { display: inline-block; height: 1rem; background: #2b6cb0; vertical-align: middle; margin-right: .4rem; print-color-adjust: exact; -webkit-print-color-adjust: exact; }
   li { margin-bottom: .3rem; }
   @page { margin: 2cm; }
   @media print {
@@ -44,6 +47,14 @@ function blockToHtml(block: DocBlock): string {
         (item) => `<li>${escapeHtml(item.text)}${item.note ? `<br><span class="note">${escapeHtml(item.note)}</span>` : ''}</li>`,
       );
       return `<${tag}>\n${items.join('\n')}\n</${tag}>`;
+    }
+    case 'chart': {
+      const max = chartMax(block.bars);
+      const rows = block.bars.map((bar) => {
+        const width = max > 0 ? Math.round((bar.value / max) * 100) : 0;
+        return `<div class="chart-row"><span>${escapeHtml(bar.label)}</span><span><span class="chart-bar" style="width:${width}%"></span>${bar.value} ${escapeHtml(block.unit)}</span></div>`;
+      });
+      return `<figure class="chart">\n<figcaption><strong>${escapeHtml(block.caption)}</strong></figcaption>\n${rows.join('\n')}\n</figure>`;
     }
     case 'table': {
       const head = block.header.map((h) => `<th scope="col">${escapeHtml(h)}</th>`).join('');

@@ -1,4 +1,4 @@
-import type { DocBlock } from '../../shared/summary/docBlocks';
+import { chartMax, textBar, type DocBlock } from '../../shared/summary/docBlocks';
 import { oneLine } from './plainText';
 
 // Markdown for wikis and repos. User text is escaped so a card cannot inject headings, links or HTML.
@@ -32,6 +32,11 @@ function blockToMarkdown(block: DocBlock): string {
           return `${marker} ${escapeMarkdown(item.text)}${note}`;
         })
         .join('\n');
+    case 'chart': {
+      const max = chartMax(block.bars);
+      const lines = block.bars.map((bar) => `- ${escapeMarkdown(bar.label)}: \`${textBar(bar.value, max)}\` ${bar.value} ${escapeMarkdown(block.unit)}`);
+      return [`**${escapeMarkdown(block.caption)}**`, '', ...lines].join('\n');
+    }
     case 'table': {
       const row = (cells: string[]) => `| ${cells.map(cellText).join(' | ')} |`;
       return [row(block.header), `|${block.header.map(() => ' --- |').join('')}`, ...block.rows.map(row)].join('\n');

@@ -1,5 +1,5 @@
 import PDFDocument from 'pdfkit';
-import type { DocBlock } from '../../shared/summary/docBlocks';
+import { chartMax, type DocBlock } from '../../shared/summary/docBlocks';
 import { stripControlChars } from './plainText';
 
 // A simple, readable PDF with pdfkit's standard Helvetica fonts (nothing to embed or ship).
@@ -92,6 +92,25 @@ function drawTable(doc: Pdf, block: Extract<DocBlock, { kind: 'table' }>): void 
   doc.moveDown(0.8);
 }
 
+function drawChart(doc: Pdf, block: Extract<DocBlock, { kind: 'chart' }>): void {
+  const left = doc.page.margins.left;
+  const labelWidth = 170;
+  const barSpace = doc.page.width - doc.page.margins.right - left - labelWidth - 60;
+  const max = chartMax(block.bars);
+  keepSpace(doc, 30 + block.bars.length * 18);
+  doc.font('Helvetica-Bold').fontSize(bodySize).text(pdfSafe(block.caption), left).moveDown(0.3);
+  for (const bar of block.bars) {
+    const y = doc.y;
+    doc.font('Helvetica').fontSize(bodySize - 1).text(pdfSafe(bar.label), left, y, { width: labelWidth - 8, lineBreak: false, ellipsis: true });
+    const width = max > 0 ? (bar.value / max) * barSpace : 0;
+    doc.rect(left + labelWidth, y + 1, Math.max(width, 1), 10).fill('#2b6cb0').fillColor('black');
+    doc.text(`${bar.value} ${pdfSafe(block.unit)}`, left + labelWidth + width + 6, y, { lineBreak: false });
+    doc.y = y + 18;
+  }
+  doc.x = left;
+  doc.moveDown(0.8);
+}
+
 function drawBlock(doc: Pdf, block: DocBlock): void {
   const left = doc.page.margins.left;
   switch (block.kind) {
@@ -115,6 +134,9 @@ function drawBlock(doc: Pdf, block: DocBlock): void {
       return;
     case 'table':
       drawTable(doc, block);
+      return;
+    case 'chart':
+      drawChart(doc, block);
       return;
   }
 }

@@ -13,7 +13,23 @@ export type DocBlock =
   | { kind: 'paragraph'; text: string; strong?: boolean }
   | { kind: 'bullets'; items: BulletItem[]; ordered?: boolean }
   | { kind: 'table'; header: string[]; rows: string[][] }
-  | { kind: 'note'; text: string };
+  | { kind: 'note'; text: string }
+  /** A horizontal bar chart; formats that cannot draw one show the numbers with text bars. */
+  | { kind: 'chart'; caption: string; unit: string; bars: ChartBar[] };
+
+export interface ChartBar {
+  label: string;
+  value: number;
+}
+
+/** A bar of block characters, for plain-text formats: the longest bar is `width` long. */
+export function textBar(value: number, max: number, width = 20): string {
+  return '\u2588'.repeat(max > 0 ? Math.round((value / max) * width) : 0);
+}
+
+export function chartMax(bars: readonly ChartBar[]): number {
+  return Math.max(0, ...bars.map((b) => b.value));
+}
 
 export function headingTexts(blocks: readonly DocBlock[], level?: 1 | 2 | 3): string[] {
   return blocks.flatMap((b) => (b.kind === 'heading' && (level === undefined || b.level === level) ? [b.text] : []));

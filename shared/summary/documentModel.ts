@@ -146,5 +146,6 @@ function appendix(s: EventSummary): DocBlock[] {
         ['Total', total((p) => p.participants), total((p) => p.cards), total((p) => p.votes)],
       ],
     },
+    { kind: 'chart', caption: 'Cards written by each group', unit: 'cards', bars: participation.map((p) => ({ label: p.topic, value: p.cards })) },
   ];
 }

@@ -1,4 +1,4 @@
-import type { DocBlock } from '../../../shared/summary/docBlocks';
+import { chartMax, type DocBlock } from '../../../shared/summary/docBlocks';
 
 /** The summary exactly as it will be exported, drawn from the same document model as Word and PDF. */
 export function DocumentPreview({ blocks }: { blocks: DocBlock[] }) {
@@ -36,6 +36,25 @@ export function DocumentPreview({ blocks }: { blocks: DocBlock[] }) {
                   </li>
                 ))}
               </List>
+            );
+          }
+          case 'chart': {
+            const max = chartMax(block.bars);
+            return (
+              <figure key={i} className="doc-chart">
+                <figcaption>{block.caption}</figcaption>
+                {block.bars.map((bar) => (
+                  <div key={bar.label} className="doc-chart-row">
+                    <span>{bar.label}</span>
+                    <span>
+                      <span className="bar" style={{ width: `${max ? (bar.value / max) * 70 : 0}%` }} aria-hidden="true" />
+                      <span className="bar-value">
+                        {bar.value} {block.unit}
+                      </span>
+                    </span>
+                  </div>
+                ))}
+              </figure>
             );
           }
           case 'table':
