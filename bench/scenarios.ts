@@ -73,7 +73,8 @@ export const quickProfile: Profile = {
   join: { cards: 200, bursts: [3, 6] },
   stopP99Ms: 250,
   maxGeneratorCpuPct: 70,
-  maxForeignCpuPct: 25,
+  // A smoke run checks the shape, not the numbers: other load on a CI machine must not end it early.
+  maxForeignCpuPct: 100,
 };
 
 export type FanoutCell = { scenario: 'event' | 'busy' | 'plenary'; server: ServerKind; valid: boolean; invalidReasons: string[]; rooms: number; clientsPerRoom: number; probes: number } & StepResult;
