@@ -39,9 +39,9 @@ export const closeCodes = {
 export const connectionLimits = {
   /** A slow reader is dropped (it resyncs on reconnect) instead of growing server memory without bound. */
   maxBufferedBytes: 4 * 1024 * 1024,
-  /** Messages accepted per window; typing and cursor moves stay far below this. */
+  /** Messages accepted per window; typing and cursor moves (~20/s) stay far below this, load generators too. */
   rateWindowMs: 10_000,
-  maxMessagesPerWindow: 1_000,
+  maxMessagesPerWindow: 5_000,
   /** Frames and bytes held while the document loads. */
   maxFramesBeforeLoad: 32,
   maxBytesBeforeLoad: 1024 * 1024,
