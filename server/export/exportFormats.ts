@@ -3,12 +3,11 @@ import type { EventSummary } from '../../shared/summary/summaryModel';
 import type { CardExportRow } from './cardRows';
 import { cardsCsv } from './cardsCsv';
 import { cardsJson } from './cardsJson';
-import { toDocx } from './toDocx';
 import { toHtml } from './toHtml';
 import { toMarkdown } from './toMarkdown';
-import { toPdf } from './toPdf';
 
 // The export formats the organiser can download: content type, file name and renderer per format.
+// Word and PDF load their libraries on first use: they are large and most servers rarely export.
 
 export const exportFormatNames = ['docx', 'pdf', 'md', 'html', 'csv', 'json'] as const;
 export type ExportFormat = (typeof exportFormatNames)[number];
@@ -32,9 +31,14 @@ export const exportFormats: Record<ExportFormat, ExportFormatInfo> = {
     contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
     extension: 'docx',
     content: 'summary',
-    render: (s) => toDocx(renderSummaryDocument(s.summary)),
+    render: async (s) => (await import('./toDocx')).toDocx(renderSummaryDocument(s.summary)),
   },
-  pdf: { contentType: 'application/pdf', extension: 'pdf', content: 'summary', render: (s) => toPdf(renderSummaryDocument(s.summary)) },
+  pdf: {
+    contentType: 'application/pdf',
+    extension: 'pdf',
+    content: 'summary',
+    render: async (s) => (await import('./toPdf')).toPdf(renderSummaryDocument(s.summary)),
+  },
   md: {
     contentType: 'text/markdown; charset=utf-8',
     extension: 'md',

@@ -89,18 +89,23 @@ export async function openPostgresStore(connectionString: string): Promise<Store
     }
   };
 
-  return {
+  const store: Store = {
     async loadDoc(name): Promise<LoadedDoc> {
       const { rows } = await pool.query<{ seq: string; data: Buffer }>('SELECT seq, data FROM doc_updates WHERE doc = $1 ORDER BY seq', [name]);
       return { updates: rows.map((r) => new Uint8Array(r.data)), lastSeq: Number(rows.at(-1)?.seq ?? 0) };
     },
     async appendUpdates(name, updates) {
-      const values = updates.map((_, i) => `($1, $${i + 2})`).join(', ');
-      const { rows } = await pool.query<{ seq: string }>(
-        `INSERT INTO doc_updates (doc, data) VALUES ${values} RETURNING seq`,
-        [name, ...updates.map((u) => Buffer.from(u.buffer, u.byteOffset, u.byteLength))],
-      );
-      return Math.max(...rows.map((r) => Number(r.seq)));
+      return (await store.appendBatch([{ name, updates }])).get(name) ?? 0;
+    },
+    // One INSERT for every document's updates of this turn: one commit, and seqs in insertion order.
+    async appendBatch(entries) {
+      const rows = entries.flatMap(({ name, updates }) => updates.map((u) => [name, Buffer.from(u.buffer, u.byteOffset, u.byteLength)] as const));
+      const result = new Map<string, number>();
+      if (rows.length === 0) return result;
+      const values = rows.map((_, i) => `($${2 * i + 1}, $${2 * i + 2})`).join(', ');
+      const inserted = await pool.query<{ doc: string; seq: string }>(`INSERT INTO doc_updates (doc, data) VALUES ${values} RETURNING doc, seq`, rows.flat());
+      for (const row of inserted.rows) result.set(row.doc, Math.max(result.get(row.doc) ?? 0, Number(row.seq)));
+      return result;
     },
     // Another server may have appended rows this one has not applied yet: the snapshot merges the
     // stored rows with the caller's state, so compaction can never drop someone else's update.
@@ -220,4 +225,5 @@ export async function openPostgresStore(connectionString: string): Promise<Store
       await pool.end();
     },
   };
+  return store;
 }

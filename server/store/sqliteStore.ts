@@ -106,10 +106,17 @@ export function openSqliteStore(dataDir: string, options: { synchronous?: 'NORMA
     ),
   };
 
-  const appendMany = db.transaction((name: string, updates: Uint8Array[]) => {
-    let seq = q.lastSeq.get(name)?.seq ?? 0;
-    for (const update of updates) q.append.run(name, ++seq, Buffer.from(update.buffer, update.byteOffset, update.byteLength));
-    return seq;
+  // One process owns the file, so each document's last seq can live in memory after the first look-up.
+  const lastSeqs = new Map<string, number>();
+  const appendBatch = db.transaction((entries: readonly { name: string; updates: readonly Uint8Array[] }[]) => {
+    const result = new Map<string, number>();
+    for (const { name, updates } of entries) {
+      let seq = lastSeqs.get(name) ?? q.lastSeq.get(name)?.seq ?? 0;
+      for (const update of updates) q.append.run(name, ++seq, Buffer.from(update.buffer, update.byteOffset, update.byteLength));
+      result.set(name, seq);
+    }
+    // Only after the commit succeeded does the cache move on (a rolled-back batch leaves it as it was).
+    return result;
   });
   // The snapshot takes the seq of the last update it replaces, so later appends keep counting up.
   const compact = db.transaction((name: string, state: Uint8Array, uptoSeq: number) => {
@@ -127,7 +134,12 @@ export function openSqliteStore(dataDir: string, options: { synchronous?: 'NORMA
       return { updates: rows.map((r) => new Uint8Array(r.data)), lastSeq: rows.at(-1)?.seq ?? 0 };
     },
     async appendUpdates(name, updates) {
-      return appendMany(name, updates);
+      return (await this.appendBatch([{ name, updates }])).get(name) ?? lastSeqs.get(name) ?? 0;
+    },
+    async appendBatch(entries) {
+      const result = appendBatch(entries);
+      for (const [name, seq] of result) lastSeqs.set(name, seq);
+      return result;
     },
     async compactDoc(name, state, uptoSeq) {
       compact(name, state, uptoSeq);

@@ -19,8 +19,10 @@ export interface LoadedDoc {
 
 export interface DocStore {
   loadDoc(name: string): Promise<LoadedDoc>;
-  /** Appends updates durably, in order; resolves only once they are committed. */
+  /** Appends updates durably, in order; resolves only once they are committed. Returns the last seq. */
   appendUpdates(name: string, updates: Uint8Array[]): Promise<number>;
+  /** Appends for several documents in one commit (group commit); returns each document's last seq. */
+  appendBatch(entries: readonly { name: string; updates: readonly Uint8Array[] }[]): Promise<Map<string, number>>;
   /** Replaces everything up to and including uptoSeq with one snapshot. */
   compactDoc(name: string, state: Uint8Array, uptoSeq: number): Promise<void>;
   countUpdates(name: string): Promise<number>;

@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
+import { soloBus, type ClusterBus } from '../cluster/clusterBus';
 import type { DocStore } from '../store/store';
 import { encodeAwarenessMessage, encodeUpdateMessage } from './protocol';
 import { dropPending } from './updateGuard';
@@ -12,17 +13,27 @@ export interface DocPeer {
   close(code: number, reason: string): void;
 }
 
+/** Marks updates and presence that arrived from another server: already stored there, never sent back. */
+const fromCluster = Symbol('from-cluster');
+
+interface PendingUpdate {
+  update: Uint8Array;
+  origin: unknown;
+}
+
 export interface LiveDoc {
   name: string;
   doc: Y.Doc;
   awareness: Awareness;
   peers: Set<DocPeer>;
   /** Updates applied in memory but not yet committed; broadcast only after commit. */
-  pending: { update: Uint8Array; origin: unknown }[];
+  pending: PendingUpdate[];
   flushing: Promise<void> | null;
   lastSeq: number;
   updatesSinceCompact: number;
   unloadTimer: NodeJS.Timeout | null;
+  /** The whole document encoded once for any number of joiners; dropped on every change. */
+  fullState: Uint8Array | null;
 }
 
 export interface LiveDocsOptions {
@@ -34,23 +45,42 @@ export interface LiveDocsOptions {
   unloadAfterMs: number;
   /** Told after updates to a document are committed (for live overviews). */
   onCommitted?(name: string): void;
+  /** Other servers of the deployment (none by default). */
+  bus?: ClusterBus;
 }
 
+export const updateChannel = (name: string) => `rt:yjs:${name}`;
+export const awarenessChannel = (name: string) => `rt:aw:${name}`;
+
 /**
- * Loads, persists and unloads Yjs documents. "Acknowledged" means appended to the store: every
- * update is committed before it is broadcast, and broadcasts leave in commit order.
+ * Loads, persists and unloads Yjs documents. "Acknowledged" means committed to the store: every
+ * update is committed before it is broadcast, in one transaction per event-loop turn for all
+ * documents together (group commit), and each document's updates of that turn leave as one frame.
  */
 export function createLiveDocs(options: LiveDocsOptions) {
   const { store, log } = options;
+  const bus = options.bus ?? soloBus();
   const docs = new Map<string, Promise<LiveDoc>>();
+  const dirty = new Set<LiveDoc>();
+  let flushRound: Promise<void> | null = null;
 
   async function load(name: string): Promise<LiveDoc> {
-    const stored = await store.loadDoc(name);
     const doc = new Y.Doc({ gc: true });
-    for (const update of stored.updates) Y.applyUpdate(doc, update);
+    // Subscribe before reading the store, so no update another server commits meanwhile is missed;
+    // applying one twice is harmless.
+    const early: Uint8Array[] = [];
+    let live: LiveDoc | null = null;
+    await bus.subscribe(updateChannel(name), (update) => {
+      if (live) applyFromCluster(live, update);
+      else early.push(update);
+    });
+    const stored = await store.loadDoc(name);
+    // One merged apply is much cheaper than replaying every stored update one by one.
+    if (stored.updates.length > 0) Y.applyUpdate(doc, stored.updates.length === 1 ? stored.updates[0]! : Y.mergeUpdates(stored.updates));
+    for (const update of early) Y.applyUpdate(doc, update, fromCluster);
     // Only fully integrated updates are ever stored; anything pending here would be served to every peer.
     if (dropPending(doc)) log.warn({ doc: name }, 'stored document had updates with missing dependencies; ignored them');
-    const live: LiveDoc = {
+    live = {
       name,
       doc,
       awareness: new Awareness(doc),
@@ -60,55 +90,103 @@ export function createLiveDocs(options: LiveDocsOptions) {
       lastSeq: stored.lastSeq,
       updatesSinceCompact: stored.updates.length,
       unloadTimer: null,
+      fullState: null,
     };
+    const self = live;
     // The server has no presence of its own.
-    live.awareness.setLocalState(null);
+    self.awareness.setLocalState(null);
     doc.on('update', (update: Uint8Array, origin: unknown) => {
-      live.pending.push({ update, origin });
-      scheduleFlush(live);
+      self.fullState = null;
+      self.pending.push({ update, origin });
+      dirty.add(self);
+      scheduleFlush();
     });
-    live.awareness.on('update', ({ added, updated, removed }: AwarenessChange) => {
+    self.awareness.on('update', ({ added, updated, removed }: AwarenessChange, origin: unknown) => {
       const changed = added.concat(updated, removed);
       if (changed.length === 0) return;
+      const update = awarenessProtocol.encodeAwarenessUpdate(self.awareness, changed);
       // Encoded once for every peer; the sender gets it too, which keeps its liveness check fed.
-      const frame = encodeAwarenessMessage(awarenessProtocol.encodeAwarenessUpdate(live.awareness, changed));
-      for (const peer of live.peers) peer.send(frame);
+      const frame = encodeAwarenessMessage(update);
+      for (const peer of self.peers) peer.send(frame);
+      if (origin !== fromCluster) bus.publish(awarenessChannel(name), update);
     });
-    return live;
+    await bus.subscribe(awarenessChannel(name), (update) => awarenessProtocol.applyAwarenessUpdate(self.awareness, update, fromCluster));
+    return self;
   }
 
-  function scheduleFlush(live: LiveDoc): void {
-    if (live.flushing) return;
-    live.flushing = (async () => {
-      // Yield once so that updates arriving in the same tick are committed together (group commit).
+  function applyFromCluster(live: LiveDoc, update: Uint8Array): void {
+    try {
+      Y.applyUpdate(live.doc, update, fromCluster);
+    } catch (err) {
+      log.warn({ err, doc: live.name }, 'ignored an undecodable update from another server');
+    }
+  }
+
+  function scheduleFlush(): void {
+    if (flushRound) return;
+    flushRound = (async () => {
+      // Yield once so that everything arriving in this turn is committed together.
       await new Promise((resolve) => setImmediate(resolve));
       try {
-        while (live.pending.length > 0) {
-          const batch = live.pending.splice(0);
-          live.lastSeq = await store.appendUpdates(live.name, batch.map((b) => b.update));
-          live.updatesSinceCompact += batch.length;
-          for (const { update, origin } of batch) {
-            const frame = encodeUpdateMessage(update);
-            for (const peer of live.peers) if (peer !== origin) peer.send(frame);
-          }
-        }
-        options.onCommitted?.(live.name);
-        if (live.updatesSinceCompact >= options.compactEvery) await compact(live);
-      } catch (error) {
-        // Not committed means not acknowledged: drop the peers so they resync and resend what they hold.
-        log.error({ err: error, doc: live.name }, 'could not persist document update; closing its connections');
-        for (const peer of [...live.peers]) peer.close(1011, 'storage error, reconnecting');
-        docs.delete(live.name);
-        live.doc.destroy();
+        while (dirty.size > 0) await flushDirty();
       } finally {
-        live.flushing = null;
+        flushRound = null;
       }
     })();
   }
 
+  async function flushDirty(): Promise<void> {
+    const batch = [...dirty].map((live) => ({ live, updates: live.pending.splice(0) }));
+    dirty.clear();
+    const round = (async () => {
+      const toStore = batch
+        .map(({ live, updates }) => ({ name: live.name, updates: updates.filter((u) => u.origin !== fromCluster).map((u) => u.update) }))
+        .filter((entry) => entry.updates.length > 0);
+      let seqs: Map<string, number>;
+      try {
+        seqs = await store.appendBatch(toStore);
+      } catch (error) {
+        // Not committed means not acknowledged: drop the peers so they resync and resend what they hold.
+        log.error({ err: error }, 'could not persist document updates; closing their connections');
+        for (const { live } of batch) {
+          for (const peer of [...live.peers]) peer.close(1011, 'storage error, reconnecting');
+          docs.delete(live.name);
+          live.doc.destroy();
+        }
+        return;
+      }
+      for (const { live, updates } of batch) {
+        const seq = seqs.get(live.name);
+        if (seq !== undefined) {
+          live.lastSeq = seq;
+          live.updatesSinceCompact += updates.length;
+        }
+        broadcast(live, updates);
+        options.onCommitted?.(live.name);
+        if (live.updatesSinceCompact >= options.compactEvery) {
+          await compact(live).catch((err) => log.error({ err, doc: live.name }, 'compaction failed'));
+        }
+      }
+    })();
+    for (const { live } of batch) live.flushing = round;
+    await round;
+    for (const { live } of batch) if (live.flushing === round) live.flushing = null;
+  }
+
+  /** One frame per document per turn; a lone sender is skipped, mixed senders get the (harmless) echo. */
+  function broadcast(live: LiveDoc, updates: PendingUpdate[]): void {
+    if (updates.length === 0) return;
+    const merged = updates.length === 1 ? updates[0]!.update : Y.mergeUpdates(updates.map((u) => u.update));
+    const frame = encodeUpdateMessage(merged);
+    const origins = new Set(updates.map((u) => u.origin));
+    const skip = origins.size === 1 ? updates[0]!.origin : undefined;
+    for (const peer of live.peers) if (peer !== skip) peer.send(frame);
+    const local = updates.filter((u) => u.origin !== fromCluster).map((u) => u.update);
+    if (bus.clustered && local.length > 0) bus.publish(updateChannel(live.name), local.length === 1 ? local[0]! : Y.mergeUpdates(local));
+  }
+
   async function compact(live: LiveDoc): Promise<void> {
-    const state = Y.encodeStateAsUpdate(live.doc);
-    await store.compactDoc(live.name, state, live.lastSeq);
+    await store.compactDoc(live.name, Y.encodeStateAsUpdate(live.doc), live.lastSeq);
     live.updatesSinceCompact = 1;
   }
 
@@ -119,8 +197,13 @@ export function createLiveDocs(options: LiveDocsOptions) {
     if (live.updatesSinceCompact > 1) await compact(live);
     if (live.peers.size > 0) return;
     docs.delete(live.name);
+    await forget(live);
+  }
+
+  async function forget(live: LiveDoc): Promise<void> {
     live.awareness.destroy();
     live.doc.destroy();
+    await Promise.all([bus.unsubscribe(updateChannel(live.name)), bus.unsubscribe(awarenessChannel(live.name))]).catch(() => undefined);
   }
 
   function scheduleUnloadIfEmpty(live: LiveDoc): void {
@@ -156,6 +239,15 @@ export function createLiveDocs(options: LiveDocsOptions) {
       if (awarenessClientId !== null) awarenessProtocol.removeAwarenessStates(live.awareness, [awarenessClientId], peer);
       scheduleUnloadIfEmpty(live);
     },
+    /**
+     * What a peer with this state vector lacks. A joiner with nothing gets the cached full state,
+     * so a burst of joiners costs one encode, not one each.
+     */
+    stateFor(live: LiveDoc, stateVector: Uint8Array): Uint8Array {
+      if (Y.decodeStateVector(stateVector).size > 0) return Y.encodeStateAsUpdate(live.doc, stateVector);
+      live.fullState ??= Y.encodeStateAsUpdate(live.doc);
+      return live.fullState;
+    },
     /** Drops a document without saving it (its room was removed): peers are closed, memory freed. */
     async discard(name: string, code: number, reason: string): Promise<void> {
       const loading = docs.get(name);
@@ -166,8 +258,7 @@ export function createLiveDocs(options: LiveDocsOptions) {
       if (live.unloadTimer) clearTimeout(live.unloadTimer);
       for (const peer of [...live.peers]) peer.close(code, reason);
       live.peers.clear();
-      live.awareness.destroy();
-      live.doc.destroy();
+      await forget(live);
     },
     /** Resolves once every update applied to this document so far is committed (and so may be served). */
     async whenCommitted(live: LiveDoc): Promise<void> {
@@ -178,9 +269,9 @@ export function createLiveDocs(options: LiveDocsOptions) {
     },
     /** Waits until every applied update is committed (used by shutdown and tests). */
     async settle(): Promise<void> {
-      for (const loading of docs.values()) {
-        const live = await loading;
-        while (live.flushing) await live.flushing;
+      while (flushRound || dirty.size > 0) {
+        if (flushRound) await flushRound;
+        else await new Promise((resolve) => setImmediate(resolve));
       }
     },
     loadedCount(): number {
@@ -203,7 +294,7 @@ export function createLiveDocs(options: LiveDocsOptions) {
         const live = await loading;
         if (live.unloadTimer) clearTimeout(live.unloadTimer);
         for (const peer of live.peers) peer.close(1001, 'server shutting down');
-        live.doc.destroy();
+        await forget(live);
       }
       docs.clear();
     },

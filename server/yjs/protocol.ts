@@ -18,11 +18,12 @@ export function encodeSyncStep1(doc: Y.Doc): Uint8Array {
   return encoding.toUint8Array(encoder);
 }
 
-export function encodeSyncStep2(doc: Y.Doc, stateVector: Uint8Array): Uint8Array {
+/** SyncStep2 carrying what the peer lacks (see liveDocs.stateFor, which caches the full state). */
+export function encodeSyncStep2(missing: Uint8Array): Uint8Array {
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, messageSync);
   encoding.writeVarUint(encoder, syncStep2);
-  encoding.writeVarUint8Array(encoder, Y.encodeStateAsUpdate(doc, stateVector));
+  encoding.writeVarUint8Array(encoder, missing);
   return encoding.toUint8Array(encoder);
 }
 
