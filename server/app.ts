@@ -21,6 +21,9 @@ import { sessionRoutes } from './http/sessionRoutes';
 import { loadSessionSecret } from './sessionSecret';
 import { createSocketServer } from './socket/socketServer';
 import { openSqliteStore } from './store/sqliteStore';
+import { openPostgresStore } from './store/postgresStore';
+import { soloBus } from './cluster/clusterBus';
+import { openRedisBus } from './cluster/redisBus';
 import type { Store } from './store/store';
 import { createLiveDocs, type LiveDocs } from './yjs/liveDocs';
 import { attachYjsEndpoint } from './yjs/yjsEndpoint';
@@ -53,7 +56,9 @@ export function createLogger(level: string, destination?: DestinationStream): Lo
 }
 
 export async function startServer(config: Config, log: Logger = createLogger(config.logLevel)): Promise<RunningServer> {
-  const store = openSqliteStore(config.dataDir, { synchronous: config.sqliteSync });
+  const store = config.databaseUrl ? await openPostgresStore(config.databaseUrl) : openSqliteStore(config.dataDir, { synchronous: config.sqliteSync });
+  const redis = config.redisUrl ? await openRedisBus(config.redisUrl, log) : null;
+  const bus = redis ?? soloBus();
   const signer = createTokenSigner(loadSessionSecret(config.dataDir, config.sessionSecret));
   const deps: RouteDeps = {
     store,
@@ -67,12 +72,13 @@ export async function startServer(config: Config, log: Logger = createLogger(con
     },
   };
 
-  const control = createControlService(store);
+  const control = createControlService(store, bus);
   // The overview hears about committed board updates; realtime is created just below.
   let onCommitted: (name: string) => void = () => {};
   const liveDocs = createLiveDocs({
     store,
     log,
+    bus,
     compactEvery: config.compactEvery,
     unloadAfterMs: config.docUnloadMs,
     onCommitted: (name) => onCommitted(name),
@@ -117,8 +123,8 @@ export async function startServer(config: Config, log: Logger = createLogger(con
   app.use(errorHandler(log));
 
   const server = http.createServer(app);
-  const io = createSocketServer({ server, signer, allowedOrigins: config.allowedOrigins, log });
-  const yjs = attachYjsEndpoint({ server, liveDocs, signer, allowedOrigins: config.allowedOrigins, log, events: store, control });
+  const io = createSocketServer({ server, signer, allowedOrigins: config.allowedOrigins, log, adapter: await redis?.socketAdapter() });
+  const yjs = attachYjsEndpoint({ server, liveDocs, signer, allowedOrigins: config.allowedOrigins, log, events: store, control, bus });
   const realtime = createRealtime({ io, store, control, liveDocs, log });
   onCommitted = realtime.docCommitted;
   trackConnections(io, store, realtime);
@@ -151,6 +157,7 @@ export async function startServer(config: Config, log: Logger = createLogger(con
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await store.close();
+      await bus.close();
     },
   };
 }

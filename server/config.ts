@@ -15,6 +15,8 @@ const envSchema = z.object({
   DOC_UNLOAD_MS: z.coerce.number().int().min(0).default(10_000),
   TRUST_PROXY: z.enum(['true', 'false']).default('false'),
   SQLITE_SYNC: z.enum(['NORMAL', 'FULL']).default('NORMAL'),
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must be a postgres:// URL').optional(),
+  REDIS_URL: z.string().regex(/^rediss?:\/\//, 'REDIS_URL must be a redis:// URL').optional(),
   RETENTION_DAYS: z.coerce.number().int().min(0).max(3650).default(90),
   RETENTION_SWEEP_MS: z.coerce.number().int().min(1000).default(3_600_000),
 });
@@ -33,6 +35,10 @@ export interface Config {
   docUnloadMs: number;
   trustProxy: boolean;
   sqliteSync: 'NORMAL' | 'FULL';
+  /** PostgreSQL instead of SQLite (several servers share it). */
+  databaseUrl?: string;
+  /** Redis for several cooperating servers. */
+  redisUrl?: string;
   /** Events are deleted this many days after their date (or creation, if later); 0 keeps them. */
   retentionDays: number;
   retentionSweepMs: number;
@@ -46,6 +52,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(`Invalid configuration:\n${parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n')}`);
   }
   const e = parsed.data;
+  // Several servers must share the store and the key that signs sessions, or a session made on one
+  // would be refused by another.
+  if (e.REDIS_URL && !e.DATABASE_URL) throw new Error('Invalid configuration: REDIS_URL (several servers) needs DATABASE_URL (a shared PostgreSQL).');
+  if (e.REDIS_URL && !e.SESSION_SECRET) throw new Error('Invalid configuration: REDIS_URL (several servers) needs SESSION_SECRET, the same on every server.');
   return {
     port: e.PORT,
     host: e.HOST,
@@ -60,6 +70,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     docUnloadMs: e.DOC_UNLOAD_MS,
     trustProxy: e.TRUST_PROXY === 'true',
     sqliteSync: e.SQLITE_SYNC,
+    databaseUrl: e.DATABASE_URL,
+    redisUrl: e.REDIS_URL,
     retentionDays: e.RETENTION_DAYS,
     retentionSweepMs: e.RETENTION_SWEEP_MS,
     clientDir: 'dist/client',

@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import { createShardedAdapter } from '@socket.io/redis-adapter';
 import { createClient } from 'redis';
 import { frame, newServerId, unframe, type ClusterBus } from './clusterBus';
 
@@ -14,13 +15,20 @@ function connectRedis(url: string) {
 }
 export type RedisClient = ReturnType<typeof connectRedis>;
 
-export async function openRedisBus(url: string, log: Logger): Promise<ClusterBus & { pub: RedisClient; sub: RedisClient }> {
+export interface RedisBus extends ClusterBus {
+  pub: RedisClient;
+  sub: RedisClient;
+  socketAdapter(): Promise<ReturnType<typeof createShardedAdapter>>;
+}
+
+export async function openRedisBus(url: string, log: Logger): Promise<RedisBus> {
   const pub = connectRedis(url);
   const sub = pub.duplicate();
   for (const client of [pub, sub]) client.on('error', (err) => log.warn({ err }, 'redis connection problem'));
   await Promise.all([pub.connect(), sub.connect()]);
   const serverId = newServerId();
   const handlers = new Map<string, (payload: Uint8Array) => void>();
+  const adapterClients: RedisClient[] = [];
 
   return {
     serverId,
@@ -49,7 +57,20 @@ export async function openRedisBus(url: string, log: Logger): Promise<ClusterBus
     },
     async close() {
       handlers.clear();
-      await Promise.allSettled([sub.quit(), pub.quit()]);
+      await Promise.allSettled([sub.quit(), pub.quit(), ...adapterClients.map((c) => c.quit())]);
+    },
+    /**
+     * socket.io's sharded Redis adapter (Redis 7 SPUBLISH), on its own connections. Chosen over the
+     * streams adapter: we never rely on connection-state recovery (clients re-fetch state on every
+     * reconnect), so at-most-once pub/sub is enough and sharding spreads load across a Redis cluster.
+     */
+    async socketAdapter() {
+      const adapterPub = pub.duplicate();
+      const adapterSub = pub.duplicate();
+      for (const client of [adapterPub, adapterSub]) client.on('error', (err) => log.warn({ err }, 'redis connection problem'));
+      await Promise.all([adapterPub.connect(), adapterSub.connect()]);
+      adapterClients.push(adapterPub, adapterSub);
+      return createShardedAdapter(adapterPub, adapterSub);
     },
   };
 }

@@ -20,8 +20,8 @@ export function trackConnections(io: Server, store: Store, realtime: Realtime): 
       }
       if (socket.disconnected) return;
       socket.join([roomChannel(claims.eventId, participant.roomId), participantChannel(participant.id)]);
-      realtime.presence(claims.eventId, participant.id, 1);
-      socket.on('disconnect', () => realtime.presence(claims.eventId, participant.id, -1));
+      realtime.presence(claims.eventId);
+      socket.on('disconnect', () => realtime.presence(claims.eventId));
     });
   });
 }

@@ -24,7 +24,6 @@ const overviewThrottleMs = 500;
 /** Pushes state to the right audiences. Pushes are hints: clients re-fetch everything on reconnect. */
 export function createRealtime(deps: RealtimeDeps) {
   const { io, store, control, liveDocs, log } = deps;
-  const online = new Map<string, Map<string, number>>();
   const lastCommit = new Map<string, number>();
   const pendingOverview = new Map<string, NodeJS.Timeout>();
 
@@ -41,7 +40,9 @@ export function createRealtime(deps: RealtimeDeps) {
       store.listParticipants(eventId),
       store.listVotes(eventId),
     ]);
-    const here = new Set(online.get(eventId)?.keys() ?? []);
+    // Asked of every server's sockets (through the adapter), so people on other servers count too.
+    const sockets = await io.in(eventChannel(eventId)).fetchSockets();
+    const here = new Set(sockets.flatMap((socket) => (socket.data.claims?.role === 'participant' ? [socket.data.claims.participantId as string] : [])));
     const rooms = await Promise.all(
       event.rooms.map(async (room) => {
         const stats = await boardStats(liveDocs, event, room.id, lastCommit.get(`board.${eventId}.${room.id}`));
@@ -51,12 +52,14 @@ export function createRealtime(deps: RealtimeDeps) {
     return { rooms, serverNow: Date.now() };
   }
 
+  // Overviews are built only where a facilitator or organiser is connected, and sent to this
+  // server's staff sockets only: every server that sees a change does the same for its own.
   function scheduleOverview(eventId: string): void {
-    if (pendingOverview.has(eventId)) return;
+    if (pendingOverview.has(eventId) || !io.sockets.adapter.rooms.get(staffChannel(eventId))?.size) return;
     const timer = setTimeout(() => {
       pendingOverview.delete(eventId);
       buildOverview(eventId)
-        .then((overview) => io.to(staffChannel(eventId)).emit('overview', overview))
+        .then((overview) => io.local.to(staffChannel(eventId)).emit('overview', overview))
         .catch((err) => log.warn({ err, eventId }, 'could not build overview'));
     }, overviewThrottleMs);
     timer.unref();
@@ -127,13 +130,8 @@ export function createRealtime(deps: RealtimeDeps) {
       lastCommit.set(docName, Date.now());
       scheduleOverview(ref.eventId);
     },
-    presence(eventId: string, participantId: string, delta: 1 | -1): void {
-      const people = online.get(eventId) ?? new Map<string, number>();
-      const count = (people.get(participantId) ?? 0) + delta;
-      if (count > 0) people.set(participantId, count);
-      else people.delete(participantId);
-      if (people.size > 0) online.set(eventId, people);
-      else online.delete(eventId);
+    /** Someone came or went: the overview's "online" figures change. */
+    presence(eventId: string): void {
       scheduleOverview(eventId);
     },
     close(): void {

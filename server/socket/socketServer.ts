@@ -1,6 +1,6 @@
 import type { Server as HttpServer } from 'node:http';
 import type { Logger } from 'pino';
-import { Server, type Socket } from 'socket.io';
+import { Server, type ServerOptions, type Socket } from 'socket.io';
 import { limits } from '../../shared/limits';
 import { idSchema } from '../../shared/schemas';
 import type { TokenClaims } from '../../shared/types';
@@ -33,11 +33,14 @@ export interface SocketServerDeps {
   signer: TokenSigner;
   allowedOrigins: readonly string[];
   log: Logger;
+  /** Set when several servers share Redis: broadcasts then reach sockets on every server. */
+  adapter?: ServerOptions['adapter'];
 }
 
 /** socket.io for commands and live control events. Authenticated at the handshake from the session cookie. */
 export function createSocketServer(deps: SocketServerDeps): Server {
   const io = new Server(deps.server, {
+    ...(deps.adapter ? { adapter: deps.adapter } : {}),
     serveClient: false,
     maxHttpBufferSize: limits.socketMessageBytes,
     // Our Yjs endpoint shares the HTTP server's upgrades; engine.io must not destroy them.

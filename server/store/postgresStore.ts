@@ -170,11 +170,14 @@ export async function openPostgresStore(connectionString: string): Promise<Store
       const { rows } = await pool.query<{ state: ControlState }>('SELECT state FROM control WHERE event_id = $1', [eventId]);
       return rows[0]?.state;
     },
-    async saveControl(eventId, state) {
-      await pool.query(
-        'INSERT INTO control (event_id, state, version) VALUES ($1, $2, $3) ON CONFLICT (event_id) DO UPDATE SET state = excluded.state, version = excluded.version',
-        [eventId, JSON.stringify(state), state.version],
-      );
+    async saveControl(eventId, state, expectedVersion) {
+      const json = JSON.stringify(state);
+      if (expectedVersion === 0) {
+        const inserted = await pool.query('INSERT INTO control (event_id, state, version) VALUES ($1, $2, $3) ON CONFLICT (event_id) DO NOTHING', [eventId, json, state.version]);
+        if (inserted.rowCount === 1) return true;
+      }
+      const updated = await pool.query('UPDATE control SET state = $1, version = $2 WHERE event_id = $3 AND version = $4', [json, state.version, eventId, expectedVersion]);
+      return updated.rowCount === 1;
     },
     async listVotes(eventId) {
       const { rows } = await pool.query<{ room_id: string; card_id: string; voter_id: string; count: number }>(

@@ -86,7 +86,8 @@ export function openSqliteStore(dataDir: string, options: { synchronous?: 'NORMA
     append: db.prepare('INSERT INTO doc_updates (doc, seq, data) VALUES (?, ?, ?)'),
     deleteUpTo: db.prepare('DELETE FROM doc_updates WHERE doc = ? AND seq <= ?'),
     getControl: db.prepare<[string], { state: string }>('SELECT state FROM control WHERE event_id = ?'),
-    saveControl: db.prepare('INSERT INTO control (event_id, state) VALUES (?, ?) ON CONFLICT(event_id) DO UPDATE SET state = excluded.state'),
+    insertControl: db.prepare('INSERT INTO control (event_id, state) VALUES (?, ?) ON CONFLICT(event_id) DO NOTHING'),
+    updateControl: db.prepare("UPDATE control SET state = ? WHERE event_id = ? AND json_extract(state, '$.version') = ?"),
     listVotes: db.prepare<[string], { room_id: string; card_id: string; voter_id: string; count: number }>(
       'SELECT room_id, card_id, voter_id, count FROM votes WHERE event_id = ?',
     ),
@@ -186,8 +187,10 @@ export function openSqliteStore(dataDir: string, options: { synchronous?: 'NORMA
       const row = q.getControl.get(eventId);
       return row ? (JSON.parse(row.state) as ControlState) : undefined;
     },
-    async saveControl(eventId, state) {
-      q.saveControl.run(eventId, JSON.stringify(state));
+    async saveControl(eventId, state, expectedVersion) {
+      const json = JSON.stringify(state);
+      const result = expectedVersion === 0 && q.insertControl.run(eventId, json).changes === 1 ? 1 : q.updateControl.run(json, eventId, expectedVersion).changes;
+      return result === 1;
     },
     async listVotes(eventId) {
       return q.listVotes.all(eventId).map((r) => ({ roomId: r.room_id, cardId: r.card_id, voterId: r.voter_id, count: r.count }));

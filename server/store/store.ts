@@ -41,7 +41,11 @@ export interface EventStore {
   listParticipants(eventId: string): Promise<Participant[]>;
   setParticipantRoom(id: string, roomId: string): Promise<void>;
   getControl(eventId: string): Promise<ControlState | undefined>;
-  saveControl(eventId: string, state: ControlState): Promise<void>;
+  /**
+   * Saves state.version over expectedVersion; false if another server saved first (optimistic
+   * concurrency: the caller re-reads and retries).
+   */
+  saveControl(eventId: string, state: ControlState, expectedVersion: number): Promise<boolean>;
   listVotes(eventId: string): Promise<VoteRow[]>;
   /** Sets one voter's count on one card (0 removes it). */
   setVote(eventId: string, vote: VoteRow): Promise<void>;

@@ -51,6 +51,7 @@ export interface LiveDocsOptions {
 
 export const updateChannel = (name: string) => `rt:yjs:${name}`;
 export const awarenessChannel = (name: string) => `rt:aw:${name}`;
+const docsChannel = 'rt:docs';
 
 /**
  * Loads, persists and unloads Yjs documents. "Acknowledged" means committed to the store: every
@@ -206,6 +207,22 @@ export function createLiveDocs(options: LiveDocsOptions) {
     await Promise.all([bus.unsubscribe(updateChannel(live.name)), bus.unsubscribe(awarenessChannel(live.name))]).catch(() => undefined);
   }
 
+  async function discardLocally(name: string, code: number, reason: string): Promise<void> {
+    const loading = docs.get(name);
+    if (!loading) return;
+    const live = await loading;
+    await live.flushing;
+    docs.delete(name);
+    if (live.unloadTimer) clearTimeout(live.unloadTimer);
+    for (const peer of [...live.peers]) peer.close(code, reason);
+    live.peers.clear();
+    await forget(live);
+  }
+  void bus.subscribe(docsChannel, (payload) => {
+    const { name, code, reason } = JSON.parse(Buffer.from(payload).toString('utf8')) as { name: string; code: number; reason: string };
+    void discardLocally(name, code, reason);
+  });
+
   function scheduleUnloadIfEmpty(live: LiveDoc): void {
     if (live.peers.size > 0 || live.unloadTimer) return;
     live.unloadTimer = setTimeout(() => {
@@ -248,17 +265,10 @@ export function createLiveDocs(options: LiveDocsOptions) {
       live.fullState ??= Y.encodeStateAsUpdate(live.doc);
       return live.fullState;
     },
-    /** Drops a document without saving it (its room was removed): peers are closed, memory freed. */
+    /** Drops a document without saving it (its room was removed): peers are closed, memory freed, on every server. */
     async discard(name: string, code: number, reason: string): Promise<void> {
-      const loading = docs.get(name);
-      if (!loading) return;
-      const live = await loading;
-      await live.flushing;
-      docs.delete(name);
-      if (live.unloadTimer) clearTimeout(live.unloadTimer);
-      for (const peer of [...live.peers]) peer.close(code, reason);
-      live.peers.clear();
-      await forget(live);
+      if (bus.clustered) bus.publish(docsChannel, Buffer.from(JSON.stringify({ name, code, reason })));
+      await discardLocally(name, code, reason);
     },
     /** Resolves once every update applied to this document so far is committed (and so may be served). */
     async whenCommitted(live: LiveDoc): Promise<void> {

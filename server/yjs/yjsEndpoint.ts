@@ -3,6 +3,7 @@ import type { Duplex } from 'node:stream';
 import type { Logger } from 'pino';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { parseDocName } from '../../shared/docNames';
+import { soloBus, type ClusterBus } from '../cluster/clusterBus';
 import { limits } from '../../shared/limits';
 import { originAllowed } from '../auth/origin';
 import { sessionFor } from '../auth/sessions';
@@ -17,7 +18,11 @@ export const yjsPathPrefix = '/yjs/';
 /** Open Yjs connections one session may hold (tabs × documents); more is refused with 429. */
 export const maxConnectionsPerSession = 24;
 
+const peersChannel = 'rt:peers';
+type PeersMessage = { type: 'disconnect'; participantId: string; code: number; reason: string } | { type: 'resync'; docName: string };
+
 export interface YjsEndpointDeps extends DocAccessDeps {
+  bus?: ClusterBus;
   server: Server;
   liveDocs: LiveDocs;
   signer: TokenSigner;
@@ -110,17 +115,38 @@ export function attachYjsEndpoint(deps: YjsEndpointDeps) {
   }, 30_000);
   heartbeat.unref();
 
-  return {
-    /** Closes a participant's board connections, e.g. after a move, so their client reopens the new room. */
+  const local = {
     disconnectParticipant(participantId: string, code: number, reason: string): void {
       for (const peer of peersByParticipant.get(participantId) ?? []) peer.close(code, reason);
     },
-    /** Asks every peer of a loaded document to send what the server lacks (after an unlock). */
     async resync(docName: string): Promise<void> {
       const live = await liveDocs.ifLoaded(docName);
       if (!live) return;
       const frame = encodeSyncStep1(live.doc);
       for (const peer of live.peers) peer.send(frame);
+    },
+  };
+  // The participant's connection, or the document's peers, may be on another server.
+  const bus = deps.bus ?? soloBus();
+  void bus.subscribe(peersChannel, (payload) => {
+    const message = JSON.parse(Buffer.from(payload).toString('utf8')) as PeersMessage;
+    if (message.type === 'disconnect') local.disconnectParticipant(message.participantId, message.code, message.reason);
+    else void local.resync(message.docName);
+  });
+  const announce = (message: PeersMessage) => {
+    if (bus.clustered) bus.publish(peersChannel, Buffer.from(JSON.stringify(message)));
+  };
+
+  return {
+    /** Closes a participant's board connections, e.g. after a move, so their client reopens the new room. */
+    disconnectParticipant(participantId: string, code: number, reason: string): void {
+      local.disconnectParticipant(participantId, code, reason);
+      announce({ type: 'disconnect', participantId, code, reason });
+    },
+    /** Asks every peer of a document to send what the server lacks (after an unlock). */
+    async resync(docName: string): Promise<void> {
+      announce({ type: 'resync', docName });
+      await local.resync(docName);
     },
     close(): void {
       clearInterval(heartbeat);

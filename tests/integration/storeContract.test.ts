@@ -108,7 +108,12 @@ describe.each(factories)('%s store', (_name, open) => {
     ]);
 
     const state = { ...initialControlState(), version: 3, phase: 'voting' as const, lockedRooms: ['a'] };
-    await store.saveControl('ev1', state);
+    expect(await store.saveControl('ev1', { ...state, version: 1 }, 0)).toBe(true);
+    expect(await store.saveControl('ev1', { ...state, version: 1 }, 0)).toBe(false);
+    expect(await store.saveControl('ev1', { ...state, version: 2 }, 1)).toBe(true);
+    // A save over a version someone else already replaced is refused.
+    expect(await store.saveControl('ev1', { ...state, version: 2, phase: 'closed' }, 1)).toBe(false);
+    expect(await store.saveControl('ev1', state, 2)).toBe(true);
     expect(await store.getControl('ev1')).toEqual(state);
 
     await store.setVote('ev1', { roomId: 'a', cardId: 'c1', voterId: 'p1', count: 2 });
