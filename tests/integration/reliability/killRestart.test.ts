@@ -1,6 +1,5 @@
 import Database from 'better-sqlite3';
-import { spawn, type ChildProcess } from 'node:child_process';
-import net from 'node:net';
+import type { ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
@@ -9,6 +8,7 @@ import { maxBroadcastHistory } from '../../../shared/control';
 import { boardDocName } from '../../../shared/docNames';
 import { createTestEvent, joinAsParticipant } from '../../helpers/apiClient';
 import { connectSocket, type TestSocket } from '../../helpers/socketClient';
+import { freePort, kill9, spawnServer as spawnProcess } from '../../helpers/serverProcess';
 import { tempDataDir } from '../../helpers/testServer';
 import { connectProvider, waitFor, waitForSync, type ProviderHandle } from '../../helpers/yjsClient';
 import { prng } from './harness';
@@ -26,45 +26,10 @@ afterAll(() => {
   for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
 });
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-    probe.on('error', reject);
-  });
-}
-
 async function spawnServer(dataDir: string, port: number): Promise<ChildProcess> {
-  // node + the tsx loader directly (not npx), so SIGKILL hits the server process itself.
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    cwd: path.resolve(__dirname, '../../..'),
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, SEED_DEMO: 'false', LOG_LEVEL: 'warn', DOC_UNLOAD_MS: '1000' },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
+  const child = await spawnProcess(port, { DATA_DIR: dataDir });
   children.push(child);
-  let stderr = '';
-  child.stderr!.on('data', (chunk) => (stderr += chunk));
-  const deadline = Date.now() + 20_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`server exited early: ${stderr}`);
-    try {
-      if ((await fetch(`http://127.0.0.1:${port}/api/health`)).ok) return child;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) throw new Error(`server did not start: ${stderr}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-
-function kill9(child: ChildProcess): Promise<void> {
-  return new Promise((resolve) => {
-    child.once('exit', () => resolve());
-    process.kill(child.pid!, 'SIGKILL');
-  });
+  return child;
 }
 
 describe(`T3 kill -9 mid-session (seed ${seed})`, () => {
