@@ -1,28 +1,13 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningServer } from '../../server/app';
-import type { CreatedTestEvent } from '../helpers/apiClient';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { e2eEnvironment } from '../helpers/e2eEnvironment';
 import { axeViolations } from '../helpers/axe';
-import { artifactPath, launchBrowser } from '../helpers/browser';
+import { artifactPath } from '../helpers/browser';
 import { joinThroughUi, openFacilitatorPanel } from '../helpers/e2eFlows';
 import { seedFixtureEvent } from '../helpers/seedFixture';
 import { connectSocket } from '../helpers/socketClient';
-import { startTestServer } from '../helpers/testServer';
 
-let server: RunningServer;
-let browser: Browser;
-let event: CreatedTestEvent;
-
-beforeAll(async () => {
-  server = await startTestServer();
-  browser = await launchBrowser();
-  event = await seedFixtureEvent(server.url);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = e2eEnvironment(seedFixtureEvent);
 
 const checked: string[] = [];
 
@@ -34,8 +19,8 @@ async function expectAccessible(page: Page, state: string): Promise<void> {
 
 describe('WCAG 2.2 A/AA on every page and state (axe-core in Chromium)', () => {
   it('the checker itself finds a planted violation (so a green run means something)', async () => {
-    const page = await (await browser.newContext()).newPage();
-    await page.goto(server.url);
+    const page = await (await env.browser.newContext()).newPage();
+    await page.goto(env.server.url);
     await page.evaluate(() => {
       const img = document.createElement('img');
       img.src = 'data:,';
@@ -46,10 +31,10 @@ describe('WCAG 2.2 A/AA on every page and state (axe-core in Chromium)', () => {
   });
 
   it('home, create event, links, join (with its error), not found', async () => {
-    const page = await (await browser.newContext()).newPage();
-    await page.goto(server.url);
+    const page = await (await env.browser.newContext()).newPage();
+    await page.goto(env.server.url);
     await expectAccessible(page, 'home');
-    await page.goto(`${server.url}/new`);
+    await page.goto(`${env.server.url}/new`);
     await page.getByLabel('Event title').waitFor();
     await expectAccessible(page, 'create event');
     await page.getByRole('button', { name: 'Create event' }).click();
@@ -59,23 +44,23 @@ describe('WCAG 2.2 A/AA on every page and state (axe-core in Chromium)', () => {
     await page.getByRole('button', { name: 'Create event' }).click();
     await page.getByRole('heading', { name: 'Your event is ready' }).waitFor();
     await expectAccessible(page, 'event created: links');
-    await page.goto(`${server.url}/join/${event.info.joinCode}`);
+    await page.goto(`${env.server.url}/join/${env.event.info.joinCode}`);
     await page.getByLabel('Your name').waitFor();
     await expectAccessible(page, 'join');
     await page.getByRole('button', { name: 'Join' }).click();
     await page.getByRole('alert').waitFor();
     await expectAccessible(page, 'join with an error');
-    await page.goto(`${server.url}/join/ZZZZZZ`);
+    await page.goto(`${env.server.url}/join/ZZZZZZ`);
     await page.getByRole('alert').waitFor();
     await expectAccessible(page, 'join with an unknown code');
-    await page.goto(`${server.url}/nowhere`);
+    await page.goto(`${env.server.url}/nowhere`);
     await expectAccessible(page, 'not found');
     await page.context().close();
   });
 
   it('participant board: live, voting, message, timer, help, locked, large text and high contrast', async () => {
-    const facilitator = await connectSocket(server.url, event.info.id, event.facilitator.cookieHeader);
-    const page = await joinThroughUi(browser, server.url, event.info.joinCode, 'Amira', 'Workforce');
+    const facilitator = await connectSocket(env.server.url, env.event.info.id, env.event.facilitator.cookieHeader);
+    const page = await joinThroughUi(env.browser, env.server.url, env.event.info.joinCode, 'Amira', 'Workforce');
     await expectAccessible(page, 'board');
     await facilitator.run('phase:set', { phase: 'voting' });
     await facilitator.run('voting:set', { open: true, votesPerPerson: 3 });
@@ -101,7 +86,7 @@ describe('WCAG 2.2 A/AA on every page and state (axe-core in Chromium)', () => {
   });
 
   it('control panel, facilitator board, present view, join screen', async () => {
-    const page = await openFacilitatorPanel(browser, event.links.facilitator);
+    const page = await openFacilitatorPanel(env.browser, env.event.links.facilitator);
     await page.getByText(/Provider market/).first().waitFor();
     await expectAccessible(page, 'control panel');
     await page.getByRole('button', { name: 'Show on the big screen' }).click();
@@ -117,15 +102,15 @@ describe('WCAG 2.2 A/AA on every page and state (axe-core in Chromium)', () => {
   });
 
   it('summary editor (facilitator) and review and export (organiser)', async () => {
-    const page = await openFacilitatorPanel(browser, event.links.facilitator);
-    await page.goto(`${server.url}/summary/${event.info.id}`);
+    const page = await openFacilitatorPanel(env.browser, env.event.links.facilitator);
+    await page.goto(`${env.server.url}/summary/${env.event.info.id}`);
     await page.getByRole('button', { name: /Draft from boards|Re-draft from boards/ }).click();
     await page.getByText(/Drafted \d+ key messages/).waitFor();
     await expectAccessible(page, 'summary editor');
     await page.context().close();
 
-    const organiser = await (await browser.newContext()).newPage();
-    await organiser.goto(event.links.organiser);
+    const organiser = await (await env.browser.newContext()).newPage();
+    await organiser.goto(env.event.links.organiser);
     await organiser.getByRole('heading', { name: 'Export' }).waitFor();
     await organiser.getByRole('article', { name: 'Preview of the exported summary' }).waitFor();
     await expectAccessible(organiser, 'summary review and export (organiser)');

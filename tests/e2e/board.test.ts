@@ -1,32 +1,16 @@
 import fs from 'node:fs';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningServer } from '../../server/app';
-import { createTestEvent, type CreatedTestEvent } from '../helpers/apiClient';
-import { artifactPath, launchBrowser } from '../helpers/browser';
+import { describe, expect, it } from 'vitest';
+import { e2eEnvironment } from '../helpers/e2eEnvironment';
+import { artifactPath } from '../helpers/browser';
 import { joinThroughUi } from '../helpers/e2eFlows';
-import { startTestServer } from '../helpers/testServer';
 
-let server: RunningServer;
-let browser: Browser;
-let event: CreatedTestEvent;
-
-beforeAll(async () => {
-  server = await startTestServer();
-  browser = await launchBrowser();
-  event = await createTestEvent(server.url);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = e2eEnvironment();
 
 describe('participants on a live board (real Chromium)', () => {
   it('two people join the same room through the UI and see each other’s cards live', async () => {
-    const roomTopic = event.info.rooms[1]!.topic;
-    const amira = await joinThroughUi(browser, server.url, event.info.joinCode, 'Amira', roomTopic);
-    const ben = await joinThroughUi(browser, server.url, event.info.joinCode, 'Ben', roomTopic);
+    const roomTopic = env.event.info.rooms[1]!.topic;
+    const amira = await joinThroughUi(env.browser, env.server.url, env.event.info.joinCode, 'Amira', roomTopic);
+    const ben = await joinThroughUi(env.browser, env.server.url, env.event.info.joinCode, 'Ben', roomTopic);
 
     await amira.getByLabel('Add a card to “What worked well?”').fill('Relationships with providers improved');
     await amira.getByLabel('Add a card to “What worked well?”').press('Enter');

@@ -1,34 +1,18 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningServer } from '../../server/app';
-import { createTestEvent, type CreatedTestEvent } from '../helpers/apiClient';
-import { artifactPath, launchBrowser } from '../helpers/browser';
+import { describe, expect, it } from 'vitest';
+import { e2eEnvironment } from '../helpers/e2eEnvironment';
+import { artifactPath } from '../helpers/browser';
 import { joinThroughUi, openFacilitatorPanel } from '../helpers/e2eFlows';
-import { startTestServer } from '../helpers/testServer';
 
-let server: RunningServer;
-let browser: Browser;
-let event: CreatedTestEvent;
-
-beforeAll(async () => {
-  server = await startTestServer();
-  browser = await launchBrowser();
-  event = await createTestEvent(server.url);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = e2eEnvironment();
 
 describe('a facilitator runs the session (real Chromium)', () => {
   it('timer and broadcast reach participants; a locked board stops them adding cards', async () => {
-    const room = event.info.rooms[0]!;
-    const facilitator = await openFacilitatorPanel(browser, event.links.facilitator);
+    const room = env.event.info.rooms[0]!;
+    const facilitator = await openFacilitatorPanel(env.browser, env.event.links.facilitator);
     // The secret key left the address bar as soon as it was exchanged.
     expect(facilitator.url()).not.toContain('key=');
-    const amira = await joinThroughUi(browser, server.url, event.info.joinCode, 'Amira', room.topic);
-    const ben = await joinThroughUi(browser, server.url, event.info.joinCode, 'Ben', room.topic);
+    const amira = await joinThroughUi(env.browser, env.server.url, env.event.info.joinCode, 'Amira', room.topic);
+    const ben = await joinThroughUi(env.browser, env.server.url, env.event.info.joinCode, 'Ben', room.topic);
 
     await facilitator.getByRole('button', { name: 'Breakouts' }).click();
     await facilitator.getByLabel('Minutes').fill('10');

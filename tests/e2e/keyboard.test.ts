@@ -1,34 +1,17 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningServer } from '../../server/app';
-import { createTestEvent, type CreatedTestEvent } from '../helpers/apiClient';
-import { launchBrowser } from '../helpers/browser';
+import { describe, expect, it } from 'vitest';
+import { e2eEnvironment } from '../helpers/e2eEnvironment';
 import { focusIsVisible, tabTo } from '../helpers/keyboard';
 import { connectSocket } from '../helpers/socketClient';
-import { startTestServer } from '../helpers/testServer';
 
-let server: RunningServer;
-let browser: Browser;
-let event: CreatedTestEvent;
-
-beforeAll(async () => {
-  server = await startTestServer();
-  browser = await launchBrowser();
-  event = await createTestEvent(server.url);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = e2eEnvironment();
 
 describe('keyboard only (no mouse anywhere in these tests)', () => {
   it('a participant joins, adds a card, edits it, votes and moves it', async () => {
-    const page = await (await browser.newContext()).newPage();
-    await page.goto(server.url);
+    const page = await (await env.browser.newContext()).newPage();
+    await page.goto(env.server.url);
     await tabTo(page, page.getByLabel('Join code'));
     expect(await focusIsVisible(page)).toBe(true);
-    await page.keyboard.type(event.info.joinCode);
+    await page.keyboard.type(env.event.info.joinCode);
     await page.keyboard.press('Enter');
     await tabTo(page, page.getByLabel('Your name'));
     await page.keyboard.type('Kim');
@@ -53,7 +36,7 @@ describe('keyboard only (no mouse anywhere in these tests)', () => {
     await page.keyboard.type(' every day');
     await page.waitForFunction(() => [...document.querySelectorAll('textarea.card-text')].some((t) => (t as HTMLTextAreaElement).value.endsWith('every day')));
 
-    const facilitator = await connectSocket(server.url, event.info.id, event.facilitator.cookieHeader);
+    const facilitator = await connectSocket(env.server.url, env.event.info.id, env.event.facilitator.cookieHeader);
     await facilitator.run('voting:set', { open: true, votesPerPerson: 2 });
     const vote = page.getByRole('button', { name: /Vote for this card/ });
     await vote.waitFor();
@@ -71,8 +54,8 @@ describe('keyboard only (no mouse anywhere in these tests)', () => {
   });
 
   it('a facilitator starts the timer, sends a message and locks a board', async () => {
-    const page = await (await browser.newContext()).newPage();
-    await page.goto(event.links.facilitator);
+    const page = await (await env.browser.newContext()).newPage();
+    await page.goto(env.event.links.facilitator);
     await page.getByRole('heading', { name: 'Rooms', exact: true }).waitFor();
     await tabTo(page, page.getByRole('button', { name: 'Breakouts' }));
     await page.keyboard.press('Enter');
@@ -96,7 +79,7 @@ describe('keyboard only (no mouse anywhere in these tests)', () => {
     await page.keyboard.press('Enter');
     await page.getByRole('button', { name: 'Unlock board for Workforce' }).waitFor();
 
-    const socket = await connectSocket(server.url, event.info.id, event.facilitator.cookieHeader);
+    const socket = await connectSocket(env.server.url, env.event.info.id, env.event.facilitator.cookieHeader);
     const state = await socket.run('control:get');
     expect(state.ok && state.data.state).toMatchObject({ phase: 'breakouts', lockedRooms: ['workforce'], timer: { status: 'running', durationMs: 300_000 } });
     socket.close();

@@ -1,25 +1,9 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningServer } from '../../server/app';
-import type { CreatedTestEvent } from '../helpers/apiClient';
-import { launchBrowser } from '../helpers/browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { e2eEnvironment } from '../helpers/e2eEnvironment';
 import { seedFixtureEvent } from '../helpers/seedFixture';
-import { startTestServer } from '../helpers/testServer';
 
-let server: RunningServer;
-let browser: Browser;
-let event: CreatedTestEvent;
-
-beforeAll(async () => {
-  server = await startTestServer();
-  browser = await launchBrowser();
-  event = await seedFixtureEvent(server.url);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = e2eEnvironment(seedFixtureEvent);
 
 const screens = [
   { name: 'laptop 1280×720', viewport: { width: 1280, height: 720 }, deviceScaleFactor: 1 },
@@ -35,9 +19,9 @@ async function horizontalOverflow(page: Page): Promise<number> {
 describe('fits laptop, zoomed and tablet screens without sideways scrolling', () => {
   for (const screen of screens) {
     it(screen.name, async () => {
-      const context = await browser.newContext({ viewport: screen.viewport, deviceScaleFactor: screen.deviceScaleFactor });
+      const context = await env.browser.newContext({ viewport: screen.viewport, deviceScaleFactor: screen.deviceScaleFactor });
       const participant = await context.newPage();
-      await participant.goto(`${server.url}/join/${event.info.joinCode}`);
+      await participant.goto(`${env.server.url}/join/${env.event.info.joinCode}`);
       expect(await horizontalOverflow(participant), 'join page').toBeLessThanOrEqual(0);
       await participant.getByLabel('Your name').fill('Sam');
       await participant.getByRole('radio', { name: 'Workforce' }).check();
@@ -50,11 +34,11 @@ describe('fits laptop, zoomed and tablet screens without sideways scrolling', ()
         expect(await button.isVisible()).toBe(true);
       }
 
-      const staff = await (await browser.newContext({ viewport: screen.viewport, deviceScaleFactor: screen.deviceScaleFactor })).newPage();
-      await staff.goto(event.links.facilitator);
+      const staff = await (await env.browser.newContext({ viewport: screen.viewport, deviceScaleFactor: screen.deviceScaleFactor })).newPage();
+      await staff.goto(env.event.links.facilitator);
       await staff.getByRole('heading', { name: 'Rooms', exact: true }).waitFor();
       expect(await horizontalOverflow(staff), 'control panel').toBeLessThanOrEqual(0);
-      await staff.goto(`${server.url}/summary/${event.info.id}`);
+      await staff.goto(`${env.server.url}/summary/${env.event.info.id}`);
       await staff.getByRole('heading', { name: 'Export' }).waitFor();
       expect(await horizontalOverflow(staff), 'summary').toBeLessThanOrEqual(0);
       await Promise.all([context.close(), staff.context().close()]);

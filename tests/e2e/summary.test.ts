@@ -1,34 +1,18 @@
 import fs from 'node:fs';
 import JSZip from 'jszip';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningServer } from '../../server/app';
-import type { CreatedTestEvent } from '../helpers/apiClient';
-import { artifactPath, launchBrowser } from '../helpers/browser';
+import { describe, expect, it } from 'vitest';
+import { e2eEnvironment } from '../helpers/e2eEnvironment';
+import { artifactPath } from '../helpers/browser';
 import { seedFixtureEvent } from '../helpers/seedFixture';
-import { startTestServer } from '../helpers/testServer';
 
-let server: RunningServer;
-let browser: Browser;
-let event: CreatedTestEvent;
-
-beforeAll(async () => {
-  server = await startTestServer();
-  browser = await launchBrowser();
-  event = await seedFixtureEvent(server.url);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = e2eEnvironment(seedFixtureEvent);
 
 describe('the event summary (real Chromium)', () => {
   it('a facilitator drafts from the live boards, merges two cards and exports a valid Word document', async () => {
-    const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1400, height: 900 } });
+    const context = await env.browser.newContext({ acceptDownloads: true, viewport: { width: 1400, height: 900 } });
     const page = await context.newPage();
     // The facilitator signs in through their link, then goes to the summary.
-    await page.goto(event.links.facilitator);
+    await page.goto(env.event.links.facilitator);
     await page.getByRole('link', { name: 'Summary' }).click();
     await page.getByRole('button', { name: 'Draft from boards' }).click();
     await page.getByText(/Drafted 35 key messages, 2 suggested merges/).waitFor();
