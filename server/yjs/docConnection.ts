@@ -16,6 +16,7 @@ import {
   encodeSyncStep1,
   encodeSyncStep2,
 } from './protocol';
+import { inspectParticipantUpdate } from './authorshipGuard';
 import { dropPending, inspectBoardUpdate, trimLongTexts, UpdateRejected } from './updateGuard';
 
 /** Close codes a client can act on. 4xxx are ours (RFC 6455 leaves 4000-4999 to applications). */
@@ -127,9 +128,10 @@ export function serveDocConnection(ws: WebSocket, ctx: DocConnectionContext): vo
         if (isBoard) {
           try {
             inspectBoardUpdate(message.update, doc.doc);
+            if (claims.role === 'participant') inspectParticipantUpdate(message.update, doc.doc, claims);
           } catch (error) {
             if (!(error instanceof UpdateRejected)) return reject(closeCodes.malformed, 'malformed update', error);
-            const code = error.kind === 'boardFull' ? closeCodes.boardFull : error.kind === 'tooLarge' ? closeCodes.tooLarge : closeCodes.malformed;
+            const code = { boardFull: closeCodes.boardFull, tooLarge: closeCodes.tooLarge, forbidden: closeCodes.forbidden, malformed: closeCodes.malformed }[error.kind];
             return reject(code, error.message, error.kind);
           }
         }

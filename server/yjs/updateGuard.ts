@@ -5,7 +5,7 @@ import { limits } from '../../shared/limits';
 /** Why an update was refused before it reached the document. */
 export class UpdateRejected extends Error {
   constructor(
-    readonly kind: 'malformed' | 'tooLarge' | 'boardFull',
+    readonly kind: 'malformed' | 'tooLarge' | 'boardFull' | 'forbidden',
     message: string,
   ) {
     super(message);

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { addCard, readCards } from '../../shared/boardDoc';
+import { addCard, cardTextOf, deleteCard, moveCard, readCards, setCardHidden } from '../../shared/boardDoc';
 import { commandSpecs, facilitatorOnlyCommands, type CommandName } from '../../shared/commands';
 import { boardDocName, summaryDocName } from '../../shared/docNames';
 import { createTestEvent, joinAsParticipant } from '../helpers/apiClient';
@@ -145,5 +145,43 @@ describe('permission matrix', () => {
     await waitForSync(fresh.provider);
     expect(readCards(fresh.doc).map((c) => c.id).sort()).toEqual(['c1', 'marker']);
     expect(readCards(participant.doc).some((c) => c.id === 'org')).toBe(false);
+  });
+});
+
+describe('authorship on a shared board', () => {
+  it('a participant edits and moves others’ cards but cannot delete them, hide them, or write as someone else', async () => {
+    const { server, event, roomA, amira } = await setup();
+    const ben = await joinAsParticipant(server.url, event.info.joinCode, 'Ben', roomA.id);
+    const name = boardDocName(event.info.id, roomA.id);
+    const amiraBoard = track(connectProvider(server.url, name, amira.cookieHeader));
+    await waitForSync(amiraBoard.provider);
+    addCard(amiraBoard.doc, { id: 'amiras', questionId: 'worked-well', authorId: amira.participantId, authorName: 'Amira', text: 'mine' });
+
+    const attempts: [string, (doc: Y.Doc) => void][] = [
+      ['delete another’s card', (doc) => deleteCard(doc, 'amiras')],
+      ['hide a card', (doc) => setCardHidden(doc, 'amiras', true)],
+      ['write a card as someone else', (doc) => addCard(doc, { id: 'forged', questionId: 'worked-well', authorId: amira.participantId, authorName: 'Amira', text: 'forged' })],
+    ];
+    for (const [what, attempt] of attempts) {
+      const benBoard = connectProvider(server.url, name, ben.cookieHeader);
+      await waitFor(() => readCards(benBoard.doc).some((c) => c.id === 'amiras'), 10_000, 'Ben sees the card');
+      const closed = new Promise<number>((resolve) => benBoard.provider.once('connection-close', (e: CloseEvent | null) => resolve(e?.code ?? 0)));
+      attempt(benBoard.doc);
+      expect(await closed, what).toBe(4403);
+      benBoard.destroy();
+    }
+    // Allowed: editing and moving someone else's card, deleting your own.
+    const benBoard = track(connectProvider(server.url, name, ben.cookieHeader));
+    await waitFor(() => readCards(benBoard.doc).length === 1);
+    cardTextOf(benBoard.doc, 'amiras')!.insert(4, ' too');
+    moveCard(benBoard.doc, 'amiras', 'build-on');
+    addCard(benBoard.doc, { id: 'bens', questionId: 'worked-well', authorId: ben.participantId, authorName: 'Ben', text: 'his' });
+    deleteCard(benBoard.doc, 'bens');
+    addCard(benBoard.doc, { id: 'marker', questionId: 'worked-well', authorId: ben.participantId, authorName: 'Ben', text: 'marker' });
+    await waitFor(() => readCards(amiraBoard.doc).some((c) => c.id === 'marker'), 10_000, 'Ben’s allowed edits');
+    expect(readCards(amiraBoard.doc).map((c) => [c.id, c.questionId, c.text, c.hidden])).toEqual([
+      ['amiras', 'build-on', 'mine too', false],
+      ['marker', 'worked-well', 'marker', false],
+    ]);
   });
 });

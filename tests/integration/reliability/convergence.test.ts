@@ -25,11 +25,11 @@ interface Expected {
   edits: Map<string, string>;
 }
 
-function randomOp(rng: Rng, client: ProviderHandle, opId: string, questions: string[], expected: Expected, authorId: string) {
+function randomOp(rng: Rng, client: ProviderHandle, opId: string, questions: string[], expected: Expected, authorId: string, authorName: string) {
   const cards = [...cardsOf(client.doc).keys()];
   const roll = rng.next();
   if (cards.length === 0 || roll < 0.35) {
-    addCard(client.doc, { id: opId, questionId: rng.pick(questions), authorId, authorName: authorId, text: `(${opId})` });
+    addCard(client.doc, { id: opId, questionId: rng.pick(questions), authorId, authorName, text: `(${opId})` });
     expected.added.add(opId);
   } else if (roll < 0.8) {
     const cardId = rng.pick(cards);
@@ -41,7 +41,10 @@ function randomOp(rng: Rng, client: ProviderHandle, opId: string, questions: str
   } else if (roll < 0.92) {
     moveCard(client.doc, rng.pick(cards), rng.pick(questions));
   } else {
-    const cardId = rng.pick(cards);
+    // Participants may delete only their own cards (the server refuses the rest).
+    const own = cards.filter((id) => cardsOf(client.doc).get(id)?.get('authorId') === authorId);
+    if (own.length === 0) return;
+    const cardId = rng.pick(own);
     deleteCard(client.doc, cardId);
     expected.deleted.add(cardId);
   }
@@ -62,7 +65,7 @@ describe('T2 convergence through the real server with random disconnects', () =>
     const event = await createTestEvent(server.url);
     const questions = event.info.questions.map((q) => q.id);
     const rooms = event.info.rooms.slice(0, 2).map((room) => ({ id: room.id, doc: boardDocName(event.info.id, room.id), tag: `r${room.id.slice(0, 3)}` }));
-    const clients: { handle: ProviderHandle; room: (typeof rooms)[number]; name: string; received: Uint8Array[] }[] = [];
+    const clients: { handle: ProviderHandle; room: (typeof rooms)[number]; name: string; id: string; received: Uint8Array[] }[] = [];
     for (const room of rooms) {
       for (let i = 0; i < 3; i++) {
         const person = await joinAsParticipant(server.url, event.info.joinCode, `${room.tag}-p${i}`, room.id);
@@ -72,7 +75,7 @@ describe('T2 convergence through the real server with random disconnects', () =>
         handle.doc.on('update', (update: Uint8Array, origin: unknown) => {
           if (origin === handle.provider) received.push(update);
         });
-        clients.push({ handle, room, name: `${room.tag}-p${i}`, received });
+        clients.push({ handle, room, name: `${room.tag}-p${i}`, id: person.participantId, received });
       }
     }
     const summary = connectProvider(server.url, summaryDocName(event.info.id), event.facilitator.cookieHeader);
@@ -85,7 +88,7 @@ describe('T2 convergence through the real server with random disconnects', () =>
     for (let step = 0; step < opsPerClient; step++) {
       for (const client of clients) {
         const opId = `${client.room.tag}-${client.name}-${step}`;
-        randomOp(rng, client.handle, opId, questions, expected.get(client.room.doc)!, client.name);
+        randomOp(rng, client.handle, opId, questions, expected.get(client.room.doc)!, client.id, client.name);
         // Roughly once per 40 ops per client: drop off (cleanly or abruptly) and keep editing offline.
         if (rng.chance(1 / 40)) {
           disconnects++;

@@ -32,6 +32,8 @@ let event: CreatedTestEvent;
 let attackerCookie: string;
 let roomA: string;
 let docA: string;
+// Participants write cards only as themselves, so test cards carry their real ids.
+const ids = { mallory: '', ann: '', ben: '' };
 let bystanders: { a1: ProviderHandle; a2: ProviderHandle; b1: ProviderHandle; b2: ProviderHandle };
 const uncaught: unknown[] = [];
 const onUncaught = (error: unknown) => uncaught.push(error);
@@ -46,11 +48,15 @@ beforeAll(async () => {
   docA = boardDocName(event.info.id, roomA);
   const docB = boardDocName(event.info.id, b!.id);
   const code = event.info.joinCode;
-  attackerCookie = (await joinAsParticipant(server.url, code, 'Mallory', roomA)).cookieHeader;
+  const mallory = await joinAsParticipant(server.url, code, 'Mallory', roomA);
+  attackerCookie = mallory.cookieHeader;
+  ids.mallory = mallory.participantId;
   const pa1 = await joinAsParticipant(server.url, code, 'Ann', roomA);
   const pa2 = await joinAsParticipant(server.url, code, 'Ash', roomA);
   const pb1 = await joinAsParticipant(server.url, code, 'Ben', b!.id);
   const pb2 = await joinAsParticipant(server.url, code, 'Bea', b!.id);
+  ids.ann = pa1.participantId;
+  ids.ben = pb1.participantId;
   bystanders = {
     a1: connectProvider(server.url, docA, pa1.cookieHeader),
     a2: connectProvider(server.url, docA, pa2.cookieHeader),
@@ -78,8 +84,8 @@ let exchange = 0;
 /** Both rooms still relay edits, and the server still answers HTTP. */
 async function bystandersStillWork() {
   const tag = `x${++exchange}`;
-  addCard(bystanders.b1.doc, { id: `b-${tag}`, questionId: 'q1', authorId: 'b1', authorName: 'Ben', text: tag });
-  addCard(bystanders.a1.doc, { id: `a-${tag}`, questionId: 'q1', authorId: 'a1', authorName: 'Ann', text: tag });
+  addCard(bystanders.b1.doc, { id: `b-${tag}`, questionId: 'q1', authorId: ids.ben, authorName: 'Ben', text: tag });
+  addCard(bystanders.a1.doc, { id: `a-${tag}`, questionId: 'q1', authorId: ids.ann, authorName: 'Ann', text: tag });
   await waitFor(() => cardsOf(bystanders.b2.doc).has(`b-${tag}`), 10_000, 'room B bystander exchange');
   await waitFor(() => cardsOf(bystanders.a2.doc).has(`a-${tag}`), 10_000, 'room A bystander exchange');
   const health = await fetch(`${server.url}/api/health`);
@@ -88,7 +94,7 @@ async function bystandersStillWork() {
 
 function scratchCardUpdate(text: string, id = `evil-${Math.random().toString(36).slice(2)}`): Uint8Array {
   const doc = new Y.Doc();
-  return updateOf(doc, () => addCard(doc, { id, questionId: 'q1', authorId: 'mallory', authorName: 'Mallory', text }));
+  return updateOf(doc, () => addCard(doc, { id, questionId: 'q1', authorId: ids.mallory, authorName: 'Mallory', text }));
 }
 
 function varUintFrame(values: number[], tail: Uint8Array = new Uint8Array()): Uint8Array {
@@ -186,9 +192,9 @@ describe(`T4 fuzz table (seed ${seed})`, () => {
     const before = await roomAState();
     const attacker = await rawYjsClient(server.url, docA, attackerCookie);
     const scratch = new Y.Doc();
-    updateOf(scratch, () => addCard(scratch, { id: 'dep', questionId: 'q1', authorId: 'mallory', authorName: 'M', text: 'the missing part' }));
+    updateOf(scratch, () => addCard(scratch, { id: 'dep', questionId: 'q1', authorId: ids.mallory, authorName: 'Mallory', text: 'the missing part' }));
     const orphans = Array.from({ length: connectionLimits.maxPendingStrikes + 1 }, (_, i) =>
-      updateOf(scratch, () => addCard(scratch, { id: `orphan-${i}`, questionId: 'q1', authorId: 'mallory', authorName: 'M', text: 'depends on the missing part' })),
+      updateOf(scratch, () => addCard(scratch, { id: `orphan-${i}`, questionId: 'q1', authorId: ids.mallory, authorName: 'Mallory', text: 'depends on the missing part' })),
     );
     const step1sBefore = attacker.frames.filter(isSyncStep1).length;
     attacker.send(updateFrame(orphans[0]!));
@@ -213,8 +219,8 @@ describe(`T4 fuzz table (seed ${seed})`, () => {
   it('a peer that supplies the missing part afterwards is integrated in full (the legitimate race)', async () => {
     const attacker = await rawYjsClient(server.url, docA, attackerCookie);
     const scratch = new Y.Doc();
-    const first = updateOf(scratch, () => addCard(scratch, { id: 'late-1', questionId: 'q1', authorId: 'x', authorName: 'X', text: 'one' }));
-    const second = updateOf(scratch, () => addCard(scratch, { id: 'late-2', questionId: 'q1', authorId: 'x', authorName: 'X', text: 'two' }));
+    const first = updateOf(scratch, () => addCard(scratch, { id: 'late-1', questionId: 'q1', authorId: ids.mallory, authorName: 'Mallory', text: 'one' }));
+    const second = updateOf(scratch, () => addCard(scratch, { id: 'late-2', questionId: 'q1', authorId: ids.mallory, authorName: 'Mallory', text: 'two' }));
     attacker.send(updateFrame(second));
     attacker.send(updateFrame(Y.mergeUpdates([first, second])));
     await waitFor(() => cardsOf(bystanders.a2.doc).has('late-1') && cardsOf(bystanders.a2.doc).has('late-2'), 10_000, 'both cards relayed');
@@ -236,7 +242,7 @@ describe(`T4 fuzz table (seed ${seed})`, () => {
   });
 
   it('many small inserts past the card limit are trimmed by the server for everyone', async () => {
-    addCard(bystanders.a1.doc, { id: 'long', questionId: 'q1', authorId: 'a1', authorName: 'Ann', text: '' });
+    addCard(bystanders.a1.doc, { id: 'long', questionId: 'q1', authorId: ids.ann, authorName: 'Ann', text: '' });
     const text = cardTextOf(bystanders.a1.doc, 'long')!;
     for (let i = 0; i < 3; i++) text.insert(text.length, 'z'.repeat(limits.cardChars - 100));
     await waitFor(() => (cardTextOf(bystanders.a2.doc, 'long')?.length ?? 0) === limits.cardChars && text.length === limits.cardChars, 10_000, 'trimmed text');

@@ -43,14 +43,14 @@ describe(`T3 kill -9 mid-session (seed ${seed})`, () => {
     const rooms = event.info.rooms.slice(0, 2).map((room) => ({ id: room.id, doc: boardDocName(event.info.id, room.id) }));
     const question = event.info.questions[0]!.id;
 
-    const writers: { handle: ProviderHandle; room: (typeof rooms)[number]; made: string[] }[] = [];
+    const writers: { handle: ProviderHandle; room: (typeof rooms)[number]; made: string[]; id: string; name: string }[] = [];
     const observers = new Map<string, { handle: ProviderHandle; seen: Uint8Array[] }>();
     for (const room of rooms) {
       for (let i = 0; i < 2; i++) {
         const person = await joinAsParticipant(url, event.info.joinCode, `W${i}`, room.id);
         const handle = connectProvider(url, room.doc, person.cookieHeader);
         cleanups.push(() => handle.destroy());
-        writers.push({ handle, room, made: [] });
+        writers.push({ handle, room, made: [], id: person.participantId, name: `W${i}` });
       }
       const watcher = await joinAsParticipant(url, event.info.joinCode, 'Observer', room.id);
       const handle = connectProvider(url, room.doc, watcher.cookieHeader);
@@ -73,7 +73,7 @@ describe(`T3 kill -9 mid-session (seed ${seed})`, () => {
         const mine = w.made.filter((c) => cardsOf(w.handle.doc).has(c));
         if (mine.length > 0 && rng.chance(0.5)) cardTextOf(w.handle.doc, rng.pick(mine))!.insert(0, `<${id}>`);
         else {
-          addCard(w.handle.doc, { id, questionId: question, authorId: 'w', authorName: 'W', text: id });
+          addCard(w.handle.doc, { id, questionId: question, authorId: w.id, authorName: w.name, text: id });
           w.made.push(id);
         }
       }

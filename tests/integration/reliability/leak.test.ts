@@ -40,7 +40,7 @@ describe('T6 leak check', () => {
           docs.map(async (doc, r) => {
             const handle = connectProvider(server.url, doc, people[r]!.cookieHeader);
             await waitForSync(handle.provider);
-            addCard(handle.doc, { id: `c${start + r}`, questionId: 'q1', authorId: 'p', authorName: 'P', text: 'x'.repeat(200) });
+            addCard(handle.doc, { id: `c${start + r}`, questionId: 'q1', authorId: people[r]!.participantId, authorName: `P${r}`, text: 'x'.repeat(200) });
             handle.provider.awareness.setLocalStateField('cursor', { cardId: `c${start + r}` });
             await server.liveDocs.settle();
             handle.destroy();
