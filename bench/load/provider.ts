@@ -47,6 +47,8 @@ export function serverCardCount(spec: ClientSpec): Promise<number> {
 
 /** Seeds a board with `cards` cards through a real provider (shared/boardDoc addCard), until the server holds them all. */
 export async function seedBoard(wsBase: string, docName: string, cookie: string | undefined, cards: number): Promise<void> {
+  // Our server accepts cards only under the writer's own identity: read it from the session token.
+  const author = cookie ? sessionIdentity(cookie) : { participantId: 'p-seed', name: 'Participant' };
   const doc = new Y.Doc();
   const provider = openProvider(wsBase, docName, cookie, doc);
   await whenSynced(provider);
@@ -59,8 +61,8 @@ export async function seedBoard(wsBase: string, docName: string, cookie: string 
         addCard(doc, {
           id: `card-${i}`,
           questionId: questions[i % questions.length]!,
-          authorId: `p-seed-${i % 37}`,
-          authorName: `Participant ${i % 37}`,
+          authorId: author.participantId,
+          authorName: author.name,
           text: `Card ${i}: what worked well was talking to each other across teams and sharing stories.`,
           createdAt: 1_750_000_000_000 + i,
         });
@@ -74,4 +76,11 @@ export async function seedBoard(wsBase: string, docName: string, cookie: string 
   }
   provider.destroy();
   doc.destroy();
+}
+
+/** The participant id and name inside a session cookie's signed token (its payload is plain base64url JSON). */
+function sessionIdentity(cookie: string): { participantId: string; name: string } {
+  const token = decodeURIComponent(cookie.split(';')[0]!.split('=').slice(1).join('='));
+  const claims = JSON.parse(Buffer.from(token.split('.')[0]!, 'base64url').toString('utf8')) as { participantId: string; name: string };
+  return { participantId: claims.participantId, name: claims.name };
 }
