@@ -52,7 +52,7 @@ export async function seedBoard(wsBase: string, docName: string, cookie: string 
   const doc = new Y.Doc();
   const provider = openProvider(wsBase, docName, cookie, doc);
   await whenSynced(provider);
-  const questions = ['worked-well', 'made-difference', 'make-it-happen'];
+  const questions = ['worked-well', 'build-on', 'make-it-happen'];
   // Ten cards per transaction (one update message each): our server closes a connection that sends
   // more than 1,000 messages in 10 s, a limit real typing never reaches.
   for (let first = 0; first < cards; first += 10) {
