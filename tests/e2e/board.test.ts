@@ -27,6 +27,15 @@ describe('participants on a live board (real Chromium)', () => {
     await benCard.pressSequentially(' a lot');
     await expect.poll(() => amira.getByRole('textbox', { name: /Card by Amira/ }).inputValue()).toBe('Relationships with providers improved a lot');
 
+    // Ben pauses live updates to read: Amira's next card waits until he resumes.
+    await ben.getByRole('button', { name: 'Pause live updates' }).click();
+    await amira.getByLabel('Add a card to “What do we need to build on?”').fill('Keep meeting monthly');
+    await amira.getByLabel('Add a card to “What do we need to build on?”').press('Enter');
+    await ben.getByText(/1 new card is waiting/).waitFor();
+    expect(await ben.getByRole('textbox', { name: /under “What do we need to build on\?”/ }).count()).toBe(0);
+    await ben.getByRole('button', { name: 'Resume live updates' }).click();
+    await ben.getByRole('textbox', { name: /Card by Amira under “What do we need to build on\?”/ }).waitFor();
+
     const shot = artifactPath('board-two-participants.png');
     await ben.screenshot({ path: shot, fullPage: true });
     expect(fs.statSync(shot).size).toBeGreaterThan(10_000);

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useMemo, useRef } from 'react';
 import type { WebsocketProvider } from 'y-websocket';
 import type * as Y from 'yjs';
 import { addCard, cardTextOf, deleteCard, groupByQuestion, moveCard, neighbourQuestion, setCardHidden } from '../../../shared/boardDoc';
@@ -30,9 +30,17 @@ interface Props {
 export function Board({ doc, provider, boardKey, questions, me, canWrite, canModerate, voting, paused = false }: Props) {
   const cards = useCards(doc);
   const presence = usePresence(provider);
-  const visible = useMemo(() => (canModerate ? cards : cards.filter((c) => !c.hidden)), [cards, canModerate]);
+  const live = useMemo(() => (canModerate ? cards : cards.filter((c) => !c.hidden)), [cards, canModerate]);
+  // While paused, the list of cards stays as it was (texts still update in place), so nothing moves
+  // under someone who is reading; what changed meanwhile is shown on resume.
+  const frozen = useRef<Card[] | null>(null);
+  if (paused && !frozen.current) frozen.current = live;
+  if (!paused) frozen.current = null;
+  const isNew = (c: Card) => !frozen.current!.some((f) => f.id === c.id);
+  const visible = frozen.current ? [...frozen.current, ...live.filter((c) => isNew(c) && c.authorId === me.participantId)] : live;
+  const waiting = frozen.current ? live.filter((c) => isNew(c) && c.authorId !== me.participantId).length : 0;
   const groups = useMemo(() => groupByQuestion(visible, questions), [visible, questions]);
-  const announcement = useNewCardAnnouncements(visible, me.participantId, questions, paused);
+  const announcement = useNewCardAnnouncements(live, me.participantId, questions, paused);
 
   const typingByCard = new Map<string, string[]>();
   for (const person of presence) {
@@ -54,6 +62,11 @@ export function Board({ doc, provider, boardKey, questions, me, canWrite, canMod
       <div className="visually-hidden" aria-live="polite" aria-atomic="true">
         {announcement}
       </div>
+      {paused && (
+        <p className="notice" role="status">
+          Live updates are paused while you read{waiting > 0 ? `: ${waiting} new ${waiting === 1 ? 'card is' : 'cards are'} waiting` : ''}. Choose “Resume live updates” to see them.
+        </p>
+      )}
       <div className="columns" style={{ gridTemplateColumns: `repeat(${questions.length}, minmax(16rem, 1fr))` }}>
         {questions.map((question, index) => {
           const column = groups.get(question.id) ?? [];

@@ -145,7 +145,7 @@ function LiveBoard({ event, me, roomId, connection, control, setControl }: LiveB
         <aside className="board-side">
           <PresenceList people={presence} />
           <button type="button" className="small ghost" aria-pressed={paused} onClick={() => setPaused(!paused)}>
-            {paused ? 'Resume announcements' : 'Pause announcements'}
+            {paused ? 'Resume live updates' : 'Pause live updates'}
           </button>
           <button
             type="button"
