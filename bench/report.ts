@@ -53,4 +53,34 @@ if (w && !w.skipped) {
   }
   lines.push(`| SQLite file + WAL after busy | ${w.sqliteBytes} | | |`);
 }
+const two = report.cells.find((c): c is Extract<Cell, { scenario: 'twoServers' }> => c.scenario === 'twoServers');
+if (two) {
+  lines.push('', '| twoServers (PostgreSQL + Redis, rooms split) | in/s → out/s | p50 | p95 | p99 | max ms | probe p99 | delivery | server A / B CPU % (core) | RSS MB A / B | PostgreSQL + Redis CPU % | gen CPU % | valid |');
+  lines.push('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+  if (two.skipped || !two.latencyMs) lines.push(`| skipped: ${two.skipped ?? 'no result'} | | | | | | | | | | | | |`);
+  else {
+    const l = two.latencyMs;
+    const [a, b] = two.servers;
+    lines.push(
+      `| ${two.rooms}×${two.clientsPerRoom} @${two.ratePerClient} | ${Math.round(two.inPerSec ?? 0)} → ${Math.round(two.outPerSec ?? 0)} | ${l.p50} | ${l.p95} | ${l.p99} | ${l.max} | ${two.probeLatencyMs?.p99 ?? '—'} | ${two.delivery} | ${a?.cpuPct} (${a?.cpu}) / ${b?.cpuPct} (${b?.cpu}) | ${a?.rssMB} / ${b?.rssMB} | ${two.servicesCpuPct ?? '—'} | ${two.generatorCpuPct} | ${two.valid ? 'yes' : `no (${two.invalidReasons.join('; ')})`} |`,
+    );
+  }
+}
+const client = report.cells.find((c): c is Extract<Cell, { scenario: 'client' }> => c.scenario === 'client');
+if (client) {
+  const b = client.bundle;
+  lines.push('', `| client (${client.cards} cards, ${client.viewport}) | value |`, '| --- | --- |');
+  lines.push(`| bundle gzip JS / CSS (raw) | ${(b.jsGzipBytes / 1024).toFixed(1)} KB / ${(b.cssGzipBytes / 1024).toFixed(1)} KB (${(b.jsBytes / 1024).toFixed(0)} / ${(b.cssBytes / 1024).toFixed(0)} KB, ${b.files} files) |`);
+  if (client.skipped) lines.push(`| browser | skipped: ${client.skipped} |`);
+  else {
+    const s = client.scroll!;
+    const k = client.keystroke!;
+    lines.push(`| all cards in the DOM after navigation | ${client.renderAllCardsMs} ms |`);
+    lines.push(`| scroll top → bottom (${s.steps} × ${s.stepPx} px) | ${s.longTasks} long tasks, ${s.longTaskTotalMs} ms total, max ${s.longTaskMaxMs} ms; longest frame ${s.maxFrameMs} ms |`);
+    for (const mode of ['online', 'offline'] as const) {
+      const x = k[mode];
+      lines.push(`| keystroke ${mode} (${x.keys} keys): keydown → value / → frame / CDP round trip, median (max) | ${x.valueMedianMs} (${x.valueMaxMs}) / ${x.frameMedianMs} (${x.frameMaxMs}) / ${x.roundTripMedianMs} ms |`);
+    }
+  }
+}
 process.stdout.write(`${lines.join('\n')}\n`);

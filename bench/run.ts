@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { runClientCell } from './lib/client';
 import { startGenerator } from './lib/generatorProcess';
 import { hasTaskset, round } from './lib/proc';
 import { startBenchServer, type ServerKind } from './lib/serverProcess';
@@ -13,6 +14,7 @@ import {
   runIdleCell,
   runJoinCell,
   runRampCell,
+  runTwoServersCell,
   seedJoinBoard,
   tempDataDir,
   writeAmpCell,
@@ -22,7 +24,9 @@ import {
 } from './scenarios';
 
 // `npm run bench [-- --quick]`: the same traffic against ours, @y/websocket-server and a raw relay,
-// one server at a time on CPU 0, the load generator on CPU 1. JSON on stdout, progress on stderr.
+// one server at a time on CPU 0, the load generator on CPU 1; then two of ours on PostgreSQL + Redis
+// (`twoServers`) and, in the full run, a 500-card board in headless Chromium (`client`). JSON on stdout,
+// progress on stderr. `--no-cluster` / `--no-client` leave those two out.
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 const quick = process.argv.includes('--quick');
@@ -73,6 +77,17 @@ try {
     }
     log(`  (${round((performance.now() - started) / 1000, 1)} s elapsed)`);
   }
+  if (servers.includes('ours') && !process.argv.includes('--no-cluster')) {
+    const cell = await runTwoServersCell(ctx);
+    if (cell.skipped) log(`  twoServers skipped: ${cell.skipped}`);
+    cells.push(cell);
+  }
+  if (servers.includes('ours') && !quick && !process.argv.includes('--no-client')) {
+    const cell = await runClientCell({ repoRoot, cpu: ctx.cpu, cards: 500, log });
+    if (cell.skipped) log(`  client skipped: ${cell.skipped}`);
+    cells.push(cell);
+  }
+  log(`  (${round((performance.now() - started) / 1000, 1)} s elapsed)`);
 } finally {
   await generator.close();
 }

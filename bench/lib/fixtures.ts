@@ -47,8 +47,11 @@ interface CreatedEvent {
   info: { id: string; joinCode: string; rooms: { id: string }[] };
 }
 
-/** `rooms` rooms with `perRoom` participants each; on our server every participant joins through POST /api/join. */
-export async function planRooms(server: BenchServer, tag: string, rooms: number, perRoom: number): Promise<RoomPlan[]> {
+/**
+ * `rooms` rooms with `perRoom` participants each; on our server every participant joins through POST /api/join
+ * (member k of a room through `joinVia(k)`, by default the same server; the two-server cell alternates).
+ */
+export async function planRooms(server: BenchServer, tag: string, rooms: number, perRoom: number, joinVia: (k: number) => BenchServer = () => server): Promise<RoomPlan[]> {
   if (server.kind !== 'ours') {
     return Array.from({ length: rooms }, (_, r) => ({ docName: boardDocName(tag, `r${r}`), cookies: new Array<undefined>(perRoom).fill(undefined) }));
   }
@@ -63,7 +66,7 @@ export async function planRooms(server: BenchServer, tag: string, rooms: number,
     const joins = data.info.rooms.flatMap((room) => Array.from({ length: perRoom }, (_, k) => ({ room, k })));
     const cookies = await mapLimit(joins, 16, async ({ room, k }) => {
       const body = { joinCode: data.info.joinCode, name: `Bench ${k}`, roomId: room.id };
-      return (await postJson(`${server.httpBase}/api/join`, body)).cookie;
+      return (await postJson(`${joinVia(k).httpBase}/api/join`, body)).cookie;
     });
     data.info.rooms.forEach((room, i) => {
       plans.push({ docName: boardDocName(data.info.id, room.id), cookies: cookies.slice(i * perRoom, (i + 1) * perRoom) });

@@ -87,3 +87,21 @@ export function cpuTimes(): { busy: number; total: number }[] {
 export function coreBusyPct(a: { busy: number; total: number }[], b: { busy: number; total: number }[]): number[] {
   return b.map((x, i) => round((100 * (x.busy - a[i]!.busy)) / Math.max(1, x.total - a[i]!.total), 1));
 }
+
+/** Total CPU seconds of every process whose name (comm) is in `comms` (e.g. all postgres backends). */
+export function cpuSecondsOfComms(comms: string[]): number {
+  let total = 0;
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const comm = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+      if (!comms.includes(comm)) continue;
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      total += (Number(fields[11]) + Number(fields[12])) / ticksPerSecond;
+    } catch {
+      // The process ended between readdir and read.
+    }
+  }
+  return total;
+}

@@ -20,10 +20,10 @@ export interface BenchServer {
 }
 
 /** Starts one server in its own process (pinned to `cpu`), resolving once it printed its port. */
-export function startBenchServer(kind: ServerKind, opts: { cpu: number | null; dataDir?: string; nodeArgs?: string[] }): Promise<BenchServer> {
+export function startBenchServer(kind: ServerKind, opts: { cpu: number | null; dataDir?: string; nodeArgs?: string[]; env?: Record<string, string> }): Promise<BenchServer> {
   const [cmd, args] = pinnedNode(opts.cpu, opts.nodeArgs ?? [], serverFiles[kind]);
   const child: ChildProcess = spawn(cmd, args, {
-    env: { ...process.env, ...(opts.dataDir ? { BENCH_DATA_DIR: opts.dataDir } : {}), NODE_ENV: 'production' },
+    env: { ...process.env, ...(opts.dataDir ? { BENCH_DATA_DIR: opts.dataDir } : {}), ...opts.env, NODE_ENV: 'production' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));

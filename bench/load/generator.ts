@@ -2,7 +2,7 @@ import type { Histogram } from 'hdr-histogram-js';
 import type { WebsocketProvider } from 'y-websocket';
 import type * as Y from 'yjs';
 import { createLatencyHistogram, recordMs, summarise } from '../lib/histogram';
-import { coreBusyPct, cpuPct, cpuTimes, mb, round, sample, sleep } from '../lib/proc';
+import { coreBusyPct, cpuPct, cpuSecondsOfComms, cpuTimes, mb, round, sample, sleep } from '../lib/proc';
 import { LightClient, parseKey, timeJoin } from './lightClient';
 import type { FanoutRequest, GeneratorRequest, IdleRequest, IdleResult, JoinGroupResult, JoinRequest, StepResult } from './protocol';
 import { openProvider, whenSynced } from './provider';
@@ -148,14 +148,18 @@ async function fanout(req: FanoutRequest): Promise<StepResult[]> {
       await sleep(i === 0 ? req.warmupMs : req.stepWarmMs);
       w = newWindow();
       const server0 = sample(req.serverPid);
+      const extra0 = (req.extraServerPids ?? []).map((pid) => sample(pid));
       const gen0 = sample(process.pid);
       const cores0 = cpuTimes();
+      const services0 = req.serviceComms ? cpuSecondsOfComms(req.serviceComms) : 0;
       w.start = performance.now();
       await sleep(req.windowMs);
       w.end = performance.now();
       const server1 = sample(req.serverPid);
+      const extra1 = (req.extraServerPids ?? []).map((pid) => sample(pid));
       const gen1 = sample(process.pid);
       const cores = coreBusyPct(cores0, cpuTimes());
+      const services1 = req.serviceComms ? cpuSecondsOfComms(req.serviceComms) : 0;
       pacer.setRate(0);
       await sleep(req.drainMs);
       const windowS = (w.end - w.start) / 1000;
@@ -179,8 +183,12 @@ async function fanout(req: FanoutRequest): Promise<StepResult[]> {
         generatorCpuPct: cpuPct(gen0, gen1),
         foreignCpuPct: [0, 0],
       };
+      const extraCpu = extra1.map((b, i) => cpuPct(extra0[i]!, b));
+      if (req.serviceComms) step.servicesCpuPct = round((100 * (services1 - services0)) / windowS, 1);
+      if (req.extraServerPids?.length) step.extraServers = req.extraServerPids.map((pid, i) => ({ pid, cpuPct: extraCpu[i]!, rssMB: mb(extra1[i]!.rssBytes) }));
       const [core0 = 0, core1 = 0] = cores;
-      step.foreignCpuPct = [round(Math.max(0, core0 - step.serverCpuPct), 1), round(Math.max(0, core1 - step.generatorCpuPct), 1)];
+      const extraSum = extraCpu.reduce((a, b, i) => a + ((req.extraServerCpus?.[i] ?? 0) === 0 ? b : 0), 0);
+      step.foreignCpuPct = [round(Math.max(0, core0 - step.serverCpuPct - extraSum), 1), round(Math.max(0, core1 - step.generatorCpuPct), 1)];
       steps.push(step);
       process.stderr.write(
         `    rate ${rate}/s/client: in ${step.inPerSec}/s p99 ${step.latencyMs.p99} ms delivery ${step.delivery} server ${step.serverCpuPct}% gen ${step.generatorCpuPct}% foreign ${step.foreignCpuPct.join('/')}%\n`,

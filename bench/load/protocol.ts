@@ -22,6 +22,12 @@ export interface FanoutRequest {
   windowMs: number;
   drainMs: number;
   serverPid: number;
+  /** More server processes sampled over the same window (the two-server cell); their CPU counts as core 0's. */
+  extraServerPids?: number[];
+  /** The core each extra server is pinned to (only those on CPU 0 are subtracted from core 0's foreign load). */
+  extraServerCpus?: (number | null)[];
+  /** Process names (comm) whose CPU is summed over the window, e.g. postgres and redis-server. */
+  serviceComms?: string[];
   stopP99Ms: number;
   maxGeneratorCpuPct: number;
   /** Rooms larger than this use the cheap header path for all but this many decoding receivers. */
@@ -46,6 +52,10 @@ export interface StepResult {
   serverRssMB: number;
   serverWriteBytes: number;
   generatorCpuPct: number;
+  /** CPU % and RSS of `extraServerPids`, in the same order, over the same window. */
+  extraServers?: { pid: number; cpuPct: number; rssMB: number }[];
+  /** CPU % (one-core units) of all processes named in `serviceComms`, summed. */
+  servicesCpuPct?: number;
   /** CPU 0 busy minus the server, CPU 1 busy minus the generator: other processes on the machine. */
   foreignCpuPct: [number, number];
 }

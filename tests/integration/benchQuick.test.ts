@@ -26,6 +26,8 @@ interface ReportCell {
   steps?: { delivery: number; latencyMs: Latency }[];
   kbPerConnection?: number;
   groups?: { label: string; lastMs: number; bytes: number }[];
+  servers?: { name: string; cpuPct: number; rssMB: number }[];
+  generatorCpuPct?: number;
 }
 
 interface Report {
@@ -55,8 +57,21 @@ describe('npm run bench -- --quick', () => {
     expect(new Set(report.cells.map((c) => c.server))).toEqual(new Set(['ours', 'reference', 'raw']));
     for (const server of ['ours', 'reference', 'raw']) {
       const scenarios = new Set(report.cells.filter((c) => c.server === server).map((c) => c.scenario));
-      expect(scenarios).toEqual(new Set(['event', 'busy', 'plenary', 'ramp', 'idle', 'join', 'writeAmp']));
+      // Ours also runs as two servers on PostgreSQL + Redis; the Chromium `client` cell is full-run only.
+      const extra = server === 'ours' ? ['twoServers'] : [];
+      expect(scenarios).toEqual(new Set(['event', 'busy', 'plenary', 'ramp', 'idle', 'join', 'writeAmp', ...extra]));
     }
+    // CI starts PostgreSQL and Redis, so the two-server cell must really run: every update reaches every peer on both servers.
+    const two = report.cells.find((c) => c.scenario === 'twoServers')!;
+    expect(two.skipped).toBeUndefined();
+    expect(two.delivery).toBe(1);
+    expectLatency(two.latencyMs);
+    expect(two.servers!.map((s) => s.name)).toEqual(['A', 'B']);
+    for (const s of two.servers!) {
+      expect(s.rssMB).toBeGreaterThan(0);
+      expect(Number.isFinite(s.cpuPct)).toBe(true);
+    }
+    expect(Number.isFinite(two.generatorCpuPct)).toBe(true);
     for (const cell of report.cells) {
       if (['event', 'busy', 'plenary'].includes(cell.scenario)) {
         expect(cell.delivery, `${cell.server} ${cell.scenario}`).toBe(1);
