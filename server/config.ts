@@ -11,7 +11,7 @@ const envSchema = z.object({
   SESSION_DAYS: z.coerce.number().int().min(1).max(365).default(7),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SEED_DEMO: z.enum(['true', 'false']).default('true'),
-  COMPACT_EVERY: z.coerce.number().int().min(10).default(500),
+  COMPACT_EVERY: z.coerce.number().int().min(10).default(10_000),
   DOC_UNLOAD_MS: z.coerce.number().int().min(0).default(10_000),
   TRUST_PROXY: z.enum(['true', 'false']).default('false'),
   SQLITE_SYNC: z.enum(['NORMAL', 'FULL']).default('NORMAL'),

@@ -1,9 +1,11 @@
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
+import * as Y from 'yjs';
 import type { ControlState } from '../../shared/control';
 import type { EventInfo, Participant } from '../../shared/types';
 import type { LoadedDoc, Store, StoredEvent } from './store';
+import { openUpdateLog, type LogEntry } from './updateLog';
 
 const schema = `
 CREATE TABLE IF NOT EXISTS events (
@@ -52,8 +54,20 @@ CREATE TABLE IF NOT EXISTS doc_updates (
 ) WITHOUT ROWID;
 `;
 
-/** SQLite in WAL mode: the embedded default store. Calls are synchronous underneath; a commit is durable when the promise resolves. */
-export function openSqliteStore(dataDir: string, options: { synchronous?: 'NORMAL' | 'FULL' } = {}): Store {
+export interface SqliteStoreOptions {
+  synchronous?: 'NORMAL' | 'FULL';
+  /** Fold the update log into SQLite at least this often… */
+  foldIntervalMs?: number;
+  /** …or as soon as it holds this many bytes. */
+  foldBytes?: number;
+}
+
+/**
+ * SQLite in WAL mode: the embedded default store. Calls are synchronous underneath; a commit is durable
+ * when the promise resolves. Document updates go first to an append-only log file (updateLog.ts) and are
+ * folded into SQLite in bulk, one merged row per document, every few seconds.
+ */
+export function openSqliteStore(dataDir: string, options: SqliteStoreOptions = {}): Store {
   fs.mkdirSync(dataDir, { recursive: true });
   const db = new Database(path.join(dataDir, 'roundtable.db'));
   db.pragma('journal_mode = WAL');
@@ -107,18 +121,41 @@ export function openSqliteStore(dataDir: string, options: { synchronous?: 'NORMA
     ),
   };
 
-  // One process owns the file, so each document's last seq can live in memory after the first look-up.
+  // One process owns the files, so each document's last seq can live in memory after the first look-up.
   const lastSeqs = new Map<string, number>();
-  const appendBatch = db.transaction((entries: readonly { name: string; updates: readonly Uint8Array[] }[]) => {
-    const result = new Map<string, number>();
-    for (const { name, updates } of entries) {
-      let seq = lastSeqs.get(name) ?? q.lastSeq.get(name)?.seq ?? 0;
-      for (const update of updates) q.append.run(name, ++seq, Buffer.from(update.buffer, update.byteOffset, update.byteLength));
-      result.set(name, seq);
+  const storedSeq = (name: string) => lastSeqs.get(name) ?? q.lastSeq.get(name)?.seq ?? 0;
+  // Updates in the log file and not yet in SQLite, per document, in seq order.
+  const unfolded = new Map<string, LogEntry[]>();
+  const log = openUpdateLog(path.join(dataDir, 'roundtable.updates.log'), { sync: options.synchronous === 'FULL' });
+
+  // One row per document per fold: the merged update carries the seq of the last update it holds.
+  const foldTx = db.transaction((entries: Map<string, LogEntry[]>) => {
+    for (const [name, list] of entries) {
+      const kept = list.filter((entry) => entry.seq > (q.lastSeq.get(name)?.seq ?? 0));
+      if (kept.length === 0) continue;
+      const merged = kept.length === 1 ? kept[0]!.update : Y.mergeUpdates(kept.map((entry) => entry.update));
+      q.append.run(name, kept.at(-1)!.seq, Buffer.from(merged.buffer, merged.byteOffset, merged.byteLength));
     }
-    // Only after the commit succeeded does the cache move on (a rolled-back batch leaves it as it was).
-    return result;
   });
+  function fold(entries: Map<string, LogEntry[]> = unfolded): void {
+    if (entries.size === 0 && log.bytes() === 0) return;
+    // The log may only be emptied once its entries are in SQLite even after a power cut: this commit is fsynced.
+    db.pragma('synchronous = FULL');
+    try {
+      foldTx(entries);
+    } finally {
+      db.pragma(`synchronous = ${options.synchronous ?? 'NORMAL'}`);
+    }
+    unfolded.clear();
+    log.reset();
+  }
+  // Whatever a crash left in the log reaches SQLite before anything is served.
+  const leftOver = new Map<string, LogEntry[]>();
+  for (const entry of log.readAll()) addTo(leftOver, entry);
+  fold(leftOver);
+  const foldTimer = setInterval(() => fold(), options.foldIntervalMs ?? 10_000);
+  foldTimer.unref();
+
   // The snapshot takes the seq of the last update it replaces, so later appends keep counting up.
   const compact = db.transaction((name: string, state: Uint8Array, uptoSeq: number) => {
     q.deleteUpTo.run(name, uptoSeq);
@@ -132,21 +169,39 @@ export function openSqliteStore(dataDir: string, options: { synchronous?: 'NORMA
   return {
     async loadDoc(name): Promise<LoadedDoc> {
       const rows = q.loadDoc.all(name);
-      return { updates: rows.map((r) => new Uint8Array(r.data)), lastSeq: rows.at(-1)?.seq ?? 0 };
+      const pending = unfolded.get(name) ?? [];
+      return {
+        updates: [...rows.map((r) => new Uint8Array(r.data)), ...pending.map((entry) => entry.update)],
+        lastSeq: pending.at(-1)?.seq ?? rows.at(-1)?.seq ?? 0,
+      };
     },
     async appendUpdates(name, updates) {
       return (await this.appendBatch([{ name, updates }])).get(name) ?? lastSeqs.get(name) ?? 0;
     },
     async appendBatch(entries) {
-      const result = appendBatch(entries);
+      const batch: LogEntry[] = [];
+      const result = new Map<string, number>();
+      for (const { name, updates } of entries) {
+        let seq = storedSeq(name);
+        for (const update of updates) batch.push({ doc: name, seq: ++seq, update });
+        result.set(name, seq);
+      }
+      // Nothing moves on unless the write succeeded (a failed append leaves seqs and memory as they were).
+      log.append(batch);
+      for (const entry of batch) addTo(unfolded, entry);
       for (const [name, seq] of result) lastSeqs.set(name, seq);
+      if (log.bytes() >= (options.foldBytes ?? 4 * 1024 * 1024)) fold();
       return result;
     },
     async compactDoc(name, state, uptoSeq) {
       compact(name, state, uptoSeq);
+      // Log entries the snapshot covers need no fold of their own (after a crash, replay skips them by seq).
+      const rest = (unfolded.get(name) ?? []).filter((entry) => entry.seq > uptoSeq);
+      if (rest.length > 0) unfolded.set(name, rest);
+      else unfolded.delete(name);
     },
     async countUpdates(name) {
-      return q.countDoc.get(name)?.n ?? 0;
+      return (q.countDoc.get(name)?.n ?? 0) + (unfolded.get(name)?.length ?? 0);
     },
     async createEvent(event: StoredEvent) {
       const { info } = event;
@@ -168,6 +223,8 @@ export function openSqliteStore(dataDir: string, options: { synchronous?: 'NORMA
       q.updateInfo.run(JSON.stringify(info), info.id);
     },
     async deleteEvent(id, docPrefixes) {
+      // Folded first, so the log holds nothing of a deleted document that a crash could bring back.
+      fold();
       deleteEventTx(id, docPrefixes);
     },
     async addParticipant(p: Participant) {
@@ -204,6 +261,7 @@ export function openSqliteStore(dataDir: string, options: { synchronous?: 'NORMA
       else q.deleteRoomVotes.run(eventId, fromRoomId);
     },
     async deleteDoc(name) {
+      fold();
       q.deleteDoc.run(name);
     },
     async listEventDates() {
@@ -227,9 +285,18 @@ export function openSqliteStore(dataDir: string, options: { synchronous?: 'NORMA
       }));
     },
     async close() {
+      clearInterval(foldTimer);
+      fold();
+      log.close();
       db.close();
     },
   };
+}
+
+function addTo(byDoc: Map<string, LogEntry[]>, entry: LogEntry): void {
+  const list = byDoc.get(entry.doc);
+  if (list) list.push(entry);
+  else byDoc.set(entry.doc, [entry]);
 }
 
 interface ParticipantRow {

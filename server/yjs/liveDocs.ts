@@ -31,6 +31,9 @@ export interface LiveDoc {
   flushing: Promise<void> | null;
   lastSeq: number;
   updatesSinceCompact: number;
+  /** Bytes stored since the last snapshot, and that snapshot's size: compaction waits until the first passes the second. */
+  bytesSinceCompact: number;
+  snapshotBytes: number;
   unloadTimer: NodeJS.Timeout | null;
   /** The whole document encoded once for any number of joiners; dropped on every change. */
   fullState: Uint8Array | null;
@@ -39,8 +42,10 @@ export interface LiveDoc {
 export interface LiveDocsOptions {
   store: DocStore;
   log: Logger;
-  /** Compact into a snapshot after this many appended updates. */
+  /** Compact into a snapshot after this many appended updates… */
   compactEvery: number;
+  /** …or once the bytes appended since the last snapshot pass both its size and this many bytes. */
+  compactMinBytes?: number;
   /** Keep an empty document this long in case someone reconnects. */
   unloadAfterMs: number;
   /** Told after updates to a document are committed (for live overviews). */
@@ -90,6 +95,8 @@ export function createLiveDocs(options: LiveDocsOptions) {
       flushing: null,
       lastSeq: stored.lastSeq,
       updatesSinceCompact: stored.updates.length,
+      snapshotBytes: stored.updates[0]?.byteLength ?? 0,
+      bytesSinceCompact: stored.updates.slice(1).reduce((sum, u) => sum + u.byteLength, 0),
       unloadTimer: null,
       fullState: null,
     };
@@ -161,10 +168,11 @@ export function createLiveDocs(options: LiveDocsOptions) {
         if (seq !== undefined) {
           live.lastSeq = seq;
           live.updatesSinceCompact += updates.length;
+          for (const { update, origin } of updates) if (origin !== fromCluster) live.bytesSinceCompact += update.byteLength;
         }
         broadcast(live, updates);
         options.onCommitted?.(live.name);
-        if (live.updatesSinceCompact >= options.compactEvery) {
+        if (dueForCompaction(live)) {
           await compact(live).catch((err) => log.error({ err, doc: live.name }, 'compaction failed'));
         }
       }
@@ -186,9 +194,19 @@ export function createLiveDocs(options: LiveDocsOptions) {
     if (bus.clustered && local.length > 0) bus.publish(updateChannel(live.name), local.length === 1 ? local[0]! : Y.mergeUpdates(local));
   }
 
+  // Writing a snapshot costs its whole size, so it waits until at least as many update bytes have been
+  // stored since the last one: compaction then at most doubles the bytes written, and rows stay ≤ 2× a snapshot.
+  function dueForCompaction(live: LiveDoc): boolean {
+    if (live.updatesSinceCompact >= options.compactEvery) return true;
+    return live.bytesSinceCompact >= Math.max(live.snapshotBytes, options.compactMinBytes ?? 64 * 1024);
+  }
+
   async function compact(live: LiveDoc): Promise<void> {
-    await store.compactDoc(live.name, Y.encodeStateAsUpdate(live.doc), live.lastSeq);
+    const state = Y.encodeStateAsUpdate(live.doc);
+    await store.compactDoc(live.name, state, live.lastSeq);
     live.updatesSinceCompact = 1;
+    live.snapshotBytes = state.byteLength;
+    live.bytesSinceCompact = 0;
   }
 
   async function unload(live: LiveDoc): Promise<void> {
