@@ -1,3 +1,5 @@
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
 import fs from 'node:fs';
 import { crc32 } from 'node:zlib';
 
@@ -19,41 +21,42 @@ export interface UpdateLog {
   close(): void;
 }
 
-// Record: u32 body length, u32 CRC-32 of the body, body = u16 name length, name (UTF-8), u48 seq, update.
+// A write is one frame: u32 body length, u32 CRC-32 of the body, then the body's entries. Each document
+// name is written once per log (entry 0: id, name) and later updates refer to it by id (entry 1: id, seq,
+// update), so an update costs a few bytes more than itself, not its document's name each time.
 const headerBytes = 8;
+const defineName = 0;
+const updateEntry = 1;
 
-function encodeRecord(entry: LogEntry): Buffer {
-  const name = Buffer.from(entry.doc, 'utf8');
-  const body = Buffer.allocUnsafe(2 + name.length + 6 + entry.update.byteLength);
-  body.writeUInt16LE(name.length, 0);
-  name.copy(body, 2);
-  body.writeUIntLE(entry.seq, 2 + name.length, 6);
-  body.set(entry.update, 2 + name.length + 6);
-  const header = Buffer.allocUnsafe(headerBytes);
-  header.writeUInt32LE(body.length, 0);
-  header.writeUInt32LE(crc32(body), 4);
-  return Buffer.concat([header, body]);
-}
-
-function decodeRecords(data: Buffer): LogEntry[] {
+/** The entries of every intact frame, and how many bytes those frames take. */
+function decodeFrames(data: Buffer): { entries: LogEntry[]; intactBytes: number } {
   const entries: LogEntry[] = [];
+  const names: string[] = [];
   let offset = 0;
-  while (offset + headerBytes <= data.length) {
+  frames: while (offset + headerBytes <= data.length) {
     const length = data.readUInt32LE(offset);
     const end = offset + headerBytes + length;
-    if (length < 8 || end > data.length) break;
+    if (end > data.length) break;
     const body = data.subarray(offset + headerBytes, end);
     if (crc32(body) !== data.readUInt32LE(offset + 4)) break;
-    const nameLength = body.readUInt16LE(0);
-    if (2 + nameLength + 6 > body.length) break;
-    entries.push({
-      doc: body.toString('utf8', 2, 2 + nameLength),
-      seq: body.readUIntLE(2 + nameLength, 6),
-      update: new Uint8Array(body.subarray(2 + nameLength + 6)),
-    });
+    const decoded: LogEntry[] = [];
+    try {
+      const decoder = decoding.createDecoder(body);
+      while (decoding.hasContent(decoder)) {
+        const tag = decoding.readVarUint(decoder);
+        const id = decoding.readVarUint(decoder);
+        if (tag === defineName) names[id] = decoding.readVarString(decoder);
+        else if (tag === updateEntry && names[id] !== undefined) {
+          decoded.push({ doc: names[id]!, seq: decoding.readVarUint(decoder), update: decoding.readVarUint8Array(decoder).slice() });
+        } else break frames;
+      }
+    } catch {
+      break;
+    }
+    entries.push(...decoded);
     offset = end;
   }
-  return entries;
+  return { entries, intactBytes: offset };
 }
 
 /**
@@ -65,10 +68,39 @@ function decodeRecords(data: Buffer): LogEntry[] {
 export function openUpdateLog(file: string, options: { sync: boolean }): UpdateLog {
   const fd = fs.openSync(file, fs.constants.O_RDWR | fs.constants.O_CREAT);
   let size = fs.fstatSync(fd).size;
+  // Names already defined in the file (rebuilt by readAll when an existing log is opened).
+  let ids = new Map<string, number>();
+  const encodeFrame = (entries: readonly LogEntry[]): { frame: Buffer; added: string[] } => {
+    const encoder = encoding.createEncoder();
+    const added: string[] = [];
+    for (const entry of entries) {
+      let id = ids.get(entry.doc);
+      if (id === undefined) {
+        const at = added.indexOf(entry.doc);
+        id = ids.size + (at >= 0 ? at : added.length);
+        if (at < 0) {
+          added.push(entry.doc);
+          encoding.writeVarUint(encoder, defineName);
+          encoding.writeVarUint(encoder, id);
+          encoding.writeVarString(encoder, entry.doc);
+        }
+      }
+      encoding.writeVarUint(encoder, updateEntry);
+      encoding.writeVarUint(encoder, id);
+      encoding.writeVarUint(encoder, entry.seq);
+      encoding.writeVarUint8Array(encoder, entry.update);
+    }
+    const body = encoding.toUint8Array(encoder);
+    const frame = Buffer.allocUnsafe(headerBytes + body.length);
+    frame.writeUInt32LE(body.length, 0);
+    frame.writeUInt32LE(crc32(body), 4);
+    frame.set(body, headerBytes);
+    return { frame, added };
+  };
   return {
     append(entries) {
       if (entries.length === 0) return;
-      const data = Buffer.concat(entries.map(encodeRecord));
+      const { frame: data, added } = encodeFrame(entries);
       try {
         let written = 0;
         while (written < data.length) written += fs.writeSync(fd, data, written, data.length - written, size + written);
@@ -79,6 +111,7 @@ export function openUpdateLog(file: string, options: { sync: boolean }): UpdateL
         throw error;
       }
       size += data.length;
+      for (const name of added) ids.set(name, ids.size);
     },
     readAll() {
       const data = Buffer.allocUnsafe(size);
@@ -88,11 +121,20 @@ export function openUpdateLog(file: string, options: { sync: boolean }): UpdateL
         if (n === 0) break;
         read += n;
       }
-      return decodeRecords(data.subarray(0, read));
+      const { entries, intactBytes } = decodeFrames(data.subarray(0, read));
+      // A torn tail is cut off, so that later appends follow the last intact frame.
+      if (intactBytes < size) {
+        fs.ftruncateSync(fd, intactBytes);
+        size = intactBytes;
+      }
+      ids = new Map();
+      for (const entry of entries) if (!ids.has(entry.doc)) ids.set(entry.doc, ids.size);
+      return entries;
     },
     reset() {
       fs.ftruncateSync(fd, 0);
       size = 0;
+      ids = new Map();
     },
     bytes() {
       return size;

@@ -112,10 +112,22 @@ describe('SQLite update log', () => {
     log.append([{ doc: 'board.x.b', seq: 3, update: new Uint8Array(100).fill(7) }]);
     log.close();
     fs.truncateSync(file, whole + 50);
-    const read = openUpdateLog(file, { sync: false }).readAll();
-    expect(read).toEqual([
+    const reopened = openUpdateLog(file, { sync: false });
+    const first = [
       { doc: 'board.é.a', seq: 1, update: new Uint8Array([1, 2, 3]) },
       { doc: 'board.é.a', seq: 2 ** 40, update: new Uint8Array([4]) },
+    ];
+    expect(reopened.readAll()).toEqual(first);
+    // The torn tail is cut off: what is appended next, to a known or a new document, reads back.
+    reopened.append([
+      { doc: 'board.é.a', seq: 5, update: new Uint8Array([5]) },
+      { doc: 'board.y.c', seq: 1, update: new Uint8Array([6]) },
+    ]);
+    reopened.close();
+    expect(openUpdateLog(file, { sync: false }).readAll()).toEqual([
+      ...first,
+      { doc: 'board.é.a', seq: 5, update: new Uint8Array([5]) },
+      { doc: 'board.y.c', seq: 1, update: new Uint8Array([6]) },
     ]);
     // A flipped bit in the first record's body ends the read there.
     const bytes = fs.readFileSync(file);
