@@ -7,6 +7,7 @@ import { useCards, usePresence } from '../yjs/hooks';
 import { AddCardForm } from './AddCardForm';
 import { CardView } from './CardView';
 import { useNewCardAnnouncements } from './useNewCardAnnouncements';
+import { useStableCallback } from './useStableCallback';
 
 export interface BoardVoting {
   mine: Record<string, number>;
@@ -27,6 +28,9 @@ interface Props {
   paused?: boolean;
 }
 
+/** Shared by every card nobody else is typing in, so those cards' props stay equal. */
+const nobody: string[] = [];
+
 export function Board({ doc, provider, boardKey, questions, me, canWrite, canModerate, voting, paused = false }: Props) {
   const cards = useCards(doc);
   const presence = usePresence(provider);
@@ -42,20 +46,26 @@ export function Board({ doc, provider, boardKey, questions, me, canWrite, canMod
   const groups = useMemo(() => groupByQuestion(visible, questions), [visible, questions]);
   const announcement = useNewCardAnnouncements(live, me.participantId, questions, paused);
 
-  const typingByCard = new Map<string, string[]>();
-  for (const person of presence) {
-    if (person.typingIn && !person.isMe) typingByCard.set(person.typingIn, [...(typingByCard.get(person.typingIn) ?? []), person.name]);
-  }
+  const typingByCard = useMemo(() => {
+    const byCard = new Map<string, string[]>();
+    for (const person of presence) {
+      if (person.typingIn && !person.isMe) byCard.set(person.typingIn, [...(byCard.get(person.typingIn) ?? []), person.name]);
+    }
+    return byCard;
+  }, [presence]);
 
-  const setTyping = (cardId: string | null) => provider.awareness.setLocalStateField('typingIn', cardId);
-  const ownsCard = (card: Card) => card.authorId === me.participantId;
-  const onDelete = (card: Card) => {
+  // Stable handlers, so each memoised card renders only when its own data changes.
+  const setTyping = useStableCallback((cardId: string | null) => provider.awareness.setLocalStateField('typingIn', cardId));
+  const onDelete = useStableCallback((card: Card) => {
     if (window.confirm('Delete this card? Everyone in the room will stop seeing it.')) deleteCard(doc, card.id);
-  };
-  const onMove = (card: Card, step: -1 | 1) => {
+  });
+  const onMove = useStableCallback((card: Card, step: -1 | 1) => {
     const target = neighbourQuestion(questions, card.questionId, step);
     if (target) moveCard(doc, card.id, target);
-  };
+  });
+  const onToggleHidden = useStableCallback((card: Card) => setCardHidden(doc, card.id, !card.hidden));
+  const onVote = useStableCallback((card: Card, delta: 1 | -1) => voting?.onVote(card.id, delta));
+  const ownsCard = (card: Card) => card.authorId === me.participantId;
 
   return (
     <div className="board">
@@ -100,19 +110,15 @@ export function Board({ doc, provider, boardKey, questions, me, canWrite, canMod
                       canModerate={canModerate}
                       isFirstColumn={index === 0}
                       isLastColumn={index === questions.length - 1}
-                      typingBy={typingByCard.get(card.id) ?? []}
+                      typingBy={typingByCard.get(card.id) ?? nobody}
                       onDelete={onDelete}
                       onMove={onMove}
-                      onToggleHidden={(c) => setCardHidden(doc, c.id, !c.hidden)}
+                      onToggleHidden={onToggleHidden}
                       onTyping={setTyping}
-                      votes={
-                        voting && {
-                          mine: voting.mine[card.id] ?? 0,
-                          total: voting.totals ? (voting.totals[card.id] ?? 0) : null,
-                          canVote: voting.canVote,
-                        }
-                      }
-                      onVote={(c, delta) => voting?.onVote(c.id, delta)}
+                      myVotes={voting && (voting.mine[card.id] ?? 0)}
+                      totalVotes={voting?.totals ? (voting.totals[card.id] ?? 0) : null}
+                      canVote={voting?.canVote ?? false}
+                      onVote={onVote}
                     />
                   ))}
                 </ul>

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import type * as Y from 'yjs';
 import type { Card, Question } from '../../../shared/types';
 import { CardTextEditor } from './CardTextEditor';
@@ -20,11 +21,18 @@ interface Props extends CardActions {
   isFirstColumn: boolean;
   isLastColumn: boolean;
   typingBy: string[];
-  votes?: { mine: number; total: number | null; canVote: boolean };
+  /** Votes are shown once voting has started (myVotes given); totals only once revealed (not null). */
+  myVotes?: number;
+  totalVotes?: number | null;
+  canVote?: boolean;
 }
 
-export function CardView(props: Props) {
-  const { card, text, question, canEdit, canDelete, canModerate, typingBy, votes } = props;
+/**
+ * One card. Memoised (the board gives it stable handlers and unchanged card objects), so a change to
+ * one card, or typing in it, does not render the hundreds of others again.
+ */
+export const CardView = memo(function CardView(props: Props) {
+  const { card, text, question, canEdit, canDelete, canModerate, typingBy, myVotes, totalVotes = null, canVote = false } = props;
   const labelId = `card-${card.id}-by`;
   return (
     <li className={`card${card.hidden ? ' card-hidden' : ''}`} aria-labelledby={labelId} data-card-id={card.id}>
@@ -44,14 +52,14 @@ export function CardView(props: Props) {
         <p className="card-text-static">{card.text}</p>
       )}
       <div className="card-actions" role="group" aria-label={`Actions for card by ${card.authorName || 'someone'}`}>
-        {votes && (
+        {myVotes !== undefined && (
           <span className="votes">
-            {votes.canVote && (
+            {canVote && (
               <>
-                <button type="button" className="small" onClick={() => props.onVote?.(card, 1)} aria-label={`Vote for this card (you have given it ${votes.mine})`}>
+                <button type="button" className="small" onClick={() => props.onVote?.(card, 1)} aria-label={`Vote for this card (you have given it ${myVotes})`}>
                   + Vote
                 </button>
-                {votes.mine > 0 && (
+                {myVotes > 0 && (
                   <button type="button" className="small" onClick={() => props.onVote?.(card, -1)} aria-label="Take back one vote">
                     −
                   </button>
@@ -59,8 +67,8 @@ export function CardView(props: Props) {
               </>
             )}
             <span className="vote-count">
-              {votes.mine > 0 && `Your votes: ${votes.mine}`}
-              {votes.total !== null && ` Total: ${votes.total}`}
+              {myVotes > 0 && `Your votes: ${myVotes}`}
+              {totalVotes !== null && ` Total: ${totalVotes}`}
             </span>
           </span>
         )}
@@ -87,4 +95,4 @@ export function CardView(props: Props) {
       </div>
     </li>
   );
-}
+});

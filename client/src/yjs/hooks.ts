@@ -3,19 +3,33 @@ import type { WebsocketProvider } from 'y-websocket';
 import type * as Y from 'yjs';
 import { cardsOf, readCards } from '../../../shared/boardDoc';
 import type { Card, Role } from '../../../shared/types';
+import { changesCardList, keepUnchangedCards } from './cardList';
 
-/** The board's cards as plain data, re-read whenever the document changes. */
+/**
+ * The board's cards as plain data, re-read when a card is added, removed, moved, hidden or shown, but
+ * not when someone types: each card's textarea follows its own Y.Text, so a keystroke re-renders nothing
+ * else. Hence a card's `text` is as it was when the list was last read; the live text is its Y.Text.
+ * Unchanged cards keep their object, so memoised card views skip them.
+ */
 export function useCards(doc: Y.Doc): Card[] {
   const cache = useRef<{ doc: Y.Doc; cards: Card[] } | null>(null);
   if (cache.current?.doc !== doc) cache.current = { doc, cards: readCards(doc) };
   const subscribe = useCallback(
     (onChange: () => void) => {
-      const cards = cardsOf(doc);
-      const handler = () => {
-        cache.current = { doc, cards: readCards(doc) };
+      const refresh = () => {
+        const previous = cache.current!.cards;
+        const next = keepUnchangedCards(previous, readCards(doc));
+        if (next === previous) return;
+        cache.current = { doc, cards: next };
         onChange();
       };
+      const handler = (events: Y.YEvent<Y.AbstractType<unknown>>[]) => {
+        if (changesCardList(events)) refresh();
+      };
+      const cards = cardsOf(doc);
       cards.observeDeep(handler);
+      // Cards may have arrived (IndexedDB, sync) between the first render and this subscription.
+      refresh();
       return () => cards.unobserveDeep(handler);
     },
     [doc],
