@@ -1,17 +1,17 @@
 import fs from 'node:fs';
-import type { Cell } from './scenarios';
+import type { Cell, CellOf } from './scenarios';
 
 // Renders a bench JSON report as Markdown tables: `npx tsx bench/report.ts bench.json`.
 
 const report = JSON.parse(fs.readFileSync(process.argv[2] ?? '/dev/stdin', 'utf8')) as { cells: Cell[] };
 const servers = ['ours', 'reference', 'raw'] as const;
 const cell = <S extends Cell['scenario']>(s: S, server: string) =>
-  report.cells.find((c): c is Extract<Cell, { scenario: S }> => c.scenario === s && c.server === server);
+  report.cells.find((c): c is CellOf<S> => c.scenario === s && c.server === server);
 const lines: string[] = [];
 
 lines.push('| scenario | server | in/s → out/s | p50 | p95 | p99 | max ms | probe p99 | delivery | server CPU % | RSS MB | gen CPU % | foreign CPU % (core 0/1) | valid |');
 lines.push('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
-for (const s of ['event', 'busy', 'plenary'] as const) {
+for (const s of ['event', 'busy', 'plenary', 'saas'] as const) {
   for (const server of servers) {
     const c = cell(s, server);
     if (!c) continue;
@@ -44,6 +44,24 @@ for (const server of servers) {
   const groups = c.groups.map((g) => `${g.label} (${g.joiners}): ${g.firstMs} / ${g.p50Ms} / ${g.lastMs} (${g.serverCpuMs})`).join('; ');
   lines.push(`| ${server} | ${c.boardCards} cards, cold from ${c.coldFrom} | ${c.groups[0]?.bytes ?? 0} | ${groups} |`);
 }
+lines.push(
+  '',
+  '| heap (board in memory) | cards | heap MB before / loaded / after unload (full GC) | heap per card (baseline) | external per card | unload delay | unloaded after | docs loaded before / loaded / after | valid |',
+  '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+);
+for (const server of servers) {
+  const c = cell('heap', server);
+  if (!c) continue;
+  if (c.skipped) {
+    lines.push(`| ${server} | — | — | skipped: ${c.skipped} | | | | | |`);
+    continue;
+  }
+  const d = c.loadedDocs;
+  const unloaded = c.docUnloadMs === null ? 'never' : c.unloadedAfterMs === null ? 'not within the wait' : `${(c.unloadedAfterMs / 1000).toFixed(1)} s`;
+  lines.push(
+    `| ${server} | ${c.boardCards} | ${c.heapBeforeMB} / ${c.heapLoadedMB} / ${c.heapAfterUnloadMB ?? '—'} | ${c.heapPerCardBytes} B (${c.heapBaseline}) | ${c.externalPerCardBytes} B | ${c.docUnloadMs === null ? '—' : `${c.docUnloadMs} ms`} | ${unloaded} | ${d.before} / ${d.loaded} / ${d.afterUnload ?? '—'} | ${c.valid ? 'yes' : `no (${c.invalidReasons.join('; ')})`} |`,
+  );
+}
 const w = cell('writeAmp', 'ours');
 if (w && !w.skipped) {
   lines.push('', '| writeAmp (ours) | block-layer write bytes | update payload bytes | amplification |', '| --- | --- | --- | --- |');
@@ -53,7 +71,7 @@ if (w && !w.skipped) {
   }
   lines.push(`| SQLite file + WAL after busy | ${w.sqliteBytes} | | |`);
 }
-const two = report.cells.find((c): c is Extract<Cell, { scenario: 'twoServers' }> => c.scenario === 'twoServers');
+const two = report.cells.find((c): c is CellOf<'twoServers'> => c.scenario === 'twoServers');
 if (two) {
   lines.push('', '| twoServers (PostgreSQL + Redis, rooms split) | in/s → out/s | p50 | p95 | p99 | max ms | probe p99 | delivery | server A / B CPU % (core) | RSS MB A / B | PostgreSQL + Redis CPU % | gen CPU % | valid |');
   lines.push('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
@@ -66,7 +84,7 @@ if (two) {
     );
   }
 }
-const client = report.cells.find((c): c is Extract<Cell, { scenario: 'client' }> => c.scenario === 'client');
+const client = report.cells.find((c): c is CellOf<'client'> => c.scenario === 'client');
 if (client) {
   const b = client.bundle;
   lines.push('', `| client (${client.cards} cards, ${client.viewport}) | value |`, '| --- | --- |');

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { runBoardCells } from './heapCell';
 import { runClientCell } from './lib/client';
 import { startGenerator } from './lib/generatorProcess';
 import { hasTaskset, round } from './lib/proc';
@@ -12,13 +13,12 @@ import {
   quickProfile,
   runFanoutCell,
   runIdleCell,
-  runJoinCell,
   runRampCell,
   runTwoServersCell,
-  seedJoinBoard,
   tempDataDir,
   writeAmpCell,
   type Cell,
+  type CellOf,
   type FanoutCell,
   type RunContext,
 } from './scenarios';
@@ -55,8 +55,9 @@ const cells: Cell[] = [];
 try {
   for (const kind of servers) {
     log(`${kind}:`);
-    // One process: idle first (clean RSS baseline), then fan-out cells, then seed the join board.
-    // Ours is restarted before the join cell so that the first joiner loads the board from SQLite.
+    // One process: idle first (clean RSS baseline), then fan-out cells (saas after the ramp, whose documents
+    // ours unloads meanwhile), then seed the join board: ours restarts so the first joiner loads it from SQLite,
+    // and the heap cell measures that board loaded and after its unload.
     const dataDir = tempDataDir();
     let server = await startBenchServer(kind, { cpu: ctx.cpu, dataDir });
     try {
@@ -66,12 +67,10 @@ try {
       const writeAmp = writeAmpCell(kind, fanouts, dataDir);
       fanouts.push(await runFanoutCell(ctx, server, 'plenary'));
       cells.push(...fanouts, await runRampCell(ctx, server), writeAmp);
-      const board = await seedJoinBoard(ctx, server);
-      if (kind === 'ours') {
-        await server.stop();
-        server = await startBenchServer(kind, { cpu: ctx.cpu, dataDir });
-      }
-      cells.push(await runJoinCell(ctx, server, board));
+      cells.push(await runFanoutCell(ctx, server, 'saas'));
+      // The restarted server replaces `server` at once, so that `finally` stops it even if a later cell throws.
+      const board = await runBoardCells(ctx, server, async (env) => (server = await startBenchServer(kind, { cpu: ctx.cpu, dataDir, env })));
+      cells.push(...board.cells);
     } finally {
       await server.stop();
     }
@@ -94,9 +93,9 @@ try {
 
 type Metrics = Record<string, number | null>;
 function metricsOf(kind: ServerKind): Record<string, Metrics> {
-  const find = <T extends Cell['scenario']>(s: T) => cells.find((c): c is Extract<Cell, { scenario: T }> => c.scenario === s && c.server === kind);
+  const find = <T extends Cell['scenario']>(s: T) => cells.find((c): c is CellOf<T> => c.scenario === s && c.server === kind);
   const out: Record<string, Metrics> = {};
-  for (const s of ['event', 'busy', 'plenary'] as const) {
+  for (const s of ['event', 'busy', 'plenary', 'saas'] as const) {
     const c = find(s);
     out[s] = c ? { p50: c.latencyMs.p50, p99: c.latencyMs.p99, serverCpuPct: c.serverCpuPct, serverRssMB: c.serverRssMB } : {};
   }
@@ -104,6 +103,7 @@ function metricsOf(kind: ServerKind): Record<string, Metrics> {
   out.idle = { kbPerConnection: find('idle')?.kbPerConnection ?? null };
   const join = find('join');
   out.join = Object.fromEntries((join?.groups ?? []).map((g) => [`${g.label}LastMs`, g.lastMs]));
+  out.heap = { heapPerCardBytes: find('heap')?.heapPerCardBytes ?? null };
   return out;
 }
 

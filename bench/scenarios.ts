@@ -4,6 +4,7 @@ import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { seedBoard } from './load/provider';
 import type { ClientCell } from './lib/client';
+import type { HeapCell } from './heapCell';
 import { benchRedisUrl, createBenchDatabase, postgresVersion } from './lib/postgres';
 import type { IdleResult, JoinGroupResult, StepResult } from './load/protocol';
 import { planRooms, toCell } from './lib/fixtures';
@@ -28,14 +29,18 @@ export interface Profile {
   rampStepWarmMs: number;
   rampWindowMs: number;
   rampDrainMs: number;
-  fanout: Record<'event' | 'busy' | 'plenary' | 'ramp', FanoutShape>;
+  fanout: Record<FanoutScenario | 'ramp', FanoutShape>;
   idle: { rooms: number; perRoom: number; settleMs: number };
   join: { cards: number; bursts: number[] };
+  /** DOC_UNLOAD_MS for ours while the join board's heap is measured; null = the server's default. */
+  heapDocUnloadMs: number | null;
   stopP99Ms: number;
   maxGeneratorCpuPct: number;
   /** Busy % of a bench core not explained by the server or generator (someone else's build, tests…). */
   maxForeignCpuPct: number;
 }
+
+export type FanoutScenario = 'event' | 'busy' | 'plenary' | 'saas';
 
 export const fullProfile: Profile = {
   quick: false,
@@ -49,10 +54,13 @@ export const fullProfile: Profile = {
     event: { rooms: 20, perRoom: 10, rates: [1], probeRooms: [0, 1] },
     busy: { rooms: 20, perRoom: 10, rates: [5], probeRooms: [0, 1] },
     plenary: { rooms: 1, perRoom: 200, rates: [1], probeRooms: [0, 0] },
+    // Hundreds of small events on one node: 2,000 connections, 200 live docs, 200 updates/s in all.
+    saas: { rooms: 200, perRoom: 10, rates: [0.1], probeRooms: [0, 1] },
     ramp: { rooms: 20, perRoom: 10, rates: [2, 4, 8, 16, 32, 64], probeRooms: [0, 1] },
   },
   idle: { rooms: 200, perRoom: 10, settleMs: 2000 },
   join: { cards: 2000, bursts: [35, 200] },
+  heapDocUnloadMs: null,
   stopP99Ms: 250,
   maxGeneratorCpuPct: 70,
   maxForeignCpuPct: 25,
@@ -70,17 +78,21 @@ export const quickProfile: Profile = {
     event: { rooms: 2, perRoom: 4, rates: [2], probeRooms: [0, 1] },
     busy: { rooms: 2, perRoom: 4, rates: [5], probeRooms: [0, 1] },
     plenary: { rooms: 1, perRoom: 12, rates: [1], probeRooms: [0, 0] },
+    // 41 rooms: more than one event holds (limits.roomsPerEvent), so ours joins through two events as in the full cell.
+    saas: { rooms: 41, perRoom: 3, rates: [1], probeRooms: [0, 1] },
     ramp: { rooms: 2, perRoom: 4, rates: [4, 8], probeRooms: [0, 1] },
   },
   idle: { rooms: 10, perRoom: 3, settleMs: 300 },
   join: { cards: 200, bursts: [3, 6] },
+  // The default (10 s) would be most of a smoke run's time; the full run keeps the default.
+  heapDocUnloadMs: 1000,
   stopP99Ms: 250,
   maxGeneratorCpuPct: 70,
   // A smoke run checks the shape, not the numbers: other load on a CI machine must not end it early.
   maxForeignCpuPct: 100,
 };
 
-export type FanoutCell = { scenario: 'event' | 'busy' | 'plenary'; server: ServerKind; valid: boolean; invalidReasons: string[]; rooms: number; clientsPerRoom: number; probes: number } & StepResult;
+export type FanoutCell = { scenario: FanoutScenario; server: ServerKind; valid: boolean; invalidReasons: string[]; rooms: number; clientsPerRoom: number; probes: number } & StepResult;
 
 export interface RampCell {
   scenario: 'ramp';
@@ -134,7 +146,11 @@ export type TwoServersCell = {
   servers: { name: 'A' | 'B'; cpu: number | null; cpuPct: number; rssMB: number }[];
 } & Partial<StepResult>;
 
-export type Cell = FanoutCell | RampCell | IdleCell | JoinCell | WriteAmpCell | TwoServersCell | ClientCell;
+export type Cell = FanoutCell | RampCell | IdleCell | JoinCell | HeapCell | WriteAmpCell | TwoServersCell | ClientCell;
+
+type WithScenario<C, S> = C extends { scenario: infer X } ? (S extends X ? C : never) : never;
+/** The cell type of scenario S (FanoutCell for every fan-out scenario, where Extract<Cell, { scenario: S }> finds none). */
+export type CellOf<S extends Cell['scenario']> = WithScenario<Cell, S>;
 
 export interface RunContext {
   profile: Profile;
@@ -195,7 +211,7 @@ async function fanoutSteps(ctx: RunContext, server: BenchServer, tag: string, sh
   });
 }
 
-export async function runFanoutCell(ctx: RunContext, server: BenchServer, scenario: 'event' | 'busy' | 'plenary'): Promise<FanoutCell> {
+export async function runFanoutCell(ctx: RunContext, server: BenchServer, scenario: FanoutScenario): Promise<FanoutCell> {
   const shape = ctx.profile.fanout[scenario];
   ctx.log(`  ${server.kind} ${scenario}: ${shape.rooms}×${shape.perRoom} @${shape.rates[0]}/s`);
   const [step] = await fanoutSteps(ctx, server, `${scenario}-${Date.now().toString(36)}`, shape, false);

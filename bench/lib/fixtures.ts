@@ -1,4 +1,5 @@
 import { boardDocName } from '../../shared/docNames';
+import { limits } from '../../shared/limits';
 import type { ClientSpec } from '../load/lightClient';
 import type { ProbeSpec } from '../load/protocol';
 import type { BenchServer } from './serverProcess';
@@ -17,7 +18,7 @@ export interface CellPlan {
   docNames: string[];
 }
 
-const maxRoomsPerEvent = 40;
+const maxRoomsPerEvent = limits.roomsPerEvent;
 
 async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
   const out: R[] = new Array<R>(items.length);

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
+import type { MemoryQuery, ServerMemory } from '../servers/benchChannel';
 import { pinnedNode } from './proc';
 
 export type ServerKind = 'ours' | 'reference' | 'raw';
@@ -16,17 +17,43 @@ export interface BenchServer {
   port: number;
   httpBase: string;
   wsBase: string;
+  /** Heap and loaded documents, asked over the IPC channel; `gc` runs a full collection first. */
+  memory(gc?: boolean): Promise<ServerMemory>;
   stop(): Promise<void>;
 }
 
-/** Starts one server in its own process (pinned to `cpu`), resolving once it printed its port. */
+/** Asks the server wrapper (bench/servers/benchChannel.ts) for its memory over IPC. */
+function memoryQueries(child: ChildProcess, kind: ServerKind): (gc?: boolean) => Promise<ServerMemory> {
+  const waiting = new Map<number, (memory: ServerMemory) => void>();
+  let nextId = 1;
+  child.on('message', (msg: { id: number; memory: ServerMemory }) => {
+    waiting.get(msg.id)?.(msg.memory);
+    waiting.delete(msg.id);
+  });
+  return (gc = true) =>
+    new Promise((resolve, reject) => {
+      const id = nextId++;
+      const timer = setTimeout(() => {
+        waiting.delete(id);
+        reject(new Error(`${kind} server did not answer a memory query`));
+      }, 15_000);
+      waiting.set(id, (memory) => {
+        clearTimeout(timer);
+        resolve(memory);
+      });
+      child.send({ id, cmd: 'memory', gc } satisfies MemoryQuery);
+    });
+}
+
+/** Starts one server in its own process (pinned to `cpu`, --expose-gc for heap readings), resolving once it printed its port. */
 export function startBenchServer(kind: ServerKind, opts: { cpu: number | null; dataDir?: string; nodeArgs?: string[]; env?: Record<string, string> }): Promise<BenchServer> {
-  const [cmd, args] = pinnedNode(opts.cpu, opts.nodeArgs ?? [], serverFiles[kind]);
+  const [cmd, args] = pinnedNode(opts.cpu, ['--expose-gc', ...(opts.nodeArgs ?? [])], serverFiles[kind]);
   const child: ChildProcess = spawn(cmd, args, {
     env: { ...process.env, ...(opts.dataDir ? { BENCH_DATA_DIR: opts.dataDir } : {}), ...opts.env, NODE_ENV: 'production' },
-    stdio: ['ignore', 'pipe', 'inherit'],
+    stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const memory = memoryQueries(child, kind);
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`${kind} server did not start`)), 30_000);
     child.once('exit', (code) => reject(new Error(`${kind} server exited early (${code})`)));
@@ -46,6 +73,7 @@ export function startBenchServer(kind: ServerKind, opts: { cpu: number | null; d
         port,
         httpBase: `http://127.0.0.1:${port}`,
         wsBase: `ws://127.0.0.1:${port}/yjs`,
+        memory,
         async stop() {
           child.kill('SIGTERM');
           const killer = setTimeout(() => child.kill('SIGKILL'), 10_000);

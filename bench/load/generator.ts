@@ -3,7 +3,7 @@ import type { WebsocketProvider } from 'y-websocket';
 import type * as Y from 'yjs';
 import { createLatencyHistogram, recordMs, summarise } from '../lib/histogram';
 import { coreBusyPct, cpuPct, cpuSecondsOfComms, cpuTimes, mb, round, sample, sleep } from '../lib/proc';
-import { LightClient, parseKey, timeJoin } from './lightClient';
+import { LightClient, parseKey, timeJoin, type ClientSpec } from './lightClient';
 import type { FanoutRequest, GeneratorRequest, IdleRequest, IdleResult, JoinGroupResult, JoinRequest, StepResult } from './protocol';
 import { openProvider, whenSynced } from './provider';
 
@@ -74,11 +74,25 @@ class Pacer {
   }
 }
 
+/**
+ * Opens one light client per member, 20 rooms at a time, each batch connected before the next starts: thousands
+ * of simultaneous upgrades (idle, saas) would overflow the server's accept backlog and time out in SYN retries.
+ */
+async function connectRooms(rooms: ClientSpec[][], open: (spec: ClientSpec, room: number, k: number) => LightClient): Promise<LightClient[]> {
+  const clients: LightClient[] = [];
+  for (let r = 0; r < rooms.length; r += 20) {
+    const batch: LightClient[] = [];
+    for (let room = r; room < Math.min(r + 20, rooms.length); room++) rooms[room]!.forEach((spec, k) => batch.push(open(spec, room, k)));
+    await Promise.all(batch.map((c) => c.ready));
+    clients.push(...batch);
+  }
+  return clients;
+}
+
 async function fanout(req: FanoutRequest): Promise<StepResult[]> {
   let w = newWindow();
   const roomSizes = req.rooms.map((r) => r.length);
   const probesPerRoom = req.rooms.map((_, i) => req.probes.filter((p) => p.room === i).length);
-  const clients: LightClient[] = [];
   let id = 0;
   const received = (client: LightClient, sender: number, t: number) => {
     if (!inWindow(w, t)) return;
@@ -101,14 +115,11 @@ async function fanout(req: FanoutRequest): Promise<StepResult[]> {
     if (stamp) received(client, stamp.sender, stamp.t);
   };
   const largeRoom = 20;
-  req.rooms.forEach((specs, room) => {
-    specs.forEach((spec, k) => {
-      const decode = specs.length <= largeRoom || k < req.decodersPerLargeRoom;
-      clients.push(new LightClient(id++, room, spec, { expectServerSync: req.expectServerSync, decode, onKey, onHeader }));
-    });
+  const clients = await connectRooms(req.rooms, (spec, room, k) => {
+    const decode = req.rooms[room]!.length <= largeRoom || k < req.decodersPerLargeRoom;
+    return new LightClient(id++, room, spec, { expectServerSync: req.expectServerSync, decode, onKey, onHeader });
   });
   const registerStamps = req.rooms.some((r) => r.length > largeRoom);
-  await Promise.all(clients.map((c) => c.ready));
   const providers: { provider: WebsocketProvider; doc: Y.Doc }[] = [];
   for (const probe of req.probes) {
     const provider = openProvider(probe.wsBase, probe.docName, probe.cookie);
@@ -212,17 +223,8 @@ async function idle(req: IdleRequest): Promise<IdleResult> {
   await sleep(500);
   const base = sample(req.serverPid);
   const start = performance.now();
-  const clients: LightClient[] = [];
   let id = 0;
-  // Connect a room at a time (10 sockets in flight per room, ~20 rooms at once).
-  for (let r = 0; r < req.rooms.length; r += 20) {
-    const batch: LightClient[] = [];
-    for (let room = r; room < Math.min(r + 20, req.rooms.length); room++) {
-      for (const spec of req.rooms[room]!) batch.push(new LightClient(id++, room, spec, { expectServerSync: req.expectServerSync, decode: false, onKey: () => {} }));
-    }
-    await Promise.all(batch.map((c) => c.ready));
-    clients.push(...batch);
-  }
+  const clients = await connectRooms(req.rooms, (spec, room) => new LightClient(id++, room, spec, { expectServerSync: req.expectServerSync, decode: false, onKey: () => {} }));
   const connectMs = performance.now() - start;
   await sleep(req.settleMs);
   const loaded = sample(req.serverPid);

@@ -1,6 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
+import { answerBenchQueries } from './benchChannel';
 
 // The floor: rooms by URL path, every frame forwarded to everyone in the room but its sender.
 const rooms = new Map<string, Set<WebSocket>>();
@@ -19,6 +20,7 @@ wss.on('connection', (ws, req) => {
     if (room.size === 0) rooms.delete(key);
   });
 });
+answerBenchQueries(() => ({ loadedDocs: null, docUnloadMs: null }));
 server.listen(0, '127.0.0.1', () => {
   process.stdout.write(`${JSON.stringify({ port: (server.address() as AddressInfo).port, pid: process.pid })}\n`);
 });
