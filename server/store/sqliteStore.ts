@@ -5,6 +5,7 @@ import * as Y from 'yjs';
 import type { ControlState } from '../../shared/control';
 import type { EventInfo, Participant } from '../../shared/types';
 import type { LoadedDoc, Store, StoredEvent } from './store';
+import { decodeRow, encodeRow } from './rowCodec';
 import { openUpdateLog, type LogEntry } from './updateLog';
 
 const schema = `
@@ -78,6 +79,10 @@ export function openSqliteStore(dataDir: string, options: SqliteStoreOptions = {
   // Deleted rows (an erased event, compacted updates) are zeroed, not left in free pages (UK GDPR erasure).
   db.pragma('secure_delete = ON');
   db.exec(schema);
+  // Databases from before compressed rows: every existing row is a plain update (codec 0).
+  if (!(db.pragma('table_info(doc_updates)') as { name: string }[]).some((column) => column.name === 'codec')) {
+    db.exec('ALTER TABLE doc_updates ADD COLUMN codec INTEGER NOT NULL DEFAULT 0');
+  }
 
   const q = {
     insertEvent: db.prepare(
@@ -94,10 +99,10 @@ export function openSqliteStore(dataDir: string, options: SqliteStoreOptions = {
     getParticipant: db.prepare<[string], ParticipantRow>('SELECT * FROM participants WHERE id = ?'),
     listParticipants: db.prepare<[string], ParticipantRow>('SELECT * FROM participants WHERE event_id = ? ORDER BY joined_at, id'),
     setRoom: db.prepare('UPDATE participants SET room_id = ? WHERE id = ?'),
-    loadDoc: db.prepare<[string], { seq: number; data: Buffer }>('SELECT seq, data FROM doc_updates WHERE doc = ? ORDER BY seq'),
+    loadDoc: db.prepare<[string], { seq: number; codec: number; data: Buffer }>('SELECT seq, codec, data FROM doc_updates WHERE doc = ? ORDER BY seq'),
     lastSeq: db.prepare<[string], { seq: number | null }>('SELECT MAX(seq) AS seq FROM doc_updates WHERE doc = ?'),
     countDoc: db.prepare<[string], { n: number }>('SELECT COUNT(*) AS n FROM doc_updates WHERE doc = ?'),
-    append: db.prepare('INSERT INTO doc_updates (doc, seq, data) VALUES (?, ?, ?)'),
+    append: db.prepare('INSERT INTO doc_updates (doc, seq, codec, data) VALUES (?, ?, ?, ?)'),
     deleteUpTo: db.prepare('DELETE FROM doc_updates WHERE doc = ? AND seq <= ?'),
     getControl: db.prepare<[string], { state: string }>('SELECT state FROM control WHERE event_id = ?'),
     insertControl: db.prepare('INSERT INTO control (event_id, state) VALUES (?, ?) ON CONFLICT(event_id) DO NOTHING'),
@@ -121,6 +126,10 @@ export function openSqliteStore(dataDir: string, options: SqliteStoreOptions = {
     ),
   };
 
+  const insertRow = (name: string, seq: number, update: Uint8Array) => {
+    const { codec, data } = encodeRow(update);
+    q.append.run(name, seq, codec, data);
+  };
   // One process owns the files, so each document's last seq can live in memory after the first look-up.
   const lastSeqs = new Map<string, number>();
   const storedSeq = (name: string) => lastSeqs.get(name) ?? q.lastSeq.get(name)?.seq ?? 0;
@@ -134,7 +143,7 @@ export function openSqliteStore(dataDir: string, options: SqliteStoreOptions = {
       const kept = list.filter((entry) => entry.seq > (q.lastSeq.get(name)?.seq ?? 0));
       if (kept.length === 0) continue;
       const merged = kept.length === 1 ? kept[0]!.update : Y.mergeUpdates(kept.map((entry) => entry.update));
-      q.append.run(name, kept.at(-1)!.seq, Buffer.from(merged.buffer, merged.byteOffset, merged.byteLength));
+      insertRow(name, kept.at(-1)!.seq, merged);
     }
   });
   function fold(entries: Map<string, LogEntry[]> = unfolded): void {
@@ -159,7 +168,7 @@ export function openSqliteStore(dataDir: string, options: SqliteStoreOptions = {
   // The snapshot takes the seq of the last update it replaces, so later appends keep counting up.
   const compact = db.transaction((name: string, state: Uint8Array, uptoSeq: number) => {
     q.deleteUpTo.run(name, uptoSeq);
-    q.append.run(name, uptoSeq, Buffer.from(state));
+    insertRow(name, uptoSeq, state);
   });
   const deleteEventTx = db.transaction((id: string, prefixes: string[]) => {
     for (const prefix of prefixes) q.deleteDocs.run(prefix, prefix);
@@ -171,7 +180,7 @@ export function openSqliteStore(dataDir: string, options: SqliteStoreOptions = {
       const rows = q.loadDoc.all(name);
       const pending = unfolded.get(name) ?? [];
       return {
-        updates: [...rows.map((r) => new Uint8Array(r.data)), ...pending.map((entry) => entry.update)],
+        updates: [...rows.map((r) => decodeRow(r.codec, r.data)), ...pending.map((entry) => entry.update)],
         lastSeq: pending.at(-1)?.seq ?? rows.at(-1)?.seq ?? 0,
       };
     },

@@ -101,6 +101,27 @@ describe('SQLite update log', () => {
     await store.close();
   });
 
+  it('stores large rows compressed and still reads a database from before compression', async () => {
+    const dir = tempDataDir();
+    const { doc, updates } = typing(300);
+    const old = new Database(path.join(dir, 'roundtable.db'));
+    old.exec('CREATE TABLE doc_updates (doc TEXT NOT NULL, seq INTEGER NOT NULL, data BLOB NOT NULL, PRIMARY KEY (doc, seq)) WITHOUT ROWID');
+    old.prepare('INSERT INTO doc_updates (doc, seq, data) VALUES (?, ?, ?)').run('board.old.a', 1, Buffer.from(updates[0]!));
+    old.close();
+    const store = openSqliteStore(dir, neverFold);
+    expect(rebuilt((await store.loadDoc('board.old.a')).updates)).toBe('0');
+    await store.appendUpdates('board.e.a', updates);
+    await store.close();
+    const db = new Database(path.join(dir, 'roundtable.db'), { readonly: true });
+    const row = db.prepare("SELECT codec, length(data) AS bytes FROM doc_updates WHERE doc = 'board.e.a'").get() as { codec: number; bytes: number };
+    db.close();
+    expect(row.codec).toBe(1);
+    expect(row.bytes).toBeLessThan(Y.mergeUpdates(updates).byteLength / 2);
+    const reopened = openSqliteStore(dir, neverFold);
+    expect(rebuilt((await reopened.loadDoc('board.e.a')).updates)).toBe(doc.getText('t').toString());
+    await reopened.close();
+  });
+
   it('reads every whole record and stops at a torn or corrupt tail', () => {
     const file = path.join(tempDataDir(), 'torn.log');
     const log = openUpdateLog(file, { sync: true });

@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { decodeRow } from '../../../server/store/rowCodec';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -42,12 +43,18 @@ function rowsFor(dataDir: string, eventId: string): Record<string, number> {
   }
 }
 
+/** Where the needle can be read: raw bytes of our files, and stored document rows once decompressed. */
 function filesContain(dataDir: string, needle: string): string[] {
-  return fs
+  const found = fs
     .readdirSync(dataDir)
     // The database, its WAL and the update log (updates wait there until they are folded into SQLite).
     .filter((name) => name.startsWith('roundtable.'))
     .filter((name) => fs.readFileSync(path.join(dataDir, name)).includes(Buffer.from(needle)));
+  const db = new Database(path.join(dataDir, 'roundtable.db'), { readonly: true });
+  const rows = db.prepare('SELECT codec, data FROM doc_updates').all() as { codec: number; data: Buffer }[];
+  db.close();
+  if (rows.some((row) => Buffer.from(decodeRow(row.codec, row.data)).includes(Buffer.from(needle)))) found.push('doc_updates rows');
+  return found;
 }
 
 /** An event with a participant, cards, votes, a summary, control changes and audit rows. */
