@@ -1,11 +1,10 @@
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
-import * as Y from 'yjs';
 import type { ControlState } from '../../shared/control';
 import type { EventInfo, Participant } from '../../shared/types';
 import type { LoadedDoc, Store, StoredEvent } from './store';
-import { decodeRow, encodeRow } from './rowCodec';
+import { decodeRow, encodeRow, encodeUpdateList } from './rowCodec';
 import { openUpdateLog, type LogEntry } from './updateLog';
 
 const schema = `
@@ -126,10 +125,6 @@ export function openSqliteStore(dataDir: string, options: SqliteStoreOptions = {
     ),
   };
 
-  const insertRow = (name: string, seq: number, update: Uint8Array) => {
-    const { codec, data } = encodeRow(update);
-    q.append.run(name, seq, codec, data);
-  };
   // One process owns the files, so each document's last seq can live in memory after the first look-up.
   const lastSeqs = new Map<string, number>();
   const storedSeq = (name: string) => lastSeqs.get(name) ?? q.lastSeq.get(name)?.seq ?? 0;
@@ -137,13 +132,13 @@ export function openSqliteStore(dataDir: string, options: SqliteStoreOptions = {
   const unfolded = new Map<string, LogEntry[]>();
   const log = openUpdateLog(path.join(dataDir, 'roundtable.updates.log'), { sync: options.synchronous === 'FULL' });
 
-  // One row per document per fold: the merged update carries the seq of the last update it holds.
+  // One row per document per fold, holding its updates in order under the seq of the last one.
   const foldTx = db.transaction((entries: Map<string, LogEntry[]>) => {
     for (const [name, list] of entries) {
       const kept = list.filter((entry) => entry.seq > (q.lastSeq.get(name)?.seq ?? 0));
       if (kept.length === 0) continue;
-      const merged = kept.length === 1 ? kept[0]!.update : Y.mergeUpdates(kept.map((entry) => entry.update));
-      insertRow(name, kept.at(-1)!.seq, merged);
+      const { codec, data } = encodeUpdateList(kept.map((entry) => entry.update));
+      q.append.run(name, kept.at(-1)!.seq, codec, data);
     }
   });
   function fold(entries: Map<string, LogEntry[]> = unfolded): void {
@@ -168,7 +163,8 @@ export function openSqliteStore(dataDir: string, options: SqliteStoreOptions = {
   // The snapshot takes the seq of the last update it replaces, so later appends keep counting up.
   const compact = db.transaction((name: string, state: Uint8Array, uptoSeq: number) => {
     q.deleteUpTo.run(name, uptoSeq);
-    insertRow(name, uptoSeq, state);
+    const { codec, data } = encodeRow(state);
+    q.append.run(name, uptoSeq, codec, data);
   });
   const deleteEventTx = db.transaction((id: string, prefixes: string[]) => {
     for (const prefix of prefixes) q.deleteDocs.run(prefix, prefix);
@@ -180,7 +176,7 @@ export function openSqliteStore(dataDir: string, options: SqliteStoreOptions = {
       const rows = q.loadDoc.all(name);
       const pending = unfolded.get(name) ?? [];
       return {
-        updates: [...rows.map((r) => decodeRow(r.codec, r.data)), ...pending.map((entry) => entry.update)],
+        updates: [...rows.flatMap((r) => decodeRow(r.codec, r.data)), ...pending.map((entry) => entry.update)],
         lastSeq: pending.at(-1)?.seq ?? rows.at(-1)?.seq ?? 0,
       };
     },

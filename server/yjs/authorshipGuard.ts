@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import { cardsOf } from '../../shared/boardDoc';
+import type { DecodedUpdate } from './protocol';
 import { UpdateRejected } from './updateGuard';
 
 /** Card fields only the server (authorship) or a facilitator (moderation) may set. */
@@ -10,8 +11,7 @@ const guardedKeys = new Set(['id', 'authorId', 'authorName', 'createdAt', 'hidde
  * their own cards; they may not hide cards or rewrite who wrote one. Checked on the decoded update,
  * before it is applied, so a refused update never touches the board.
  */
-export function inspectParticipantUpdate(update: Uint8Array, doc: Y.Doc, me: { participantId: string; name: string }): void {
-  const { structs, ds } = Y.decodeUpdate(update);
+export function inspectParticipantUpdate({ structs, ds }: DecodedUpdate, doc: Y.Doc, me: { participantId: string; name: string }): void {
   for (const struct of structs) {
     if (!(struct instanceof Y.Item) || !(struct.content instanceof Y.ContentAny)) continue;
     const key = struct.parentSub;
@@ -40,7 +40,7 @@ export function inspectParticipantUpdate(update: Uint8Array, doc: Y.Doc, me: { p
 }
 
 /** The items of the document that the update's delete set would delete. */
-function deletedItems(doc: Y.Doc, ds: ReturnType<typeof Y.decodeUpdate>['ds']): Y.Item[] {
+function deletedItems(doc: Y.Doc, ds: DecodedUpdate['ds']): Y.Item[] {
   const items: Y.Item[] = [];
   for (const [client, ranges] of ds.clients) {
     const known = doc.store.clients.get(client);

@@ -119,16 +119,17 @@ export function serveDocConnection(ws: WebSocket, ctx: DocConnectionContext): vo
       case 'sync-update': {
         // Read-only peers still answer the sync handshake; their content is refused and never relayed.
         if (!access.canWrite()) return;
+        let decoded;
         try {
-          assertDecodableUpdate(message.update, limits.yjsUpdateBytes);
+          decoded = assertDecodableUpdate(message.update, limits.yjsUpdateBytes);
         } catch (error) {
           const tooLarge = message.update.byteLength > limits.yjsUpdateBytes;
           return reject(tooLarge ? closeCodes.tooLarge : closeCodes.malformed, tooLarge ? 'update too large' : 'malformed update', error);
         }
         if (isBoard) {
           try {
-            inspectBoardUpdate(message.update, doc.doc);
-            if (claims.role === 'participant') inspectParticipantUpdate(message.update, doc.doc, claims);
+            inspectBoardUpdate(decoded, doc.doc);
+            if (claims.role === 'participant') inspectParticipantUpdate(decoded, doc.doc, claims);
           } catch (error) {
             if (!(error instanceof UpdateRejected)) return reject(closeCodes.malformed, 'malformed update', error);
             const code = { boardFull: closeCodes.boardFull, tooLarge: closeCodes.tooLarge, forbidden: closeCodes.forbidden, malformed: closeCodes.malformed }[error.kind];

@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import { cardsOf } from '../../shared/boardDoc';
 import { limits } from '../../shared/limits';
+import type { DecodedUpdate } from './protocol';
 
 /** Why an update was refused before it reached the document. */
 export class UpdateRejected extends Error {
@@ -17,8 +18,7 @@ export class UpdateRejected extends Error {
  * or rich-text formatting (our schema uses neither), no single string longer than a card, and no more
  * new cards than the board has room for. The caller has already checked it decodes and its size.
  */
-export function inspectBoardUpdate(update: Uint8Array, doc: Y.Doc): void {
-  const { structs } = Y.decodeUpdate(update);
+export function inspectBoardUpdate({ structs }: DecodedUpdate, doc: Y.Doc): void {
   const cards = cardsOf(doc);
   const newCardKeys = new Set<string>();
   for (const struct of structs) {

@@ -72,7 +72,9 @@ describe('SQLite update log', () => {
     expect(fs.statSync(logFile(dir)).size).toBe(0);
     const a = await restarted.loadDoc('board.e.a');
     expect(a.lastSeq).toBe(20);
-    expect(a.updates).toHaveLength(2);
+    // The snapshot row, then one row holding the ten updates that came after it.
+    expect(rowsOf(dir, 'board.e.a')).toBe(2);
+    expect(a.updates).toHaveLength(11);
     expect(rebuilt(a.updates)).toBe(doc.getText('t').toString());
     expect(rebuilt((await restarted.loadDoc('board.e.b')).updates)).toBe('012');
     await restarted.close();
@@ -111,14 +113,21 @@ describe('SQLite update log', () => {
     const store = openSqliteStore(dir, neverFold);
     expect(rebuilt((await store.loadDoc('board.old.a')).updates)).toBe('0');
     await store.appendUpdates('board.e.a', updates);
+    await store.appendUpdates('board.e.b', updates);
+    await store.compactDoc('board.e.b', Y.encodeStateAsUpdate(doc), 300);
     await store.close();
     const db = new Database(path.join(dir, 'roundtable.db'), { readonly: true });
-    const row = db.prepare("SELECT codec, length(data) AS bytes FROM doc_updates WHERE doc = 'board.e.a'").get() as { codec: number; bytes: number };
+    const row = (name: string) => db.prepare('SELECT codec, length(data) AS bytes FROM doc_updates WHERE doc = ?').get(name) as { codec: number; bytes: number };
+    const [folded, snapshot] = [row('board.e.a'), row('board.e.b')];
     db.close();
-    expect(row.codec).toBe(1);
-    expect(row.bytes).toBeLessThan(Y.mergeUpdates(updates).byteLength / 2);
+    // The fold keeps the 300 updates as a compressed list; the snapshot is one compressed update.
+    expect(folded.codec).toBe(2);
+    expect(folded.bytes).toBeLessThan(updates.reduce((sum, u) => sum + u.byteLength, 0) / 2);
+    expect(snapshot.codec).toBe(1);
+    expect(snapshot.bytes).toBeLessThan(Y.encodeStateAsUpdate(doc).byteLength);
     const reopened = openSqliteStore(dir, neverFold);
     expect(rebuilt((await reopened.loadDoc('board.e.a')).updates)).toBe(doc.getText('t').toString());
+    expect(rebuilt((await reopened.loadDoc('board.e.b')).updates)).toBe(doc.getText('t').toString());
     await reopened.close();
   });
 
