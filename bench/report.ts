@@ -9,15 +9,17 @@ const cell = <S extends Cell['scenario']>(s: S, server: string) =>
   report.cells.find((c): c is CellOf<S> => c.scenario === s && c.server === server);
 const lines: string[] = [];
 
-lines.push('| scenario | server | in/s → out/s | p50 | p95 | p99 | max ms | probe p99 | delivery | server CPU % | RSS MB | gen CPU % | foreign CPU % (core 0/1) | valid |');
+lines.push('| scenario | server | in/s → out/s | p50 | p95 | p99 | max ms | probe p99 | delivery | server CPU % | RSS MB | gen CPU % (loop delay p99 / max ms) | foreign CPU % (core 0/1) | valid |');
 lines.push('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
 for (const s of ['event', 'busy', 'plenary', 'saas'] as const) {
   for (const server of servers) {
     const c = cell(s, server);
     if (!c) continue;
     const l = c.latencyMs;
+    // Reports from before the generator recorded its loop delay have none.
+    const loop = c.generatorLoopDelayMs ? ` (${c.generatorLoopDelayMs.p99} / ${c.generatorLoopDelayMs.max})` : '';
     lines.push(
-      `| ${s} ${c.rooms}×${c.clientsPerRoom} @${c.ratePerClient} | ${server} | ${Math.round(c.inPerSec)} → ${Math.round(c.outPerSec)} | ${l.p50} | ${l.p95} | ${l.p99} | ${l.max} | ${c.probeLatencyMs?.p99 ?? '—'} | ${c.delivery} | ${c.serverCpuPct} | ${c.serverRssMB} | ${c.generatorCpuPct} | ${c.foreignCpuPct.join(' / ')} | ${c.valid ? 'yes' : `no (${c.invalidReasons.join('; ')})`} |`,
+      `| ${s} ${c.rooms}×${c.clientsPerRoom} @${c.ratePerClient} | ${server} | ${Math.round(c.inPerSec)} → ${Math.round(c.outPerSec)} | ${l.p50} | ${l.p95} | ${l.p99} | ${l.max} | ${c.probeLatencyMs?.p99 ?? '—'} | ${c.delivery} | ${c.serverCpuPct} | ${c.serverRssMB} | ${c.generatorCpuPct}${loop} | ${c.foreignCpuPct.join(' / ')} | ${c.valid ? 'yes' : `no (${c.invalidReasons.join('; ')})`} |`,
     );
   }
 }

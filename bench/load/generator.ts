@@ -1,4 +1,5 @@
 import type { Histogram } from 'hdr-histogram-js';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type { WebsocketProvider } from 'y-websocket';
 import type * as Y from 'yjs';
 import { createLatencyHistogram, recordMs, summarise } from '../lib/histogram';
@@ -163,9 +164,13 @@ async function fanout(req: FanoutRequest): Promise<StepResult[]> {
       const gen0 = sample(process.pid);
       const cores0 = cpuTimes();
       const services0 = req.serviceComms ? cpuSecondsOfComms(req.serviceComms) : 0;
+      // The generator's own stalls (GC, bursts of frames) are part of every measured latency: report them apart.
+      const loopDelay = monitorEventLoopDelay({ resolution: 1 });
+      loopDelay.enable();
       w.start = performance.now();
       await sleep(req.windowMs);
       w.end = performance.now();
+      loopDelay.disable();
       const server1 = sample(req.serverPid);
       const extra1 = (req.extraServerPids ?? []).map((pid) => sample(pid));
       const gen1 = sample(process.pid);
@@ -192,6 +197,7 @@ async function fanout(req: FanoutRequest): Promise<StepResult[]> {
         serverRssMB: mb(server1.rssBytes),
         serverWriteBytes: server1.writeBytes - server0.writeBytes,
         generatorCpuPct: cpuPct(gen0, gen1),
+        generatorLoopDelayMs: { p99: round(loopDelay.percentile(99) / 1e6, 2), max: round(loopDelay.max / 1e6, 2) },
         foreignCpuPct: [0, 0],
       };
       const extraCpu = extra1.map((b, i) => cpuPct(extra0[i]!, b));

@@ -52,6 +52,8 @@ export interface StepResult {
   serverRssMB: number;
   serverWriteBytes: number;
   generatorCpuPct: number;
+  /** Event-loop delay of the generator over the window (includes the 1 ms timer resolution): its stalls add to every latency. */
+  generatorLoopDelayMs: { p99: number; max: number };
   /** CPU % and RSS of `extraServerPids`, in the same order, over the same window. */
   extraServers?: { pid: number; cpuPct: number; rssMB: number }[];
   /** CPU % (one-core units) of all processes named in `serviceComms`, summed. */

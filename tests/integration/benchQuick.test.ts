@@ -28,6 +28,12 @@ interface ReportCell {
   groups?: { label: string; lastMs: number; bytes: number }[];
   servers?: { name: string; cpuPct: number; rssMB: number }[];
   generatorCpuPct?: number;
+  generatorLoopDelayMs?: { p99: number; max: number };
+  heapPerCardBytes?: number | null;
+  heapBaseline?: string | null;
+  docUnloadMs?: number | null;
+  unloadedAfterMs?: number | null;
+  loadedDocs?: { before: number | null; loaded: number | null; afterUnload: number | null };
 }
 
 interface Report {
@@ -59,7 +65,7 @@ describe('npm run bench -- --quick', () => {
       const scenarios = new Set(report.cells.filter((c) => c.server === server).map((c) => c.scenario));
       // Ours also runs as two servers on PostgreSQL + Redis; the Chromium `client` cell is full-run only.
       const extra = server === 'ours' ? ['twoServers'] : [];
-      expect(scenarios).toEqual(new Set(['event', 'busy', 'plenary', 'ramp', 'idle', 'join', 'writeAmp', ...extra]));
+      expect(scenarios).toEqual(new Set(['event', 'busy', 'plenary', 'saas', 'ramp', 'idle', 'join', 'heap', 'writeAmp', ...extra]));
     }
     // CI starts PostgreSQL and Redis, so the two-server cell must really run: every update reaches every peer on both servers.
     const two = report.cells.find((c) => c.scenario === 'twoServers')!;
@@ -73,10 +79,11 @@ describe('npm run bench -- --quick', () => {
     }
     expect(Number.isFinite(two.generatorCpuPct)).toBe(true);
     for (const cell of report.cells) {
-      if (['event', 'busy', 'plenary'].includes(cell.scenario)) {
+      if (['event', 'busy', 'plenary', 'saas'].includes(cell.scenario)) {
         expect(cell.delivery, `${cell.server} ${cell.scenario}`).toBe(1);
         expectLatency(cell.latencyMs);
         expect(positiveFinite(cell.inPerSec)).toBe(true);
+        expect(positiveFinite(cell.generatorLoopDelayMs?.p99)).toBe(true);
       }
       if (cell.scenario === 'ramp') {
         // 0 is possible on a loaded CI machine (first step over 250 ms): the shape is what matters here.
@@ -95,7 +102,23 @@ describe('npm run bench -- --quick', () => {
     }
     const ours = report.cells.find((c) => c.server === 'ours' && c.scenario === 'join');
     expect(ours?.skipped).toBeUndefined();
+    // Heap per card of the join board: ours unloads it (quick run: DOC_UNLOAD_MS 2000) and is measured against
+    // the heap after that unload; the reference never unloads without persistence; the raw relay has no document.
+    const heap = (server: string) => report.cells.find((c) => c.server === server && c.scenario === 'heap')!;
+    const oursHeap = heap('ours');
+    expect(oursHeap.valid, JSON.stringify(oursHeap)).toBe(true);
+    expect(positiveFinite(oursHeap.heapPerCardBytes ?? undefined)).toBe(true);
+    expect(oursHeap.heapBaseline).toBe('afterUnload');
+    expect(oursHeap.loadedDocs).toEqual({ before: 0, loaded: 1, afterUnload: 0 });
+    expect(oursHeap.unloadedAfterMs).toBeGreaterThan(0);
+    expect(oursHeap.unloadedAfterMs).toBeLessThan(oursHeap.docUnloadMs! + 15_000);
+    const referenceHeap = heap('reference');
+    expect(positiveFinite(referenceHeap.heapPerCardBytes ?? undefined)).toBe(true);
+    expect(referenceHeap.unloadedAfterMs).toBeNull();
+    expect(heap('raw').skipped).toBeDefined();
     expect(report.ratios.oursVsReference).toHaveProperty('event');
     expect(report.ratios.oursVsRaw).toHaveProperty('busy');
+    expect(report.ratios.oursVsReference).toHaveProperty('saas');
+    expect(report.ratios.oursVsReference).toHaveProperty('heap');
   });
 });
