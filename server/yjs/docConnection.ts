@@ -126,6 +126,8 @@ export function serveDocConnection(ws: WebSocket, ctx: DocConnectionContext): vo
           const tooLarge = message.update.byteLength > limits.yjsUpdateBytes;
           return reject(tooLarge ? closeCodes.tooLarge : closeCodes.malformed, tooLarge ? 'update too large' : 'malformed update', error);
         }
+        // A fresh client's sync step 2 is empty: nothing to check, apply or store.
+        if (decoded.structs.length === 0 && decoded.ds.clients.size === 0) return;
         if (isBoard) {
           try {
             inspectBoardUpdate(decoded, doc.doc);
@@ -239,7 +241,11 @@ export function serveDocConnection(ws: WebSocket, ctx: DocConnectionContext): vo
       live = doc;
       liveDocs.join(doc, peer);
       detachPeer = ctx.onPeer?.(peer, claims);
-      peer.send(encodeSyncStep1(doc.doc));
+      // The server's own step 1 (its state vector) goes after the joiner's pending requests are answered:
+      // reading the state vector integrates a document loaded as stored bytes (liveDocs.ts).
+      setImmediate(() => {
+        if (!closed && ws.readyState === WebSocket.OPEN) peer.send(encodeSyncStep1(doc.doc));
+      });
       const clients = [...doc.awareness.getStates().keys()];
       if (clients.length > 0) peer.send(encodeAwarenessMessage(awarenessProtocol.encodeAwarenessUpdate(doc.awareness, clients)));
       for (const frame of buffered.splice(0)) if (!closed) handle(doc, frame);

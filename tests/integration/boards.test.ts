@@ -98,5 +98,19 @@ describe('live boards over y-websocket', () => {
     const cards = readCards(again.doc);
     expect(cards).toHaveLength(25);
     expect(cards.map((c) => c.text)).toContain('edited idea 3');
+    // The board was served from its stored snapshot; once integrated it takes edits and serves them on.
+    const live = (await second.liveDocs.ifLoaded(name))!;
+    expect(live.fullState).not.toBeNull();
+    const ben = await joinAsParticipant(second.url, event.info.joinCode, 'Ben', roomId);
+    const other = track(connectProvider(second.url, name, ben.cookieHeader));
+    await waitForSync(other.provider);
+    addCard(other.doc, { id: 'after-restart', questionId: 'build-on', authorId: ben.participantId, authorName: 'Ben', text: 'new' });
+    cardTextOf(again.doc, 'card-0')!.insert(0, 'again ');
+    await waitFor(() => readCards(again.doc).length === 26 && readCards(other.doc)[0]?.text === 'again idea 0');
+    await second.liveDocs.settle();
+    expect(readCards(live.doc).map((c) => c.text)).toEqual(readCards(again.doc).map((c) => c.text));
+    const late = track(connectProvider(second.url, name, event.facilitator.cookieHeader));
+    await waitForSync(late.provider);
+    expect(readCards(late.doc)).toHaveLength(26);
   });
 });
