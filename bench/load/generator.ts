@@ -76,8 +76,8 @@ class Pacer {
 }
 
 /**
- * Opens one light client per member, 20 rooms at a time, each batch connected before the next starts: thousands
- * of simultaneous upgrades (idle, saas) would overflow the server's accept backlog and time out in SYN retries.
+ * Opens one light client per member, 20 rooms at a time, each batch connected before the next starts, so that the
+ * 2,000 sockets of idle and saas do not all hit the server's accept queue and auth at once.
  */
 async function connectRooms(rooms: ClientSpec[][], open: (spec: ClientSpec, room: number, k: number) => LightClient): Promise<LightClient[]> {
   const clients: LightClient[] = [];
