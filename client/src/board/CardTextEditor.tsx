@@ -30,8 +30,9 @@ export function CardTextEditor({ text, label, readOnly, onFocusChange, id }: Pro
   useLayoutEffect(() => {
     const el = ref.current!;
     el.value = text.toString();
-    autoGrow(el);
-    const onRemote = (_event: Y.YTextEvent, tx: Y.Transaction) => {
+    // A first mount starts at the resting height, so the text can only need more; a new text may need less.
+    fitToText(el, el.style.height !== '');
+    const onRemote = (event: Y.YTextEvent, tx: Y.Transaction) => {
       if (tx.origin === localOrigin) return;
       el.value = text.toString();
       if (document.activeElement === el && caret.current) {
@@ -39,7 +40,7 @@ export function CardTextEditor({ text, label, readOnly, onFocusChange, id }: Pro
         const e = Y.createAbsolutePositionFromRelativePosition(caret.current.end, text.doc!);
         if (s && e) el.setSelectionRange(s.index, e.index);
       }
-      autoGrow(el);
+      fitToText(el, event.delta.some((op) => op.delete !== undefined));
     };
     text.observe(onRemote);
     return () => text.unobserve(onRemote);
@@ -66,7 +67,7 @@ export function CardTextEditor({ text, label, readOnly, onFocusChange, id }: Pro
       if (endAfter > start) text.insert(start, after.slice(start, endAfter));
     }, localOrigin);
     rememberCaret();
-    autoGrow(el);
+    fitToText(el, endBefore > start);
   };
 
   return (
@@ -88,7 +89,13 @@ export function CardTextEditor({ text, label, readOnly, onFocusChange, id }: Pro
   );
 }
 
-function autoGrow(el: HTMLTextAreaElement): void {
-  el.style.height = 'auto';
-  el.style.height = `${el.scrollHeight + 2}px`;
+/**
+ * Grows the box to fit its text, and shrinks it back only when something was deleted (inserting text never
+ * needs fewer lines). Growing just reads the box's own overflow, which its layout containment (see
+ * cardContainment.css) keeps cheap on a big board; shrinking resets it to its resting height first, which
+ * lays out the column around it, so typing forward never pays for that.
+ */
+function fitToText(el: HTMLTextAreaElement, mayShrink: boolean): void {
+  if (mayShrink) el.style.height = '';
+  if (mayShrink || el.scrollHeight > el.clientHeight) el.style.height = `${el.scrollHeight + 2}px`;
 }
