@@ -4,9 +4,10 @@ import zlib from 'node:zlib';
 
 /**
  * How a stored document row's bytes are encoded: 0 = one Yjs update as is, 1 = raw DEFLATE of one
- * update (snapshots), 2 = raw DEFLATE of a list of updates (a fold of the update log).
+ * update, 2 = raw DEFLATE of a list of updates (a fold of the update log), 3 = raw DEFLATE of a snapshot
+ * and its state vector.
  */
-export type RowCodec = 0 | 1 | 2;
+export type RowCodec = 0 | 1 | 2 | 3;
 
 // Yjs updates repeat client ids, keys and parent names, so rows shrink 2–7× compressed; fewer bytes in
 // SQLite means fewer WAL and checkpoint pages written.
@@ -31,11 +32,36 @@ export function encodeUpdateList(updates: readonly Uint8Array[]): { codec: RowCo
   return { codec: 2, data: zlib.deflateRawSync(encoding.toUint8Array(encoder)) };
 }
 
-export function decodeRow(codec: number, data: Buffer): Uint8Array[] {
-  if (codec === 0) return [new Uint8Array(data)];
+/**
+ * A snapshot keeps its state vector beside it: a server can then answer joiners from the stored bytes
+ * without integrating the document (computing the vector from the update alone costs 20–400 ms for 2,000 cards).
+ */
+export function encodeSnapshotRow(state: Uint8Array, stateVector: Uint8Array): { codec: RowCodec; data: Buffer } {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint8Array(encoder, stateVector);
+  encoding.writeVarUint8Array(encoder, state);
+  return { codec: 3, data: zlib.deflateRawSync(encoding.toUint8Array(encoder)) };
+}
+
+export interface DecodedRow {
+  updates: Uint8Array[];
+  /** Only for a snapshot row that was stored with it. */
+  stateVector?: Uint8Array;
+}
+
+export function decodeStoredRow(codec: number, data: Buffer): DecodedRow {
+  if (codec === 0) return { updates: [new Uint8Array(data)] };
   const raw = zlib.inflateRawSync(data);
-  if (codec === 1) return [new Uint8Array(raw)];
+  if (codec === 1) return { updates: [new Uint8Array(raw)] };
   const decoder = decoding.createDecoder(raw);
+  if (codec === 3) {
+    const stateVector = decoding.readVarUint8Array(decoder);
+    return { updates: [decoding.readVarUint8Array(decoder)], stateVector };
+  }
   const count = decoding.readVarUint(decoder);
-  return Array.from({ length: count }, () => decoding.readVarUint8Array(decoder));
+  return { updates: Array.from({ length: count }, () => decoding.readVarUint8Array(decoder)) };
+}
+
+export function decodeRow(codec: number, data: Buffer): Uint8Array[] {
+  return decodeStoredRow(codec, data).updates;
 }

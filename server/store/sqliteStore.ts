@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { ControlState } from '../../shared/control';
 import type { EventInfo, Participant } from '../../shared/types';
 import type { LoadedDoc, Store, StoredEvent } from './store';
-import { decodeRow, encodeRow, encodeUpdateList } from './rowCodec';
+import { decodeStoredRow, encodeRow, encodeSnapshotRow, encodeUpdateList } from './rowCodec';
 import { openUpdateLog, type LogEntry } from './updateLog';
 
 const schema = `
@@ -161,9 +161,9 @@ export function openSqliteStore(dataDir: string, options: SqliteStoreOptions = {
   foldTimer.unref();
 
   // The snapshot takes the seq of the last update it replaces, so later appends keep counting up.
-  const compact = db.transaction((name: string, state: Uint8Array, uptoSeq: number) => {
+  const compact = db.transaction((name: string, state: Uint8Array, uptoSeq: number, stateVector?: Uint8Array) => {
     q.deleteUpTo.run(name, uptoSeq);
-    const { codec, data } = encodeRow(state);
+    const { codec, data } = stateVector ? encodeSnapshotRow(state, stateVector) : encodeRow(state);
     q.append.run(name, uptoSeq, codec, data);
   });
   const deleteEventTx = db.transaction((id: string, prefixes: string[]) => {
@@ -173,11 +173,12 @@ export function openSqliteStore(dataDir: string, options: SqliteStoreOptions = {
 
   return {
     async loadDoc(name): Promise<LoadedDoc> {
-      const rows = q.loadDoc.all(name);
+      const rows = q.loadDoc.all(name).map((r) => ({ seq: r.seq, ...decodeStoredRow(r.codec, r.data) }));
       const pending = unfolded.get(name) ?? [];
       return {
-        updates: [...rows.flatMap((r) => decodeRow(r.codec, r.data)), ...pending.map((entry) => entry.update)],
+        updates: [...rows.flatMap((r) => r.updates), ...pending.map((entry) => entry.update)],
         lastSeq: pending.at(-1)?.seq ?? rows.at(-1)?.seq ?? 0,
+        ...(rows.length === 1 && pending.length === 0 && rows[0]!.stateVector ? { stateVector: rows[0]!.stateVector } : {}),
       };
     },
     async appendUpdates(name, updates) {
@@ -198,8 +199,8 @@ export function openSqliteStore(dataDir: string, options: SqliteStoreOptions = {
       if (log.bytes() >= (options.foldBytes ?? 4 * 1024 * 1024)) fold();
       return result;
     },
-    async compactDoc(name, state, uptoSeq) {
-      compact(name, state, uptoSeq);
+    async compactDoc(name, state, uptoSeq, stateVector) {
+      compact(name, state, uptoSeq, stateVector);
       // Log entries the snapshot covers need no fold of their own (after a crash, replay skips them by seq).
       const rest = (unfolded.get(name) ?? []).filter((entry) => entry.seq > uptoSeq);
       if (rest.length > 0) unfolded.set(name, rest);

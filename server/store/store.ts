@@ -15,6 +15,8 @@ export interface LoadedDoc {
   /** Snapshot first (if any), then appended updates in order. */
   updates: Uint8Array[];
   lastSeq: number;
+  /** The state vector of updates[0], when the document is stored as exactly one snapshot that kept it. */
+  stateVector?: Uint8Array;
 }
 
 export interface DocStore {
@@ -23,8 +25,8 @@ export interface DocStore {
   appendUpdates(name: string, updates: Uint8Array[]): Promise<number>;
   /** Appends for several documents in one commit (group commit); returns each document's last seq. */
   appendBatch(entries: readonly { name: string; updates: readonly Uint8Array[] }[]): Promise<Map<string, number>>;
-  /** Replaces everything up to and including uptoSeq with one snapshot. */
-  compactDoc(name: string, state: Uint8Array, uptoSeq: number): Promise<void>;
+  /** Replaces everything up to and including uptoSeq with one snapshot (and its state vector, if the store keeps it). */
+  compactDoc(name: string, state: Uint8Array, uptoSeq: number, stateVector?: Uint8Array): Promise<void>;
   countUpdates(name: string): Promise<number>;
   deleteDoc(name: string): Promise<void>;
 }

@@ -241,11 +241,7 @@ export function serveDocConnection(ws: WebSocket, ctx: DocConnectionContext): vo
       live = doc;
       liveDocs.join(doc, peer);
       detachPeer = ctx.onPeer?.(peer, claims);
-      // The server's own step 1 (its state vector) goes after the joiner's pending requests are answered:
-      // reading the state vector integrates a document loaded as stored bytes (liveDocs.ts).
-      setImmediate(() => {
-        if (!closed && ws.readyState === WebSocket.OPEN) peer.send(encodeSyncStep1(doc.doc));
-      });
+      peer.send(liveDocs.syncStep1For(doc));
       const clients = [...doc.awareness.getStates().keys()];
       if (clients.length > 0) peer.send(encodeAwarenessMessage(awarenessProtocol.encodeAwarenessUpdate(doc.awareness, clients)));
       for (const frame of buffered.splice(0)) if (!closed) handle(doc, frame);

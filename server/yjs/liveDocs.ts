@@ -4,7 +4,7 @@ import { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { soloBus, type ClusterBus } from '../cluster/clusterBus';
 import type { DocStore } from '../store/store';
-import { encodeAwarenessMessage, encodeUpdateMessage } from './protocol';
+import { encodeAwarenessMessage, encodeSyncStep1, encodeUpdateMessage } from './protocol';
 import { dropPending } from './updateGuard';
 
 /** A peer of a live document: anything that can receive encoded frames. */
@@ -39,6 +39,8 @@ export interface LiveDoc {
   unloadTimer: NodeJS.Timeout | null;
   /** The whole document encoded once for any number of joiners; dropped on every change. */
   fullState: Uint8Array | null;
+  /** While the document is still only its stored snapshot (not integrated): that snapshot's state vector. */
+  storedStateVector: Uint8Array | null;
 }
 
 export interface LiveDocsOptions {
@@ -70,6 +72,8 @@ export function createLiveDocs(options: LiveDocsOptions) {
   const bus = options.bus ?? soloBus();
   const docs = new Map<string, Promise<LiveDoc>>();
   const dirty = new Set<LiveDoc>();
+  // Each document without the integrating getter: destroying one must not integrate it first.
+  const rawDocs = new WeakMap<LiveDoc, Y.Doc>();
   let flushRound: Promise<void> | null = null;
 
   async function load(name: string): Promise<LiveDoc> {
@@ -87,6 +91,7 @@ export function createLiveDocs(options: LiveDocsOptions) {
     const integrate = () => {
       if (integrated) return;
       integrated = true;
+      if (live) live.storedStateVector = null;
       // One merged apply is much cheaper than replaying every stored update one by one.
       if (stored.updates.length > 0) Y.applyUpdate(doc, stored.updates.length === 1 ? stored.updates[0]! : Y.mergeUpdates(stored.updates), fromStore);
       for (const update of early.splice(0)) Y.applyUpdate(doc, update, fromCluster);
@@ -96,7 +101,7 @@ export function createLiveDocs(options: LiveDocsOptions) {
     // A document stored as one snapshot is served to joiners as those very bytes, and integrated (about
     // 150 ms for 2,000 cards) only when something needs its content: the first joiner after a restart
     // does not wait for it. Anything that reads `doc` integrates it first.
-    const servedAsStored = stored.updates.length === 1 && early.length === 0;
+    const servedAsStored = stored.stateVector !== undefined && early.length === 0;
     if (!servedAsStored) integrate();
     live = {
       name,
@@ -114,8 +119,10 @@ export function createLiveDocs(options: LiveDocsOptions) {
       bytesSinceCompact: stored.updates.slice(1).reduce((sum, u) => sum + u.byteLength, 0),
       unloadTimer: null,
       fullState: servedAsStored ? stored.updates[0]! : null,
+      storedStateVector: servedAsStored ? stored.stateVector! : null,
     };
     const self = live;
+    rawDocs.set(self, doc);
     // The server has no presence of its own.
     self.awareness.setLocalState(null);
     doc.on('update', (update: Uint8Array, origin: unknown) => {
@@ -175,7 +182,7 @@ export function createLiveDocs(options: LiveDocsOptions) {
         for (const { live } of batch) {
           for (const peer of [...live.peers]) peer.close(1011, 'storage error, reconnecting');
           docs.delete(live.name);
-          live.doc.destroy();
+          rawDocs.get(live)?.destroy();
         }
         return;
       }
@@ -219,7 +226,7 @@ export function createLiveDocs(options: LiveDocsOptions) {
 
   async function compact(live: LiveDoc): Promise<void> {
     const state = Y.encodeStateAsUpdate(live.doc);
-    await store.compactDoc(live.name, state, live.lastSeq);
+    await store.compactDoc(live.name, state, live.lastSeq, Y.encodeStateVector(live.doc));
     live.updatesSinceCompact = 1;
     live.snapshotBytes = state.byteLength;
     live.bytesSinceCompact = 0;
@@ -237,7 +244,7 @@ export function createLiveDocs(options: LiveDocsOptions) {
 
   async function forget(live: LiveDoc): Promise<void> {
     live.awareness.destroy();
-    live.doc.destroy();
+    rawDocs.get(live)?.destroy();
     await Promise.all([bus.unsubscribe(updateChannel(live.name)), bus.unsubscribe(awarenessChannel(live.name))]).catch(() => undefined);
   }
 
@@ -289,6 +296,10 @@ export function createLiveDocs(options: LiveDocsOptions) {
       live.peers.delete(peer);
       if (awarenessClientId !== null) awarenessProtocol.removeAwarenessStates(live.awareness, [awarenessClientId], peer);
       scheduleUnloadIfEmpty(live);
+    },
+    /** The server's SyncStep1 for a peer, without integrating a document that is still its stored snapshot. */
+    syncStep1For(live: LiveDoc): Uint8Array {
+      return encodeSyncStep1(live.storedStateVector ?? live.doc);
     },
     /**
      * What a peer with this state vector lacks. A joiner with nothing gets the cached full state,

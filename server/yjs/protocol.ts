@@ -10,11 +10,12 @@ export const syncStep1 = 0;
 export const syncStep2 = 1;
 export const syncUpdate = 2;
 
-export function encodeSyncStep1(doc: Y.Doc): Uint8Array {
+/** SyncStep1 from a document, or from a state vector already at hand (liveDocs.syncStep1For). */
+export function encodeSyncStep1(source: Y.Doc | Uint8Array): Uint8Array {
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, messageSync);
   encoding.writeVarUint(encoder, syncStep1);
-  encoding.writeVarUint8Array(encoder, Y.encodeStateVector(doc));
+  encoding.writeVarUint8Array(encoder, source instanceof Uint8Array ? source : Y.encodeStateVector(source));
   return encoding.toUint8Array(encoder);
 }
 
