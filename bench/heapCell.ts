@@ -1,3 +1,4 @@
+import { editCardText } from './load/provider';
 import { round, sleep } from './lib/proc';
 import type { BenchServer, ServerKind } from './lib/serverProcess';
 import { runJoinCell, seedJoinBoard, type JoinCell, type RunContext } from './scenarios';
@@ -5,6 +6,8 @@ import type { ServerMemory } from './servers/benchChannel';
 
 // T8: heap per card of a board held in server memory, and when the server unloads it after its last client
 // left. Measured on the join cell's board (one seeding for both cells), through the wrappers' IPC channel.
+// Ours may serve a cold board to joiners as its stored bytes without building the Yjs document, so one card is
+// edited after the join cell: the heap is measured with the board live, as while people work on it.
 
 export interface HeapCell {
   scenario: 'heap';
@@ -27,7 +30,7 @@ export interface HeapCell {
   externalPerCardBytes: number | null;
   /** The server's unload delay; null when it never unloads (the reference without persistence). */
   docUnloadMs: number | null;
-  /** From the end of the join cell (its last joiner closed ≤ 0.4 s earlier) until the board was unloaded; null if it was not. */
+  /** From the close of the last client (the editor after the join cell) until the board was unloaded; null if it was not. */
   unloadedAfterMs: number | null;
   loadedDocs: { before: number | null; loaded: number | null; afterUnload: number | null };
 }
@@ -65,7 +68,7 @@ async function waitForUnload(server: BenchServer, count: number, since: number, 
   return null;
 }
 
-/** Call right after the join cell: its board is loaded and its joiners have left. */
+/** Call once the board is live and its last client has just left. */
 async function measureHeap(ctx: RunContext, server: BenchServer, before: ServerMemory, cards: number): Promise<HeapCell> {
   const leftAt = performance.now();
   const loaded = await server.memory();
@@ -115,7 +118,7 @@ export async function runBoardCells(
   const { cards } = ctx.profile.join;
   if (server.kind === 'raw') return { server, cells: [await runJoinCell(ctx, server, null), skippedHeapCell(server.kind, cards, 'the raw relay keeps no document')] };
   let before = await server.memory();
-  const board = await seedJoinBoard(ctx, server);
+  const board = (await seedJoinBoard(ctx, server))!; // null only for the raw relay
   if (server.kind === 'ours') {
     await server.stop();
     const unloadMs = ctx.profile.heapDocUnloadMs;
@@ -123,5 +126,6 @@ export async function runBoardCells(
     before = await server.memory();
   }
   const join = await runJoinCell(ctx, server, board);
+  await editCardText(server.wsBase, board.docName, board.cookies[0], 'card-0', ' (edited)');
   return { server, cells: [join, await measureHeap(ctx, server, before, cards)] };
 }

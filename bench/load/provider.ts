@@ -1,7 +1,7 @@
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import { addCard, cardsOf } from '../../shared/boardDoc';
+import { addCard, cardsOf, cardTextOf } from '../../shared/boardDoc';
 import { emptyStep1, openSocket, type ClientSpec } from './lightClient';
 import * as decoding from 'lib0/decoding';
 
@@ -27,8 +27,8 @@ export function whenSynced(provider: WebsocketProvider, timeoutMs = 15_000): Pro
   });
 }
 
-/** Number of cards the server would send a new joiner (one SyncStep2, applied to a scratch doc). */
-export function serverCardCount(spec: ClientSpec): Promise<number> {
+/** What the server would send a new joiner (one SyncStep2), applied to a scratch doc the caller destroys. */
+function serverDoc(spec: ClientSpec): Promise<Y.Doc> {
   return new Promise((resolve, reject) => {
     const ws = openSocket(spec);
     ws.on('error', reject);
@@ -39,10 +39,48 @@ export function serverCardCount(spec: ClientSpec): Promise<number> {
       const doc = new Y.Doc();
       Y.applyUpdate(doc, decoding.readVarUint8Array(decoder));
       ws.terminate();
-      resolve(cardsOf(doc).size);
-      doc.destroy();
+      resolve(doc);
     });
   });
+}
+
+/** Reads the server's document through a new joiner's eyes. */
+async function fromServer<T>(spec: ClientSpec, read: (doc: Y.Doc) => T): Promise<T> {
+  const doc = await serverDoc(spec);
+  try {
+    return read(doc);
+  } finally {
+    doc.destroy();
+  }
+}
+
+/** Number of cards the server would send a new joiner. */
+export function serverCardCount(spec: ClientSpec): Promise<number> {
+  return fromServer(spec, (doc) => cardsOf(doc).size);
+}
+
+/**
+ * Appends `suffix` to a card's text through a real provider (as the card's author) and resolves once the server
+ * serves the edit. A write makes a server hold the board as a live document, not only as stored bytes.
+ */
+export async function editCardText(wsBase: string, docName: string, cookie: string | undefined, cardId: string, suffix: string): Promise<void> {
+  const doc = new Y.Doc();
+  const provider = openProvider(wsBase, docName, cookie, doc);
+  try {
+    await whenSynced(provider);
+    const text = cardTextOf(doc, cardId);
+    if (!text) throw new Error(`no card ${cardId} to edit`);
+    text.insert(text.length, suffix);
+    const expected = text.toString();
+    const spec = { url: `${wsBase}/${docName}`, cookie };
+    for (let attempt = 0; (await fromServer(spec, (d) => cardTextOf(d, cardId)?.toString())) !== expected; attempt++) {
+      if (attempt >= 100) throw new Error(`the server did not take the edit of ${cardId}`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  } finally {
+    provider.destroy();
+    doc.destroy();
+  }
 }
 
 /** Seeds a board with `cards` cards through a real provider (shared/boardDoc addCard), until the server holds them all. */
