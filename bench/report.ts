@@ -23,6 +23,13 @@ for (const s of ['event', 'busy', 'plenary', 'saas'] as const) {
     );
   }
 }
+lines.push('', '| repeated cell | server | runs: server CPU %, p99 ms (valid) — the table shows the median-CPU run |', '| --- | --- | --- |');
+for (const s of ['event', 'busy'] as const) {
+  for (const server of servers) {
+    const c = cell(s, server);
+    if (c?.repeats) lines.push(`| ${s} | ${server} | ${c.repeats.map((r) => `${r.serverCpuPct} %, ${r.p99} ms${r.valid ? '' : ' (invalid)'}`).join(' · ')} |`);
+  }
+}
 lines.push('', '| ramp (20×10, rate doubling) | max sustained in/s (out/s) | stopped because | steps (in/s: p99 ms, server CPU %, foreign core 0 %) |', '| --- | --- | --- | --- |');
 for (const server of servers) {
   const c = cell('ramp', server);

@@ -209,7 +209,9 @@ export function createLiveDocs(options: LiveDocsOptions) {
   function broadcast(live: LiveDoc, updates: PendingUpdate[]): void {
     if (updates.length === 0) return;
     const merged = updates.length === 1 ? updates[0]!.update : Y.mergeUpdates(updates.map((u) => u.update));
-    const frame = encodeUpdateMessage(merged);
+    // A Buffer, so that ws does not wrap the bytes again for every peer.
+    const encoded = encodeUpdateMessage(merged);
+    const frame = Buffer.from(encoded.buffer, encoded.byteOffset, encoded.byteLength);
     const origins = new Set(updates.map((u) => u.origin));
     const skip = origins.size === 1 ? updates[0]!.origin : undefined;
     for (const peer of live.peers) if (peer !== skip) peer.send(frame);
