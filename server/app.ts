@@ -56,7 +56,10 @@ export function createLogger(level: string, destination?: DestinationStream): Lo
 }
 
 export async function startServer(config: Config, log: Logger = createLogger(config.logLevel)): Promise<RunningServer> {
-  const store = config.databaseUrl ? await openPostgresStore(config.databaseUrl) : openSqliteStore(config.dataDir, { synchronous: config.sqliteSync });
+  const store = config.databaseUrl ? await openPostgresStore(config.databaseUrl) : openSqliteStore(config.dataDir, {
+        synchronous: config.sqliteSync,
+        onFoldError: (err) => log.error({ err }, 'could not fold the update log into SQLite; keeping it and retrying'),
+      });
   const redis = config.redisUrl ? await openRedisBus(config.redisUrl, log) : null;
   const bus = redis ?? soloBus();
   const signer = createTokenSigner(loadSessionSecret(config.dataDir, config.sessionSecret));

@@ -1,5 +1,6 @@
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
+import { promisify } from 'node:util';
 import zlib from 'node:zlib';
 
 /**
@@ -25,11 +26,21 @@ export function encodeRow(update: Uint8Array): { codec: RowCodec; data: Buffer }
  * the event loop, where framing and compressing them takes ~10 ms. Loading merges them anyway.
  */
 export function encodeUpdateList(updates: readonly Uint8Array[]): { codec: RowCodec; data: Buffer } {
-  if (updates.length === 1) return encodeRow(updates[0]!);
+  return { codec: 2, data: zlib.deflateRawSync(listBytes(updates)) };
+}
+
+/** The same, compressed on the libuv thread pool so that the event loop keeps serving. */
+export async function encodeUpdateListAsync(updates: readonly Uint8Array[]): Promise<{ codec: RowCodec; data: Buffer }> {
+  return { codec: 2, data: await deflateRaw(listBytes(updates)) };
+}
+
+const deflateRaw = promisify(zlib.deflateRaw);
+
+function listBytes(updates: readonly Uint8Array[]): Uint8Array {
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, updates.length);
   for (const update of updates) encoding.writeVarUint8Array(encoder, update);
-  return { codec: 2, data: zlib.deflateRawSync(encoding.toUint8Array(encoder)) };
+  return encoding.toUint8Array(encoder);
 }
 
 /**

@@ -4,8 +4,9 @@ import path from 'node:path';
 import type { ControlState } from '../../shared/control';
 import type { EventInfo, Participant } from '../../shared/types';
 import type { LoadedDoc, Store, StoredEvent } from './store';
-import { decodeStoredRow, encodeRow, encodeSnapshotRow, encodeUpdateList } from './rowCodec';
-import { openUpdateLog, type LogEntry } from './updateLog';
+import { openLogFolder, type FoldedRow } from './logFolder';
+import { decodeStoredRow, encodeRow, encodeSnapshotRow } from './rowCodec';
+import type { LogEntry } from './updateLog';
 
 const schema = `
 CREATE TABLE IF NOT EXISTS events (
@@ -60,12 +61,14 @@ export interface SqliteStoreOptions {
   foldIntervalMs?: number;
   /** …or as soon as it holds this many bytes. */
   foldBytes?: number;
+  /** A failed fold keeps the log (its updates are durable there) and is retried; this is told why. */
+  onFoldError?(error: unknown): void;
 }
 
 /**
  * SQLite in WAL mode: the embedded default store. Calls are synchronous underneath; a commit is durable
  * when the promise resolves. Document updates go first to an append-only log file (updateLog.ts) and are
- * folded into SQLite in bulk, one merged row per document, every few seconds.
+ * folded into SQLite in bulk, one row per document, every few seconds (logFolder.ts).
  */
 export function openSqliteStore(dataDir: string, options: SqliteStoreOptions = {}): Store {
   fs.mkdirSync(dataDir, { recursive: true });
@@ -128,37 +131,29 @@ export function openSqliteStore(dataDir: string, options: SqliteStoreOptions = {
   // One process owns the files, so each document's last seq can live in memory after the first look-up.
   const lastSeqs = new Map<string, number>();
   const storedSeq = (name: string) => lastSeqs.get(name) ?? q.lastSeq.get(name)?.seq ?? 0;
-  // Updates in the log file and not yet in SQLite, per document, in seq order.
-  const unfolded = new Map<string, LogEntry[]>();
-  const log = openUpdateLog(path.join(dataDir, 'roundtable.updates.log'), { sync: options.synchronous === 'FULL' });
-
-  // One row per document per fold, holding its updates in order under the seq of the last one.
-  const foldTx = db.transaction((entries: Map<string, LogEntry[]>) => {
-    for (const [name, list] of entries) {
-      const kept = list.filter((entry) => entry.seq > (q.lastSeq.get(name)?.seq ?? 0));
-      if (kept.length === 0) continue;
-      const { codec, data } = encodeUpdateList(kept.map((entry) => entry.update));
-      q.append.run(name, kept.at(-1)!.seq, codec, data);
+  const foldRows = db.transaction((rows: readonly FoldedRow[]) => {
+    for (const row of rows) {
+      // A snapshot written while the fold was compressing may already cover this row.
+      if (row.seq > (q.lastSeq.get(row.name)?.seq ?? 0)) q.append.run(row.name, row.seq, row.codec, row.data);
     }
   });
-  function fold(entries: Map<string, LogEntry[]> = unfolded): void {
-    if (entries.size === 0 && log.bytes() === 0) return;
+  const folder = openLogFolder({
+    file: path.join(dataDir, 'roundtable.updates.log'),
+    sync: options.synchronous === 'FULL',
+    foldIntervalMs: options.foldIntervalMs ?? 10_000,
+    foldBytes: options.foldBytes ?? 4 * 1024 * 1024,
+    storedSeq: (name) => q.lastSeq.get(name)?.seq ?? 0,
     // The log may only be emptied once its entries are in SQLite even after a power cut: this commit is fsynced.
-    db.pragma('synchronous = FULL');
-    try {
-      foldTx(entries);
-    } finally {
-      db.pragma(`synchronous = ${options.synchronous ?? 'NORMAL'}`);
-    }
-    unfolded.clear();
-    log.reset();
-  }
-  // Whatever a crash left in the log reaches SQLite before anything is served.
-  const leftOver = new Map<string, LogEntry[]>();
-  for (const entry of log.readAll()) addTo(leftOver, entry);
-  fold(leftOver);
-  const foldTimer = setInterval(() => fold(), options.foldIntervalMs ?? 10_000);
-  foldTimer.unref();
+    commit(rows) {
+      db.pragma('synchronous = FULL');
+      try {
+        foldRows(rows);
+      } finally {
+        db.pragma(`synchronous = ${options.synchronous ?? 'NORMAL'}`);
+      }
+    },
+    ...(options.onFoldError ? { onFoldError: options.onFoldError } : {}),
+  });
 
   // The snapshot takes the seq of the last update it replaces, so later appends keep counting up.
   const compact = db.transaction((name: string, state: Uint8Array, uptoSeq: number, stateVector?: Uint8Array) => {
@@ -174,7 +169,7 @@ export function openSqliteStore(dataDir: string, options: SqliteStoreOptions = {
   return {
     async loadDoc(name): Promise<LoadedDoc> {
       const rows = q.loadDoc.all(name).map((r) => ({ seq: r.seq, ...decodeStoredRow(r.codec, r.data) }));
-      const pending = unfolded.get(name) ?? [];
+      const pending = folder.pendingFor(name);
       return {
         updates: [...rows.flatMap((r) => r.updates), ...pending.map((entry) => entry.update)],
         lastSeq: pending.at(-1)?.seq ?? rows.at(-1)?.seq ?? 0,
@@ -193,21 +188,16 @@ export function openSqliteStore(dataDir: string, options: SqliteStoreOptions = {
         result.set(name, seq);
       }
       // Nothing moves on unless the write succeeded (a failed append leaves seqs and memory as they were).
-      log.append(batch);
-      for (const entry of batch) addTo(unfolded, entry);
+      folder.append(batch);
       for (const [name, seq] of result) lastSeqs.set(name, seq);
-      if (log.bytes() >= (options.foldBytes ?? 4 * 1024 * 1024)) fold();
       return result;
     },
     async compactDoc(name, state, uptoSeq, stateVector) {
       compact(name, state, uptoSeq, stateVector);
-      // Log entries the snapshot covers need no fold of their own (after a crash, replay skips them by seq).
-      const rest = (unfolded.get(name) ?? []).filter((entry) => entry.seq > uptoSeq);
-      if (rest.length > 0) unfolded.set(name, rest);
-      else unfolded.delete(name);
+      folder.dropCovered(name, uptoSeq);
     },
     async countUpdates(name) {
-      return (q.countDoc.get(name)?.n ?? 0) + (unfolded.get(name)?.length ?? 0);
+      return (q.countDoc.get(name)?.n ?? 0) + folder.pendingFor(name).length;
     },
     async createEvent(event: StoredEvent) {
       const { info } = event;
@@ -230,7 +220,7 @@ export function openSqliteStore(dataDir: string, options: SqliteStoreOptions = {
     },
     async deleteEvent(id, docPrefixes) {
       // Folded first, so the log holds nothing of a deleted document that a crash could bring back.
-      fold();
+      folder.foldNow();
       deleteEventTx(id, docPrefixes);
     },
     async addParticipant(p: Participant) {
@@ -267,7 +257,7 @@ export function openSqliteStore(dataDir: string, options: SqliteStoreOptions = {
       else q.deleteRoomVotes.run(eventId, fromRoomId);
     },
     async deleteDoc(name) {
-      fold();
+      folder.foldNow();
       q.deleteDoc.run(name);
     },
     async listEventDates() {
@@ -291,18 +281,13 @@ export function openSqliteStore(dataDir: string, options: SqliteStoreOptions = {
       }));
     },
     async close() {
-      clearInterval(foldTimer);
-      fold();
-      log.close();
-      db.close();
+      try {
+        folder.close();
+      } finally {
+        db.close();
+      }
     },
   };
-}
-
-function addTo(byDoc: Map<string, LogEntry[]>, entry: LogEntry): void {
-  const list = byDoc.get(entry.doc);
-  if (list) list.push(entry);
-  else byDoc.set(entry.doc, [entry]);
 }
 
 interface ParticipantRow {

@@ -17,6 +17,8 @@ export interface UpdateLog {
   readAll(): LogEntry[];
   /** Empties the log once its entries are safely in SQLite. */
   reset(): void;
+  /** Moves the current file to `to` (to be folded from there) and starts an empty one. */
+  rotate(to: string): void;
   bytes(): number;
   close(): void;
 }
@@ -36,7 +38,7 @@ function decodeFrames(data: Buffer): { entries: LogEntry[]; intactBytes: number 
   frames: while (offset + headerBytes <= data.length) {
     const length = data.readUInt32LE(offset);
     const end = offset + headerBytes + length;
-    if (end > data.length) break;
+    if (length === 0 || end > data.length) break;
     const body = data.subarray(offset + headerBytes, end);
     if (crc32(body) !== data.readUInt32LE(offset + 4)) break;
     const decoded: LogEntry[] = [];
@@ -59,6 +61,12 @@ function decodeFrames(data: Buffer): { entries: LogEntry[]; intactBytes: number 
   return { entries, intactBytes: offset };
 }
 
+/** The entries of a log file that is not open for appending (a rotated one); none if it does not exist. */
+export function readLogFile(file: string): LogEntry[] {
+  if (!fs.existsSync(file)) return [];
+  return decodeFrames(fs.readFileSync(file)).entries;
+}
+
 /**
  * An append-only file of document updates: the cheap, durable first home of every update. Appending a
  * few hundred bytes to a file dirties one page at most, where a SQLite commit writes whole 4 KB WAL pages
@@ -66,7 +74,7 @@ function decodeFrames(data: Buffer): { entries: LogEntry[]; intactBytes: number 
  * in synchronous=NORMAL, an append survives a process crash (kill -9) without an fsync; `sync` adds one.
  */
 export function openUpdateLog(file: string, options: { sync: boolean }): UpdateLog {
-  const fd = fs.openSync(file, fs.constants.O_RDWR | fs.constants.O_CREAT);
+  let fd = fs.openSync(file, fs.constants.O_RDWR | fs.constants.O_CREAT);
   let size = fs.fstatSync(fd).size;
   // Names already defined in the file (rebuilt by readAll when an existing log is opened).
   let ids = new Map<string, number>();
@@ -99,6 +107,7 @@ export function openUpdateLog(file: string, options: { sync: boolean }): UpdateL
   };
   return {
     append(entries) {
+      if (fd < 0) throw new Error('update log is closed');
       if (entries.length === 0) return;
       const { frame: data, added } = encodeFrame(entries);
       try {
@@ -131,8 +140,18 @@ export function openUpdateLog(file: string, options: { sync: boolean }): UpdateL
       for (const entry of entries) if (!ids.has(entry.doc)) ids.set(entry.doc, ids.size);
       return entries;
     },
+    rotate(to) {
+      if (fd < 0) throw new Error('update log is closed');
+      fs.renameSync(file, to);
+      fs.closeSync(fd);
+      fd = fs.openSync(file, fs.constants.O_RDWR | fs.constants.O_CREAT | fs.constants.O_TRUNC);
+      size = 0;
+      ids = new Map();
+    },
     reset() {
       fs.ftruncateSync(fd, 0);
+      // So that a power cut cannot bring back entries (of an erased document, say) folded and deleted since.
+      fs.fdatasyncSync(fd);
       size = 0;
       ids = new Map();
     },
@@ -140,7 +159,10 @@ export function openUpdateLog(file: string, options: { sync: boolean }): UpdateL
       return size;
     },
     close() {
+      if (fd < 0) return;
       fs.closeSync(fd);
+      // A closed log must never write into whatever file reuses its descriptor number.
+      fd = -1;
     },
   };
 }

@@ -110,10 +110,10 @@ export function serveDocConnection(ws: WebSocket, ctx: DocConnectionContext): vo
         }
         // Only committed state is served: what a peer receives is what survives a crash.
         const { stateVector } = message;
-        liveDocs.whenCommitted(doc).then(
-          () => peer.send(encodeSyncStep2(liveDocs.stateFor(doc, stateVector))),
-          (error) => log.error({ err: error, doc: docName }, 'could not answer sync step 1'),
-        );
+        liveDocs
+          .whenCommitted(doc)
+          .then(() => peer.send(encodeSyncStep2(liveDocs.stateFor(doc, stateVector))))
+          .catch((error) => log.error({ err: error, doc: docName }, 'could not answer sync step 1'));
         return;
       }
       case 'sync-update': {

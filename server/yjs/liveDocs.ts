@@ -74,6 +74,14 @@ export function createLiveDocs(options: LiveDocsOptions) {
   const dirty = new Set<LiveDoc>();
   // Each document without the integrating getter: destroying one must not integrate it first.
   const rawDocs = new WeakMap<LiveDoc, Y.Doc>();
+  // Documents dropped from `docs` (storage error, discard): their peers' late leaves must not unload, and
+  // so remove, a newer document of the same name.
+  const retired = new WeakSet<LiveDoc>();
+  const retire = (live: LiveDoc) => {
+    retired.add(live);
+    if (live.unloadTimer) clearTimeout(live.unloadTimer);
+    live.unloadTimer = null;
+  };
   let flushRound: Promise<void> | null = null;
 
   async function load(name: string): Promise<LiveDoc> {
@@ -87,21 +95,37 @@ export function createLiveDocs(options: LiveDocsOptions) {
       else early.push(update);
     });
     const stored = await store.loadDoc(name);
+    const storedCount = stored.updates.length;
+    const snapshotBytes = stored.updates[0]?.byteLength ?? 0;
+    const bytesSinceCompact = stored.updates.slice(1).reduce((sum, u) => sum + u.byteLength, 0);
     let integrated = false;
+    let broken: unknown = null;
     const integrate = () => {
+      if (broken) throw broken;
       if (integrated) return;
+      try {
+        // One merged apply is much cheaper than replaying every stored update one by one.
+        if (storedCount > 0) Y.applyUpdate(doc, storedCount === 1 ? stored.updates[0]! : Y.mergeUpdates(stored.updates), fromStore);
+        for (const update of early.splice(0)) Y.applyUpdate(doc, update, fromCluster);
+      } catch (error) {
+        // A document that cannot be integrated is never served, edited or compacted (that would overwrite
+        // what is stored with an empty board): every use throws, and it is dropped so the next open retries.
+        broken = error;
+        log.error({ err: error, doc: name }, 'stored document could not be integrated; dropping it');
+        if (live) void discardLocally(name, 1011, 'could not load the board, retrying');
+        throw error;
+      }
       integrated = true;
+      stored.updates = [];
       if (live) live.storedStateVector = null;
-      // One merged apply is much cheaper than replaying every stored update one by one.
-      if (stored.updates.length > 0) Y.applyUpdate(doc, stored.updates.length === 1 ? stored.updates[0]! : Y.mergeUpdates(stored.updates), fromStore);
-      for (const update of early.splice(0)) Y.applyUpdate(doc, update, fromCluster);
       // Only fully integrated updates are ever stored; anything pending here would be served to every peer.
       if (dropPending(doc)) log.warn({ doc: name }, 'stored document had updates with missing dependencies; ignored them');
     };
-    // A document stored as one snapshot is served to joiners as those very bytes, and integrated (about
-    // 150 ms for 2,000 cards) only when something needs its content: the first joiner after a restart
-    // does not wait for it. Anything that reads `doc` integrates it first.
+    // A document stored as one snapshot is served to joiners with an empty state vector as those very
+    // bytes, and integrated (about 150 ms for 2,000 cards) only when something needs its content: the
+    // first joiner after a restart does not wait for it. Anything that reads `doc` integrates it first.
     const servedAsStored = stored.stateVector !== undefined && early.length === 0;
+    const storedState = servedAsStored ? stored.updates[0]! : null;
     if (!servedAsStored) integrate();
     live = {
       name,
@@ -114,11 +138,11 @@ export function createLiveDocs(options: LiveDocsOptions) {
       pending: [],
       flushing: null,
       lastSeq: stored.lastSeq,
-      updatesSinceCompact: stored.updates.length,
-      snapshotBytes: stored.updates[0]?.byteLength ?? 0,
-      bytesSinceCompact: stored.updates.slice(1).reduce((sum, u) => sum + u.byteLength, 0),
+      updatesSinceCompact: storedCount,
+      snapshotBytes,
+      bytesSinceCompact,
       unloadTimer: null,
-      fullState: servedAsStored ? stored.updates[0]! : null,
+      fullState: storedState,
       storedStateVector: servedAsStored ? stored.stateVector! : null,
     };
     const self = live;
@@ -180,9 +204,10 @@ export function createLiveDocs(options: LiveDocsOptions) {
         // Not committed means not acknowledged: drop the peers so they resync and resend what they hold.
         log.error({ err: error }, 'could not persist document updates; closing their connections');
         for (const { live } of batch) {
-          for (const peer of [...live.peers]) peer.close(1011, 'storage error, reconnecting');
+          retire(live);
           docs.delete(live.name);
-          rawDocs.get(live)?.destroy();
+          for (const peer of [...live.peers]) peer.close(1011, 'storage error, reconnecting');
+          void forget(live);
         }
         return;
       }
@@ -235,11 +260,12 @@ export function createLiveDocs(options: LiveDocsOptions) {
   }
 
   async function unload(live: LiveDoc): Promise<void> {
-    if (live.peers.size > 0) return;
+    if (live.peers.size > 0 || retired.has(live)) return;
     await live.flushing;
     if (live.peers.size > 0 || live.pending.length > 0) return;
     if (live.updatesSinceCompact > 1) await compact(live);
-    if (live.peers.size > 0) return;
+    if (live.peers.size > 0 || retired.has(live)) return;
+    retire(live);
     docs.delete(live.name);
     await forget(live);
   }
@@ -255,8 +281,9 @@ export function createLiveDocs(options: LiveDocsOptions) {
     if (!loading) return;
     const live = await loading;
     await live.flushing;
+    if (retired.has(live)) return;
+    retire(live);
     docs.delete(name);
-    if (live.unloadTimer) clearTimeout(live.unloadTimer);
     for (const peer of [...live.peers]) peer.close(code, reason);
     live.peers.clear();
     await forget(live);
@@ -267,7 +294,7 @@ export function createLiveDocs(options: LiveDocsOptions) {
   });
 
   function scheduleUnloadIfEmpty(live: LiveDoc): void {
-    if (live.peers.size > 0 || live.unloadTimer) return;
+    if (live.peers.size > 0 || live.unloadTimer || retired.has(live)) return;
     live.unloadTimer = setTimeout(() => {
       live.unloadTimer = null;
       unload(live).catch((err) => log.error({ err, doc: live.name }, 'unload failed'));
@@ -348,8 +375,9 @@ export function createLiveDocs(options: LiveDocsOptions) {
     async closeAll(): Promise<void> {
       await this.settle();
       for (const loading of docs.values()) {
-        const live = await loading;
-        if (live.unloadTimer) clearTimeout(live.unloadTimer);
+        const live = await loading.catch(() => null);
+        if (!live) continue;
+        retire(live);
         for (const peer of live.peers) peer.close(1001, 'server shutting down');
         // A clean shutdown leaves one snapshot per document, so the next start loads it quickly.
         if (live.updatesSinceCompact > 1) await compact(live).catch((err) => log.warn({ err, doc: live.name }, 'compaction at shutdown failed'));

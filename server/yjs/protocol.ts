@@ -110,13 +110,13 @@ export function encodeAwarenessEntries(entries: readonly AwarenessEntry[]): Uint
   return encoding.toUint8Array(encoder);
 }
 
+/** A decoded update, shared by every check so that each update is decoded once. */
+export type DecodedUpdate = ReturnType<typeof Y.decodeUpdate>;
+
 /**
  * Checks a Yjs update decodes cleanly before it goes near applyUpdate: empty or undecodable
  * updates have hung Yjs in the past (yjs#479, #498), and a loop cannot be caught.
  */
-/** A decoded update, shared by every check so that each update is decoded once. */
-export type DecodedUpdate = ReturnType<typeof Y.decodeUpdate>;
-
 export function assertDecodableUpdate(update: Uint8Array, maxBytes: number): DecodedUpdate {
   if (update.byteLength === 0) throw new Error('empty update');
   if (update.byteLength > maxBytes) throw new Error('update too large');

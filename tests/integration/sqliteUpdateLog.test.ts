@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { openSqliteStore } from '../../server/store/sqliteStore';
 import { openUpdateLog } from '../../server/store/updateLog';
@@ -80,6 +80,25 @@ describe('SQLite update log', () => {
     await restarted.close();
   });
 
+  it('recovers a fold that was in flight when the process died, without duplicating rows', async () => {
+    const dir = tempDataDir();
+    const { doc, updates } = typing(40);
+    const dying = openSqliteStore(dir, { foldIntervalMs: 3_600_000, foldBytes: 200 });
+    // Each append past the bound starts a background fold: the log is rotated aside at once, compressed later.
+    for (const u of updates.slice(0, 30)) await dying.appendUpdates('board.e.a', [u]);
+    expect(fs.existsSync(`${logFile(dir)}.folding`)).toBe(true);
+    const restarted = openSqliteStore(dir, neverFold);
+    expect(fs.existsSync(`${logFile(dir)}.folding`)).toBe(false);
+    await restarted.appendUpdates('board.e.a', updates.slice(30));
+    // The dead process's fold finishing late adds nothing the new one already stored.
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const loaded = await restarted.loadDoc('board.e.a');
+    expect(loaded.lastSeq).toBe(40);
+    expect(rebuilt(loaded.updates)).toBe(doc.getText('t').toString());
+    expect(loaded.updates.length).toBeLessThanOrEqual(40);
+    await restarted.close();
+  });
+
   it('does not bring a deleted document back from the log after a crash', async () => {
     const dir = tempDataDir();
     const crashed = openSqliteStore(dir, neverFold);
@@ -96,8 +115,13 @@ describe('SQLite update log', () => {
     const dir = tempDataDir();
     const store = openSqliteStore(dir, { foldIntervalMs: 3_600_000, foldBytes: 2_000 });
     const { doc, updates } = typing(200);
-    for (const u of updates) await store.appendUpdates('board.e.a', [u]);
-    expect(rowsOf(dir, 'board.e.a')).toBeGreaterThan(1);
+    for (const u of updates.slice(0, 199)) await store.appendUpdates('board.e.a', [u]);
+    // Folds compress on the thread pool, so they land a moment later; one runs at a time, and the next
+    // append past the bound starts the next.
+    await vi.waitFor(() => expect(rowsOf(dir, 'board.e.a')).toBe(1));
+    expect(fs.statSync(logFile(dir)).size).toBeGreaterThan(2_000);
+    await store.appendUpdates('board.e.a', [updates[199]!]);
+    await vi.waitFor(() => expect(rowsOf(dir, 'board.e.a')).toBe(2));
     expect(fs.statSync(logFile(dir)).size).toBeLessThan(2_000);
     expect(rebuilt((await store.loadDoc('board.e.a')).updates)).toBe(doc.getText('t').toString());
     await store.close();

@@ -1,0 +1,138 @@
+import { encodeUpdateList, encodeUpdateListAsync, type RowCodec } from './rowCodec';
+import { openUpdateLog, readLogFile, type LogEntry } from './updateLog';
+import fs from 'node:fs';
+
+/** One document's folded updates, ready to insert: a list row under the seq of its last update. */
+export interface FoldedRow {
+  name: string;
+  seq: number;
+  codec: RowCodec;
+  data: Buffer;
+}
+
+export interface LogFolderOptions {
+  file: string;
+  /** fdatasync every append (SQLITE_SYNC=FULL). */
+  sync: boolean;
+  foldIntervalMs: number;
+  foldBytes: number;
+  /** The highest seq SQLite already holds for a document (entries at or below it are covered). */
+  storedSeq(name: string): number;
+  /** Inserts the rows in one durable (fsynced) transaction, skipping any a snapshot has since covered. */
+  commit(rows: readonly FoldedRow[]): void;
+  onFoldError?(error: unknown): void;
+}
+
+type ByDoc = Map<string, LogEntry[]>;
+
+/**
+ * The update log and its folding into SQLite. Appends go to the log file; every few seconds the log is
+ * rotated aside (`<file>.folding`), its entries are compressed on the libuv thread pool and inserted in one
+ * short transaction, and only then is the rotated file deleted. Compressing on the event loop held it for
+ * 10–30 ms per fold on a busy event, which showed in every update's latency.
+ */
+export function openLogFolder(options: LogFolderOptions) {
+  const rotated = `${options.file}.folding`;
+  const log = openUpdateLog(options.file, { sync: options.sync });
+  let unfolded: ByDoc = new Map();
+  // Entries of the rotated file while their fold is in flight (or failed and waits for a retry).
+  let folding: ByDoc | null = null;
+  let generation = 0;
+
+  const covered = (entries: ByDoc): ByDoc => {
+    const kept: ByDoc = new Map();
+    for (const [name, list] of entries) {
+      const stored = options.storedSeq(name);
+      const rest = list.filter((entry) => entry.seq > stored);
+      if (rest.length > 0) kept.set(name, rest);
+    }
+    return kept;
+  };
+
+  /** Everything in memory folded now, on the event loop: for start-up, deletion, shutdown and the hard bound. */
+  function foldNow(): void {
+    generation++;
+    const all: ByDoc = new Map();
+    for (const source of [folding, unfolded]) for (const [name, list] of source ?? []) all.set(name, [...(all.get(name) ?? []), ...list]);
+    const rows = [...covered(all)].map(([name, list]) => ({ name, seq: list.at(-1)!.seq, ...encodeUpdateList(list.map((e) => e.update)) }));
+    if (rows.length > 0) options.commit(rows);
+    unfolded = new Map();
+    folding = null;
+    log.reset();
+    fs.rmSync(rotated, { force: true });
+  }
+
+  async function foldInBackground(): Promise<void> {
+    if (folding || unfolded.size === 0) return;
+    folding = unfolded;
+    unfolded = new Map();
+    log.rotate(rotated);
+    const mine = ++generation;
+    const entries = covered(folding);
+    const rows = await Promise.all(
+      [...entries].map(async ([name, list]) => ({ name, seq: list.at(-1)!.seq, ...(await encodeUpdateListAsync(list.map((e) => e.update))) })),
+    );
+    // A synchronous fold (a deletion, say) took these entries over meanwhile.
+    if (mine !== generation) return;
+    options.commit(rows);
+    folding = null;
+    fs.rmSync(rotated, { force: true });
+  }
+
+  const tryFold = () => {
+    foldInBackground().catch((error) => options.onFoldError?.(error));
+  };
+  // A failed background fold leaves `folding` set: the next tick retries it on the event loop.
+  const timer = setInterval(() => {
+    if (folding) {
+      try {
+        foldNow();
+      } catch (error) {
+        options.onFoldError?.(error);
+      }
+    } else tryFold();
+  }, options.foldIntervalMs);
+  timer.unref();
+
+  // Whatever a crash left behind (a rotated file first, then the log) reaches SQLite before anything is served.
+  for (const entry of [...readLogFile(rotated), ...log.readAll()]) addTo(unfolded, entry);
+  foldNow();
+
+  return {
+    /** Appends a batch to the log (durable when this returns); SQLite gets it at the next fold. */
+    append(batch: LogEntry[]): void {
+      // While folds keep failing the log grows; past a hard bound the next append waits for a fold (or fails).
+      if (log.bytes() >= 16 * options.foldBytes) foldNow();
+      log.append(batch);
+      for (const entry of batch) addTo(unfolded, entry);
+      if (log.bytes() >= options.foldBytes) tryFold();
+    },
+    /** A document's updates not yet in SQLite, in seq order. */
+    pendingFor(name: string): LogEntry[] {
+      return [...(folding?.get(name) ?? []), ...(unfolded.get(name) ?? [])];
+    },
+    /** Drops what a snapshot at uptoSeq now covers (after a crash, replay skips those entries by seq). */
+    dropCovered(name: string, uptoSeq: number): void {
+      for (const source of [folding, unfolded]) {
+        const rest = (source?.get(name) ?? []).filter((entry) => entry.seq > uptoSeq);
+        if (rest.length > 0) source!.set(name, rest);
+        else source?.delete(name);
+      }
+    },
+    foldNow,
+    close(): void {
+      clearInterval(timer);
+      try {
+        foldNow();
+      } finally {
+        log.close();
+      }
+    },
+  };
+}
+
+function addTo(byDoc: ByDoc, entry: LogEntry): void {
+  const list = byDoc.get(entry.doc);
+  if (list) list.push(entry);
+  else byDoc.set(entry.doc, [entry]);
+}
