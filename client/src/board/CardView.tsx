@@ -1,7 +1,6 @@
 import { memo } from 'react';
 import type * as Y from 'yjs';
 import type { Card, Question } from '../../../shared/types';
-import './cardContainment.css';
 import { CardTextEditor } from './CardTextEditor';
 
 export interface CardActions {
