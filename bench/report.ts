@@ -76,8 +76,10 @@ if (w && !w.skipped) {
   lines.push('', '| writeAmp (ours) | block-layer write bytes | update payload bytes | amplification |', '| --- | --- | --- | --- |');
   for (const k of ['event', 'busy'] as const) {
     const x = w[k];
-    if (x) lines.push(`| ${k} | ${x.writeBytes} | ${x.payloadBytes} | ${x.amplification}× |`);
+    if (x) lines.push(`| ${k} (its window only) | ${x.writeBytes} | ${x.payloadBytes} | ${x.amplification}× |`);
   }
+  const st = w.settled;
+  if (st) lines.push(`| event, ${st.trafficSeconds} s on a fresh server + ${st.settleSeconds} s to fold and unload | ${st.writeBytes} | ${st.payloadBytes} | ${st.amplification}× |`);
   lines.push(`| SQLite file + WAL after busy | ${w.sqliteBytes} | | |`);
 }
 const two = report.cells.find((c): c is CellOf<'twoServers'> => c.scenario === 'twoServers');

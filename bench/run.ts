@@ -8,6 +8,7 @@ import { runClientCell } from './lib/client';
 import { startGenerator } from './lib/generatorProcess';
 import { hasTaskset, round } from './lib/proc';
 import { startBenchServer, type ServerKind } from './lib/serverProcess';
+import { runSettledWrites } from './settledWrites';
 import {
   fullProfile,
   quickProfile,
@@ -65,6 +66,7 @@ try {
       const fanouts: FanoutCell[] = [];
       for (const scenario of ['event', 'busy'] as const) fanouts.push(await runFanoutCell(ctx, server, scenario));
       const writeAmp = writeAmpCell(kind, fanouts, dataDir);
+      if (kind === 'ours' && !ctx.profile.quick) writeAmp.settled = await runSettledWrites(ctx);
       fanouts.push(await runFanoutCell(ctx, server, 'plenary'));
       cells.push(...fanouts, await runRampCell(ctx, server), writeAmp);
       cells.push(await runFanoutCell(ctx, server, 'saas'));

@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { seedBoard } from './load/provider';
 import type { ClientCell } from './lib/client';
 import type { HeapCell } from './heapCell';
+import type { SettledWrites } from './settledWrites';
 import { benchRedisUrl, createBenchDatabase, postgresVersion } from './lib/postgres';
 import type { IdleResult, JoinGroupResult, StepResult } from './load/protocol';
 import { planRooms, toCell } from './lib/fixtures';
@@ -143,6 +144,8 @@ export interface WriteAmpCell {
   event: { writeBytes: number; payloadBytes: number; amplification: number } | null;
   busy: { writeBytes: number; payloadBytes: number; amplification: number } | null;
   sqliteBytes: number | null;
+  /** Full run: `event` traffic on a fresh server, counted until its log has been folded (bench/settledWrites.ts). */
+  settled?: SettledWrites | null;
 }
 
 /**
@@ -206,7 +209,7 @@ export async function waitForQuiet(ctx: RunContext): Promise<void> {
   }
 }
 
-async function fanoutSteps(ctx: RunContext, server: BenchServer, tag: string, shape: FanoutShape, ramp: boolean): Promise<StepResult[]> {
+export async function fanoutSteps(ctx: RunContext, server: BenchServer, tag: string, shape: FanoutShape, ramp: boolean): Promise<StepResult[]> {
   const probesPerRoom = Math.max(0, ...shape.probeRooms.map((r) => shape.probeRooms.filter((x) => x === r).length));
   const plans = await planRooms(server, tag, shape.rooms, shape.perRoom + probesPerRoom);
   const cell = toCell(server, plans, shape.perRoom, shape.probeRooms);

@@ -28,10 +28,16 @@ export function rssBytes(pid: number): number {
   return match ? Number(match[1]) * 1024 : 0;
 }
 
+/**
+ * Bytes the process sent towards the block layer: `write_bytes` (counted when a page is dirtied) minus
+ * `cancelled_write_bytes` (dirty pages it truncated or deleted before they were written back, e.g. a log
+ * file emptied after a fold), as proc(5) describes them.
+ */
 export function writeBytes(pid: number): number {
   try {
-    const match = /write_bytes: (\d+)/.exec(fs.readFileSync(`/proc/${pid}/io`, 'utf8'));
-    return match ? Number(match[1]) : 0;
+    const io = fs.readFileSync(`/proc/${pid}/io`, 'utf8');
+    const field = (name: string) => Number(new RegExp(`^${name}: (\\d+)`, 'm').exec(io)?.[1] ?? 0);
+    return field('write_bytes') - field('cancelled_write_bytes');
   } catch {
     return 0;
   }

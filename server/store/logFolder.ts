@@ -26,7 +26,7 @@ export interface LogFolderOptions {
 type ByDoc = Map<string, LogEntry[]>;
 
 /**
- * The update log and its folding into SQLite. Appends go to the log file; every few seconds the log is
+ * The update log and its folding into SQLite. Appends go to the log file; every 30 s the log is
  * rotated aside (`<file>.folding`), its entries are compressed on the libuv thread pool and inserted in one
  * short transaction, and only then is the rotated file deleted. Compressing on the event loop held it for
  * 10–30 ms per fold on a busy event, which showed in every update's latency.

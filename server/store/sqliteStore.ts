@@ -68,7 +68,7 @@ export interface SqliteStoreOptions {
 /**
  * SQLite in WAL mode: the embedded default store. Calls are synchronous underneath; a commit is durable
  * when the promise resolves. Document updates go first to an append-only log file (updateLog.ts) and are
- * folded into SQLite in bulk, one row per document, every few seconds (logFolder.ts).
+ * folded into SQLite in bulk, one row per document, every 30 s (logFolder.ts).
  */
 export function openSqliteStore(dataDir: string, options: SqliteStoreOptions = {}): Store {
   fs.mkdirSync(dataDir, { recursive: true });
@@ -140,7 +140,7 @@ export function openSqliteStore(dataDir: string, options: SqliteStoreOptions = {
   const folder = openLogFolder({
     file: path.join(dataDir, 'roundtable.updates.log'),
     sync: options.synchronous === 'FULL',
-    foldIntervalMs: options.foldIntervalMs ?? 10_000,
+    foldIntervalMs: options.foldIntervalMs ?? 30_000,
     foldBytes: options.foldBytes ?? 4 * 1024 * 1024,
     storedSeq: (name) => q.lastSeq.get(name)?.seq ?? 0,
     // The log may only be emptied once its entries are in SQLite even after a power cut: this commit is fsynced.
