@@ -38,6 +38,7 @@ export function openLogFolder(options: LogFolderOptions) {
   // Entries of the rotated file while their fold is in flight (or failed and waits for a retry).
   let folding: ByDoc | null = null;
   let generation = 0;
+  let closed = false;
 
   const covered = (entries: ByDoc): ByDoc => {
     const kept: ByDoc = new Map();
@@ -122,6 +123,8 @@ export function openLogFolder(options: LogFolderOptions) {
     foldNow,
     close(): void {
       clearInterval(timer);
+      if (closed) return;
+      closed = true;
       try {
         foldNow();
       } finally {
