@@ -45,6 +45,23 @@ export function updateHeader(update: Uint8Array): { clientId: number; clock: num
   return { clientId, clock: decoding.readVarUint(decoder) };
 }
 
+/**
+ * Every (client, clock) a received update carries. One sender's single update is read from its header alone;
+ * a server that merges several updates into one frame (ours does, per event-loop turn) sends frames with more
+ * clients or structs, which are parsed in full so that none of the updates inside goes uncounted.
+ */
+export function updateHeaders(update: Uint8Array): { clientId: number; clock: number }[] {
+  const decoder = decoding.createDecoder(update);
+  const clients = decoding.readVarUint(decoder);
+  if (clients === 0) return [];
+  const structs = decoding.readVarUint(decoder);
+  if (clients === 1 && structs === 1) return [{ clientId: decoding.readVarUint(decoder), clock: decoding.readVarUint(decoder) }];
+  const { from, to } = Y.parseUpdateMeta(update);
+  const found: { clientId: number; clock: number }[] = [];
+  for (const [clientId, start] of from) for (let clock = start; clock < to.get(clientId)!; clock++) found.push({ clientId, clock });
+  return found;
+}
+
 export interface LightClientOptions {
   /** Wait for the server's SyncStep1 (Yjs servers) or only for the socket to open (raw relay). */
   expectServerSync: boolean;
@@ -86,8 +103,7 @@ export class LightClient {
       }
       const update = decoding.readVarUint8Array(decoder);
       if (!this.options.decode) {
-        const header = updateHeader(update);
-        if (header) this.options.onHeader?.(this, header.clientId, header.clock);
+        for (const header of updateHeaders(update)) this.options.onHeader?.(this, header.clientId, header.clock);
         return;
       }
       for (const struct of Y.decodeUpdate(update).structs) {
