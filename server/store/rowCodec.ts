@@ -72,7 +72,3 @@ export function decodeStoredRow(codec: number, data: Buffer): DecodedRow {
   const count = decoding.readVarUint(decoder);
   return { updates: Array.from({ length: count }, () => decoding.readVarUint8Array(decoder)) };
 }
-
-export function decodeRow(codec: number, data: Buffer): Uint8Array[] {
-  return decodeStoredRow(codec, data).updates;
-}

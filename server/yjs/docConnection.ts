@@ -13,7 +13,6 @@ import {
   decodeMessage,
   encodeAwarenessEntries,
   encodeAwarenessMessage,
-  encodeSyncStep1,
   encodeSyncStep2,
 } from './protocol';
 import { inspectParticipantUpdate } from './authorshipGuard';
@@ -158,7 +157,7 @@ export function serveDocConnection(ws: WebSocket, ctx: DocConnectionContext): vo
             return reject(closeCodes.resync, 'updates with missing dependencies, resyncing', pendingStrikes);
           }
           log.info({ doc: docName, participantId: claims.participantId }, 'update with missing dependencies: asking the peer to resync');
-          peer.send(encodeSyncStep1(doc.doc));
+          peer.send(liveDocs.syncStep1For(doc));
         } else {
           pendingStrikes = 0;
         }

@@ -11,7 +11,6 @@ import type { TokenSigner } from '../auth/tokens';
 import { resolveDocAccess, type DocAccessDeps } from './docAccess';
 import { serveDocConnection } from './docConnection';
 import type { DocPeer, LiveDocs } from './liveDocs';
-import { encodeSyncStep1 } from './protocol';
 
 export const yjsPathPrefix = '/yjs/';
 
@@ -122,7 +121,7 @@ export function attachYjsEndpoint(deps: YjsEndpointDeps) {
     async resync(docName: string): Promise<void> {
       const live = await liveDocs.ifLoaded(docName);
       if (!live) return;
-      const frame = encodeSyncStep1(live.doc);
+      const frame = liveDocs.syncStep1For(live);
       for (const peer of live.peers) peer.send(frame);
     },
   };

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { addCard, readCards, cardTextOf } from '../../shared/boardDoc';
 import { boardDocName } from '../../shared/docNames';
 import { createTestEvent, joinAsParticipant } from '../helpers/apiClient';
+import { joinedBoard } from '../helpers/joinedBoard';
 import { startTestServer } from '../helpers/testServer';
 import { connectProvider, upgradeStatus, waitFor, waitForSync, type ProviderHandle } from '../helpers/yjsClient';
 
@@ -74,12 +75,7 @@ describe('live boards over y-websocket', () => {
 
   it('serves every card written before a restart of the server on the same data folder', async () => {
     const first = await startTestServer();
-    const event = await createTestEvent(first.url);
-    const roomId = event.info.rooms[0]!.id;
-    const amira = await joinAsParticipant(first.url, event.info.joinCode, 'Amira', roomId);
-    const name = boardDocName(event.info.id, roomId);
-    const a = connectProvider(first.url, name, amira.cookieHeader);
-    await waitForSync(a.provider);
+    const { event, roomId, participant: amira, docName: name, board: a } = await joinedBoard(first.url);
     for (let i = 0; i < 25; i++) {
       addCard(a.doc, { id: `card-${i}`, questionId: 'build-on', authorId: amira.participantId, authorName: 'Amira', text: `idea ${i}` });
     }

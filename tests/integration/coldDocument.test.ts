@@ -3,11 +3,10 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { addCard, readCards } from '../../shared/boardDoc';
-import { boardDocName } from '../../shared/docNames';
 import { encodeSnapshotRowAsync } from '../../server/store/rowCodec';
-import { createTestEvent, joinAsParticipant } from '../helpers/apiClient';
+import { joinedBoard } from '../helpers/joinedBoard';
 import { startTestServer } from '../helpers/testServer';
-import { connectProvider, waitFor, waitForSync } from '../helpers/yjsClient';
+import { waitFor } from '../helpers/yjsClient';
 
 // A board stored as one snapshot is served from those bytes and integrated only when needed. If that
 // integration fails, the board must never be served, edited or compacted as an empty document.
@@ -19,12 +18,7 @@ afterEach(async () => {
 
 async function boardWithCards() {
   const first = await startTestServer();
-  const event = await createTestEvent(first.url);
-  const roomId = event.info.rooms[0]!.id;
-  const amira = await joinAsParticipant(first.url, event.info.joinCode, 'Amira', roomId);
-  const name = boardDocName(event.info.id, roomId);
-  const board = connectProvider(first.url, name, amira.cookieHeader);
-  await waitForSync(board.provider);
+  const { participant: amira, docName: name, board } = await joinedBoard(first.url);
   for (let i = 0; i < 3; i++) addCard(board.doc, { id: `c${i}`, questionId: 'build-on', authorId: amira.participantId, authorName: 'Amira', text: `idea ${i}` });
   const served = await first.liveDocs.open(name);
   await waitFor(() => readCards(served.doc).length === 3);

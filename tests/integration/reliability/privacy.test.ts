@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { decodeRow } from '../../../server/store/rowCodec';
+import { decodeStoredRow } from '../../../server/store/rowCodec';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -53,7 +53,7 @@ function filesContain(dataDir: string, needle: string): string[] {
   const db = new Database(path.join(dataDir, 'roundtable.db'), { readonly: true });
   const rows = db.prepare('SELECT codec, data FROM doc_updates').all() as { codec: number; data: Buffer }[];
   db.close();
-  if (rows.some((row) => decodeRow(row.codec, row.data).some((update) => Buffer.from(update).includes(Buffer.from(needle))))) found.push('doc_updates rows');
+  if (rows.some((row) => decodeStoredRow(row.codec, row.data).updates.some((update) => Buffer.from(update).includes(Buffer.from(needle))))) found.push('doc_updates rows');
   return found;
 }
 
