@@ -11,6 +11,21 @@ export function summaryDocName(eventId: string): string {
   return `summary.${eventId}`;
 }
 
+/** The one spelling of a document's name: every store key, channel and erase uses this. */
+export function docNameOf(ref: DocRef): string {
+  return ref.kind === 'board' ? boardDocName(ref.eventId, ref.roomId) : summaryDocName(ref.eventId);
+}
+
+/**
+ * Parses a name as it arrives on the wire, accepting only its canonical spelling: a percent-encoded,
+ * upper-case or otherwise different spelling of a valid name would otherwise open a second, shadow copy
+ * of the document that erasure never finds.
+ */
+export function parseCanonicalDocName(raw: string): DocRef | null {
+  const ref = parseDocName(raw);
+  return ref && docNameOf(ref) === raw ? ref : null;
+}
+
 export function parseDocName(name: string): DocRef | null {
   const parts = name.split('.');
   if (parts[0] === 'board' && parts.length === 3 && isId(parts[1]) && isId(parts[2])) {

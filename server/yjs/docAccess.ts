@@ -1,3 +1,4 @@
+import type { CloseReasonName } from '../../shared/closeCodes';
 import type { DocRef } from '../../shared/docNames';
 import type { TokenClaims } from '../../shared/types';
 import { participantsCanWrite } from '../../shared/control';
@@ -14,30 +15,38 @@ export interface DocAccessDeps {
   control: ControlService;
 }
 
+/** Access, or why not: the refusal names the close reason, so the client knows whether to stop or follow. */
+export type AccessDecision = { ok: true; access: DocAccess } | { ok: false; refusal: CloseReasonName };
+
+const refuse = (refusal: CloseReasonName): AccessDecision => ({ ok: false, refusal });
+const grant = (access: DocAccess): AccessDecision => ({ ok: true, access });
+
 /**
  * Decides what a token may do with a document. Scope comes from the token and the server's own
- * records (a participant's room), never from anything the client says. Returns null for no access.
+ * records (a participant's room), never from anything the client says.
  */
-export async function resolveDocAccess(claims: TokenClaims, ref: DocRef, deps: DocAccessDeps): Promise<DocAccess | null> {
-  if (claims.eventId !== ref.eventId) return null;
+export async function resolveDocAccess(claims: TokenClaims, ref: DocRef, deps: DocAccessDeps): Promise<AccessDecision> {
+  if (claims.eventId !== ref.eventId) return refuse('noAccess');
   const event = await deps.events.getEvent(ref.eventId);
-  if (!event) return null;
+  if (!event) return refuse('eventDeleted');
   if (ref.kind === 'summary') {
-    if (claims.role === 'participant') return null;
-    return { canWrite: () => claims.role === 'facilitator' };
+    if (claims.role === 'participant') return refuse('noAccess');
+    return grant({ canWrite: () => claims.role === 'facilitator' });
   }
   const { roomId } = ref;
-  if (!event.info.rooms.some((room) => room.id === roomId)) return null;
-  if (claims.role === 'facilitator') return { canWrite: () => true };
-  if (claims.role === 'organiser') return { canWrite: () => false };
+  if (!event.info.rooms.some((room) => room.id === roomId)) return refuse('roomRemoved');
+  if (claims.role === 'facilitator') return grant({ canWrite: () => true });
+  if (claims.role === 'organiser') return grant({ canWrite: () => false });
   const participant = await deps.events.getParticipant(claims.participantId);
-  if (!participant || participant.eventId !== ref.eventId || participant.roomId !== roomId) return null;
+  if (!participant || participant.eventId !== ref.eventId) return refuse('unauthorized');
+  // Moved while away: the client follows to the room it belongs in now.
+  if (participant.roomId !== roomId) return refuse('moved');
   // Loaded now so the per-update check below is a synchronous cache read.
   await deps.control.get(ref.eventId);
-  return {
+  return grant({
     canWrite: () => {
       const state = deps.control.cached(ref.eventId);
       return state !== undefined && participantsCanWrite(state, roomId);
     },
-  };
+  });
 }

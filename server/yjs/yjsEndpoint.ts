@@ -2,19 +2,20 @@ import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { Logger } from 'pino';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { parseDocName } from '../../shared/docNames';
+import { closeReasons, type CloseReasonName } from '../../shared/closeCodes';
+import { docNameOf, parseCanonicalDocName } from '../../shared/docNames';
 import { soloBus, type ClusterBus } from '../cluster/clusterBus';
 import { limits } from '../../shared/limits';
 import { originAllowed } from '../auth/origin';
 import { sessionFor } from '../auth/sessions';
 import type { TokenSigner } from '../auth/tokens';
-import { resolveDocAccess, type DocAccessDeps } from './docAccess';
+import { resolveDocAccess, type AccessDecision, type DocAccessDeps } from './docAccess';
 import { serveDocConnection } from './docConnection';
 import type { DocPeer, LiveDocs } from './liveDocs';
 
 export const yjsPathPrefix = '/yjs/';
 
-/** Open Yjs connections one session may hold (tabs × documents); more is refused with 429. */
+/** Open Yjs connections one session may hold (tabs × documents); more are closed with tooFast. */
 export const maxConnectionsPerSession = 24;
 
 const peersChannel = 'rt:peers';
@@ -42,6 +43,13 @@ export function attachYjsEndpoint(deps: YjsEndpointDeps) {
     socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
   };
 
+  // Refusals after the Origin check complete the upgrade and close with a shared code (shared/closeCodes.ts):
+  // a browser sees only 1006 for a refused upgrade, and would retry forever on a deleted event.
+  const closeAfterUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer, name: CloseReasonName) => {
+    const { code, reason } = closeReasons[name];
+    wss.handleUpgrade(req, socket, head, (ws) => ws.close(code, reason));
+  };
+
   const onUpgrade = async (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (!url.pathname.startsWith(yjsPathPrefix)) {
@@ -52,19 +60,21 @@ export function attachYjsEndpoint(deps: YjsEndpointDeps) {
       log.warn({ origin: req.headers.origin }, 'refused Yjs upgrade from another origin');
       return refuse(socket, 403, 'Forbidden');
     }
-    const ref = parseDocName(decodeURIComponent(url.pathname.slice(yjsPathPrefix.length)));
-    if (!ref) return refuse(socket, 404, 'Not Found');
+    // The name is parsed once, in its one canonical spelling; everything below uses the name built from it.
+    const ref = parseCanonicalDocName(url.pathname.slice(yjsPathPrefix.length));
+    if (!ref) return closeAfterUpgrade(req, socket, head, 'notFound');
+    const docName = docNameOf(ref);
     const claims = sessionFor(req, signer, ref.eventId);
-    if (!claims) return refuse(socket, 401, 'Unauthorized');
-    const access = await resolveDocAccess(claims, ref, deps).catch((err) => {
+    if (!claims) return closeAfterUpgrade(req, socket, head, 'unauthorized');
+    const decision = await resolveDocAccess(claims, ref, deps).catch((err): AccessDecision => {
       log.error({ err }, 'access check failed');
-      return null;
+      return { ok: false, refusal: 'serverError' };
     });
-    if (!access) return refuse(socket, 403, 'Forbidden');
+    if (!decision.ok) return closeAfterUpgrade(req, socket, head, decision.refusal);
     const sessionKey = `${claims.eventId}/${claims.participantId}`;
     if ((openBySession.get(sessionKey) ?? 0) >= maxConnectionsPerSession) {
       log.warn({ participantId: claims.participantId }, 'refused Yjs upgrade: too many connections for one session');
-      return refuse(socket, 429, 'Too Many Requests');
+      return closeAfterUpgrade(req, socket, head, 'tooFast');
     }
     wss.handleUpgrade(req, socket, head, (ws) => {
       openBySession.set(sessionKey, (openBySession.get(sessionKey) ?? 0) + 1);
@@ -77,9 +87,10 @@ export function attachYjsEndpoint(deps: YjsEndpointDeps) {
       ws.on('pong', () => alive.add(ws));
       serveDocConnection(ws, {
         liveDocs,
-        docName: url.pathname.slice(yjsPathPrefix.length),
+        docName,
+        ref,
         claims,
-        access,
+        access: decision.access,
         log,
         onPeer(peer) {
           const set = peersByParticipant.get(claims.participantId) ?? new Set();

@@ -1,15 +1,23 @@
 import type * as Y from 'yjs';
+import { isId } from '../docNames';
 import type { EventSummary } from './summaryModel';
 
 // The summary's Yjs document: doc.getMap('summary') holds the summary in parts, each a JSON string.
 // A facilitator's action rewrites only the parts it changed, so two facilitators working on different
 // rooms (or on themes while another edits next steps) never overwrite each other.
 
+export const summaryRoot = 'summary';
 const groupPrefix = 'group:';
+/** The parts the summary map may hold besides one `group:<roomId>` per room (the server refuses any other key). */
+export const summaryPartKeys: ReadonlySet<string> = new Set(['front', 'groupOrder', 'themes', 'nextSteps', 'appendix', 'suggestions', 'dismissed']);
 type Parts = Record<string, string>;
 
+export function isSummaryPartKey(key: string): boolean {
+  return summaryPartKeys.has(key) || (key.startsWith(groupPrefix) && isId(key.slice(groupPrefix.length)));
+}
+
 function summaryMap(doc: Y.Doc): Y.Map<string> {
-  return doc.getMap<string>('summary');
+  return doc.getMap<string>(summaryRoot);
 }
 
 function toParts(summary: EventSummary): Parts {

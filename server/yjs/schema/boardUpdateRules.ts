@@ -1,0 +1,165 @@
+import * as Y from 'yjs';
+import { boardRoot, cardFields, cardFieldsWritableLater, cardIdPattern, type CardFieldKind } from '../../../shared/boardSchema';
+import { limits } from '../../../shared/limits';
+import type { DecodedUpdate } from '../protocol';
+import { refuse } from '../refusal';
+import { placeUpdate, type Placement } from './placements';
+import type { UpdateVerdict, Writer } from './writer';
+
+// A board update is accepted only if every item it adds fits the board's schema (shared/boardSchema.ts)
+// and every deletion is one the writer may make. Stated positively: what is not described here is refused,
+// however the update is encoded.
+//
+//   root 'cards', key = card id      → a new card: a Y.Map, created with all its fields in this update
+//   [card], key = field              → a field of that card, with the field's kind; once the card exists
+//                                      only `questionId` may be written again (authorship, time, hidden, text
+//                                      are set once: Yjs itself deletes an overwritten value, so a later write
+//                                      to them is refused whether or not the update deletes the old one)
+//   [card, text], no key             → plain text in the card's text, not in a hidden card
+//   deletions                        → whole cards (participants only their own), card text, and a field's
+//                                      old value when this update writes its new one
+
+type Placed = Placement & { kind: 'placed' };
+
+export function checkBoardUpdate({ structs, ds }: DecodedUpdate, doc: Y.Doc, writer: Writer): UpdateVerdict {
+  const placements = placeUpdate(doc, structs);
+  const cards = doc.getMap<unknown>(boardRoot);
+  const newCards = new Map<Y.Item, string>();
+  const newCardKeys = new Set<string>();
+  /** Card items of the document whose field `key` this update writes: "cardItemId key". */
+  const rewritten = new Set<string>();
+  const fieldsOfNewCards = new Map<Y.Item, Set<string>>();
+  let addsContent = false;
+
+  const placed: Array<[Y.Item, Placed]> = [];
+  for (const struct of structs) {
+    if (!(struct instanceof Y.Item)) continue;
+    const at = placements.of(struct);
+    if (at.kind === 'inert') continue;
+    if (at.root !== boardRoot) refuse('malformed', `a board has no '${at.root}'`);
+    placed.push([struct, at]);
+    if (!(struct.content instanceof Y.ContentDeleted)) addsContent = true;
+    if (at.path.length === 0) checkNewCard(struct, at);
+  }
+  for (const [item, at] of placed) {
+    if (at.path.length === 1) checkField(item, at.path[0]!, at.key);
+    else if (at.path.length === 2) checkText(item, at);
+    else if (at.path.length > 2) refuse('malformed', 'nothing nests inside a card text');
+  }
+  for (const [card, fields] of fieldsOfNewCards) {
+    for (const key of Object.keys(cardFields)) {
+      if (!fields.has(key)) refuse('malformed', `a new card needs its '${key}' (card ${newCards.get(card)})`);
+    }
+  }
+  if (newCardKeys.size > 0 && cards.size + newCardKeys.size > limits.cardsPerBoard) {
+    refuse('boardFull', `a board holds at most ${limits.cardsPerBoard} cards`);
+  }
+  checkDeletions(placements.deletedItems(ds));
+  return { addsContent };
+
+  function checkNewCard(item: Y.Item, at: Placed): void {
+    const key = at.key;
+    if (key === null || !cardIdPattern.test(key)) refuse('malformed', 'a card needs an id as its key');
+    if (item.content instanceof Y.ContentDeleted) {
+      // A tombstone for a card made and deleted offline; over a live card it would delete it.
+      if (cards.has(key)) refuse('refused', 'cards are deleted, not overwritten');
+      return;
+    }
+    if (!(item.content instanceof Y.ContentType) || item.content.type.constructor !== Y.Map) refuse('malformed', 'a card is a map');
+    if (cards.has(key) || newCardKeys.has(key)) refuse('refused', 'a card cannot replace another card');
+    newCards.set(item, key);
+    newCardKeys.add(key);
+    fieldsOfNewCards.set(item, new Set());
+  }
+
+  function checkField(item: Y.Item, card: Y.Item, key: string | null): void {
+    if (key === null || !Object.hasOwn(cardFields, key)) refuse('malformed', `a card has no field '${String(key)}'`);
+    const cardKey = cardKeyOf(card);
+    if (!newCards.has(card)) {
+      // A card of the document (or one whose creation this update does not carry).
+      if (!cardFieldsWritableLater.has(key)) refuse('refused', `a card's '${key}' is set when it is created`);
+      if (isHidden(card) && writer.role !== 'facilitator') refuse('refused', 'this card is hidden');
+      checkValue(item, key, cardFields[key]!);
+      rewritten.add(`${card.id.client}:${card.id.clock} ${key}`);
+      return;
+    }
+    if (item.content instanceof Y.ContentDeleted) return; // a value overwritten before the card was ever sent
+    checkValue(item, key, cardFields[key]!);
+    fieldsOfNewCards.get(card)!.add(key);
+    const value = item.content instanceof Y.ContentAny ? item.content.arr[0] : undefined;
+    // Authorship comes from the session, never from the client.
+    if (key === 'id' && value !== cardKey) refuse('malformed', "a card's id is its key");
+    if (key === 'authorId' && value !== writer.participantId) refuse('refused', 'cards can only be written as yourself');
+    if (key === 'authorName' && value !== writer.name) refuse('refused', 'cards can only be written as yourself');
+    if (key === 'hidden' && value !== false) refuse('refused', 'cards are hidden by a facilitator, on the server');
+  }
+
+  function checkText(item: Y.Item, at: Placed): void {
+    const [card, text] = at.path as [Y.Item, Y.Item];
+    if (at.key !== null || text.parentSub !== 'text' || !isTextType(text)) refuse('malformed', 'text goes in a card text');
+    if (!(item.content instanceof Y.ContentString) && !(item.content instanceof Y.ContentDeleted)) {
+      refuse('malformed', 'a card text holds plain text only');
+    }
+    if (item.content instanceof Y.ContentString && item.content.str.length > limits.cardChars) refuse('tooLarge', 'text longer than a card');
+    // A hidden card's text is kept by the server for facilitators; nothing is typed into its empty shell.
+    if (!newCards.has(card) && isHidden(card) && !(item.content instanceof Y.ContentDeleted)) refuse('refused', 'this card is hidden');
+  }
+
+  function checkDeletions(deleted: Y.Item[]): void {
+    const deletedCards = new Set<Y.Item>();
+    for (const item of deleted) {
+      const at = placements.ofDocItem(item);
+      if (at.kind !== 'placed' || at.root !== boardRoot || at.path.length !== 0) continue;
+      if (!(item.content instanceof Y.ContentType)) continue;
+      if (writer.role !== 'facilitator' && cardAuthor(item) !== writer.participantId) {
+        refuse('refused', 'only the author or a facilitator can delete a card');
+      }
+      deletedCards.add(item);
+    }
+    for (const item of deleted) {
+      const at = placements.ofDocItem(item);
+      if (at.kind !== 'placed' || at.path.length !== 1) continue; // card text and whole cards are checked above
+      const card = at.path[0]!;
+      if (deletedCards.has(card) || card.deleted) continue;
+      // The old value of a field this update overwrites; removing a field outright is not an edit.
+      if (!rewritten.has(`${card.id.client}:${card.id.clock} ${at.key}`)) refuse('refused', `a card's '${String(at.key)}' cannot be removed`);
+    }
+  }
+}
+
+function checkValue(item: Y.Item, key: string, kind: CardFieldKind): void {
+  const content = item.content;
+  if (kind.kind === 'text') {
+    if (!isTextType(item)) refuse('malformed', `'${key}' is a text`);
+    return;
+  }
+  if (!(content instanceof Y.ContentAny) || content.arr.length !== 1) refuse('malformed', `'${key}' holds one plain value`);
+  const value: unknown = content.arr[0];
+  const ok =
+    kind.kind === 'string'
+      ? typeof value === 'string' && value.length <= kind.maxChars
+      : kind.kind === 'number'
+        ? typeof value === 'number' && Number.isFinite(value)
+        : typeof value === 'boolean';
+  if (!ok) refuse('malformed', `'${key}' must be a ${kind.kind}${kind.kind === 'string' ? ` of at most ${kind.maxChars} characters` : ''}`);
+}
+
+function isTextType(item: Y.Item): boolean {
+  return item.content instanceof Y.ContentType && item.content.type.constructor === Y.Text;
+}
+
+function cardKeyOf(card: Y.Item): string | null {
+  return card.parentSub;
+}
+
+function mapOf(card: Y.Item): Y.Map<unknown> | null {
+  return card.content instanceof Y.ContentType && card.content.type instanceof Y.Map ? card.content.type : null;
+}
+
+function isHidden(card: Y.Item): boolean {
+  return mapOf(card)?.get('hidden') === true;
+}
+
+function cardAuthor(card: Y.Item): unknown {
+  return mapOf(card)?.get('authorId');
+}

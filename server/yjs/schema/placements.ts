@@ -1,0 +1,135 @@
+import * as Y from 'yjs';
+import type { DecodedUpdate } from '../protocol';
+import { refuse } from '../refusal';
+
+// Where each item of an incoming update would land in the document, worked out before Y.applyUpdate.
+// A Yjs update names an item's parent only when it has no neighbour: an insert after an existing
+// character, or a new value for a map key (whose left neighbour is the old value), carries just the
+// neighbour's id. So an item's place is resolved through its neighbours, in the document or in the
+// update itself, the way Yjs integrates it (Item.getMissing: left origin first, then right origin).
+
+/**
+ * `path` lists the type items between the root and the item, outermost first: a card field's path is
+ * [card], a character of a card's text has [card, text]. `key` is the map key, null in a sequence.
+ */
+export type Placement = { kind: 'placed'; root: string; path: readonly Y.Item[]; key: string | null } | { kind: 'inert' };
+
+/** An item that integrates as garbage (its parent is gone), depends on structs the server lacks, or is already known. */
+const inert: Placement = { kind: 'inert' };
+
+export interface UpdatePlacements {
+  /** Where an item of the update lands; inert items change nothing anyone can read. */
+  of(item: Y.Item): Placement;
+  /** Where an item already in the document is. */
+  ofDocItem(item: Y.Item): Placement;
+  /** Whether the item was created by this update (not yet in the document). */
+  isNew(item: Y.Item): boolean;
+  /** Live items of the document that the update's delete set would delete. */
+  deletedItems(ds: DecodedUpdate['ds']): Y.Item[];
+}
+
+type Struct = DecodedUpdate['structs'][number];
+
+export function placeUpdate(doc: Y.Doc, structs: DecodedUpdate['structs']): UpdatePlacements {
+  const store = doc.store;
+  const byClient = new Map<number, Struct[]>();
+  for (const struct of structs) {
+    if (struct instanceof Y.Skip) continue;
+    const list = byClient.get(struct.id.client);
+    if (list) list.push(struct);
+    else byClient.set(struct.id.client, [struct]);
+  }
+  const rootNames = new Map<unknown, string>();
+  for (const [name, type] of doc.share) rootNames.set(type, name);
+  const memo = new Map<Y.Item, Placement>();
+  const fromUpdate = new Set<Struct>();
+  for (const list of byClient.values()) for (const struct of list) fromUpdate.add(struct);
+
+  const known = (id: Y.ID) => id.clock < Y.getState(store, id.client);
+  const find = (id: Y.ID): Struct | undefined => (known(id) ? Y.getItem(store, id) : findInUpdate(byClient, id));
+
+  function ofDocItem(item: Y.Item): Placement {
+    const path: Y.Item[] = [];
+    let type = item.parent as Y.AbstractType<unknown> | null;
+    while (type && type._item) {
+      path.unshift(type._item);
+      type = type._item.parent as Y.AbstractType<unknown> | null;
+    }
+    const root = rootNames.get(type);
+    return root === undefined ? inert : { kind: 'placed', root, path, key: item.parentSub };
+  }
+
+  const placementOfStruct = (struct: Struct | undefined): Placement => {
+    if (!(struct instanceof Y.Item)) return inert; // missing (pending) or garbage-collected: Yjs makes the item garbage too
+    return fromUpdate.has(struct) ? of(struct) : ofDocItem(struct);
+  };
+
+  function of(item: Y.Item): Placement {
+    const cached = memo.get(item);
+    if (cached) return cached;
+    if (item.id.clock + item.length <= Y.getState(store, item.id.client)) return inert; // already integrated: a no-op
+    // A crafted update can make neighbours point at each other; Yjs itself would loop or fail.
+    memo.set(item, inert);
+    let result: Placement;
+    const parent: unknown = item.parent;
+    if (typeof parent === 'string') {
+      result = { kind: 'placed', root: parent, path: [], key: item.parentSub };
+    } else if (parent instanceof Y.ID) {
+      const typeItem = find(parent);
+      const at = typeItem instanceof Y.Item && typeItem.content instanceof Y.ContentType ? placementOfStruct(typeItem) : inert;
+      result = at.kind === 'inert' ? inert : { kind: 'placed', root: at.root, path: [...at.path, typeItem as Y.Item], key: item.parentSub };
+    } else {
+      const left = item.origin ? placementOfStruct(find(item.origin)) : null;
+      const right = item.rightOrigin ? placementOfStruct(find(item.rightOrigin)) : null;
+      if (!left && !right) refuse('malformed', 'an item with neither a parent nor a neighbour');
+      result = left ?? right!;
+      // Neighbours in two different places would splice one list into another.
+      if (left && right && left.kind === 'placed' && right.kind === 'placed' && !samePlace(left, right)) {
+        refuse('malformed', 'an item between neighbours of different parents');
+      }
+    }
+    memo.set(item, result);
+    return result;
+  }
+
+  return {
+    of,
+    ofDocItem,
+    isNew: (item) => fromUpdate.has(item),
+    deletedItems(ds) {
+      const items: Y.Item[] = [];
+      for (const [client, ranges] of ds.clients) {
+        const list = store.clients.get(client);
+        if (!list || list.length === 0) continue;
+        const end = Y.getState(store, client);
+        for (const { clock, len } of ranges) {
+          if (clock >= end) continue;
+          for (let i = Y.findIndexSS(list, clock); i < list.length && list[i]!.id.clock < clock + len; i++) {
+            const struct = list[i];
+            if (struct instanceof Y.Item && !struct.deleted) items.push(struct);
+          }
+        }
+      }
+      return items;
+    },
+  };
+}
+
+function samePlace(a: Placement & { kind: 'placed' }, b: Placement & { kind: 'placed' }): boolean {
+  return a.root === b.root && a.key === b.key && a.path.length === b.path.length && a.path.every((item, i) => item === b.path[i]);
+}
+
+function findInUpdate(byClient: Map<number, Struct[]>, id: Y.ID): Struct | undefined {
+  const list = byClient.get(id.client);
+  if (!list) return undefined;
+  let low = 0;
+  let high = list.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    const struct = list[mid]!;
+    if (id.clock < struct.id.clock) high = mid - 1;
+    else if (id.clock >= struct.id.clock + struct.length) low = mid + 1;
+    else return struct;
+  }
+  return undefined;
+}

@@ -1,0 +1,13 @@
+import type { Role } from '../../../shared/types';
+
+/** Who sends an update, from their verified session: authorship is checked against this, never the client's word. */
+export interface Writer {
+  role: Role;
+  participantId: string;
+  name: string;
+}
+
+export interface UpdateVerdict {
+  /** Whether the update adds anything (a pure deletion is always let through, even on a full board). */
+  addsContent: boolean;
+}
