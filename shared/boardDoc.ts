@@ -73,8 +73,39 @@ export function deleteCard(doc: Y.Doc, cardId: string): void {
   cardsOf(doc).delete(cardId);
 }
 
+/** Writes only the flag. Clients may not write `hidden` at all: facilitators hide through the server (hideCard). */
 export function setCardHidden(doc: Y.Doc, cardId: string, hidden: boolean): void {
   cardsOf(doc).get(cardId)?.set('hidden', hidden);
+}
+
+/**
+ * The server's hide, in one transaction: the flag set and the whole text deleted, so the text leaves
+ * every participant's document (with gc on, Yjs drops deleted content from what it encodes). The caller
+ * saves the text first. False when there is no such card.
+ */
+export function hideCard(doc: Y.Doc, cardId: string): boolean {
+  const entry = cardsOf(doc).get(cardId);
+  if (!(entry instanceof Y.Map)) return false;
+  doc.transact(() => {
+    const text = entry.get('text');
+    if (text instanceof Y.Text && text.length > 0) text.delete(0, text.length);
+    entry.set('hidden', true);
+  });
+  return true;
+}
+
+/** The server's show: the saved text put back (ahead of anything written meanwhile) and the flag cleared. */
+export function showCard(doc: Y.Doc, cardId: string, savedText: string): boolean {
+  const entry = cardsOf(doc).get(cardId);
+  if (!(entry instanceof Y.Map)) return false;
+  doc.transact(() => {
+    const text = entry.get('text');
+    if (text instanceof Y.Text) {
+      if (savedText) text.insert(0, savedText);
+    } else entry.set('text', new Y.Text(savedText));
+    entry.set('hidden', false);
+  });
+  return true;
 }
 
 export function moveCard(doc: Y.Doc, cardId: string, questionId: string): void {

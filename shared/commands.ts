@@ -9,10 +9,13 @@ import type { Role } from './types';
 
 const empty = z.object({}).strict();
 const roomTarget = z.object({ roomId: idSchema.nullable().default(null) });
+const cardTarget = z.object({ roomId: idSchema, cardId: z.string().min(1).max(100) }).strict();
 
 export const commandSpecs = {
   'control:get': { roles: ['participant', 'facilitator', 'organiser'], schema: empty },
   'overview:get': { roles: ['facilitator', 'organiser'], schema: empty },
+  // A hidden card's text is kept out of the board document participants sync; staff read it here.
+  'hiddenCards:get': { roles: ['facilitator', 'organiser'], schema: z.object({ roomId: idSchema }).strict() },
   'vote:cast': { roles: ['participant'], schema: z.object({ cardId: z.string().min(1).max(100), delta: z.union([z.literal(1), z.literal(-1)]) }) },
   'help:request': { roles: ['participant'], schema: empty },
   'help:cancel': { roles: ['participant'], schema: empty },
@@ -33,12 +36,21 @@ export const commandSpecs = {
   'participant:move': { roles: ['facilitator'], schema: z.object({ participantId: z.string().min(1).max(100), roomId: idSchema }) },
   'voting:set': { roles: ['facilitator'], schema: z.object({ open: z.boolean(), votesPerPerson: z.number().int().min(1).max(20).optional(), revealed: z.boolean().optional() }) },
   'help:resolve': { roles: ['facilitator'], schema: z.object({ helpId: z.string().min(1).max(100) }) },
+  'card:hide': { roles: ['facilitator'], schema: cardTarget },
+  'card:show': { roles: ['facilitator'], schema: cardTarget },
   'summary:draft': { roles: ['facilitator'], schema: empty },
 } as const satisfies Record<string, { roles: readonly Role[]; schema: z.ZodType }>;
 
 export type CommandName = keyof typeof commandSpecs;
 export type CommandInput<N extends CommandName> = z.input<(typeof commandSpecs)[N]['schema']>;
 export type CommandPayload<N extends CommandName> = z.output<(typeof commandSpecs)[N]['schema']>;
+
+/** What `hiddenCards:get` returns for each hidden card of the room. */
+export interface HiddenCardText {
+  cardId: string;
+  roomId: string;
+  text: string;
+}
 
 export type CommandResult<T = unknown> = { ok: true; data: T } | { ok: false; error: { code: string; message: string } };
 

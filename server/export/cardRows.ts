@@ -1,6 +1,7 @@
 import type { DraftInput } from '../../shared/summary/summaryModel';
 
-// One row per card of every room, hidden ones included (flagged), for the CSV and JSON exports.
+// One row per card of every room, for the CSV and JSON exports. Hidden cards are included, flagged
+// hidden=true, with the text saved when they were hidden (loadDraftInput): organisers export everything.
 
 export interface CardExportRow {
   event: string;

@@ -55,6 +55,14 @@ CREATE TABLE IF NOT EXISTS doc_updates (
   data BYTEA NOT NULL
 );
 CREATE INDEX IF NOT EXISTS doc_updates_doc ON doc_updates(doc, seq);
+CREATE TABLE IF NOT EXISTS hidden_cards (
+  event_id TEXT NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+  room_id TEXT NOT NULL,
+  card_id TEXT NOT NULL,
+  text TEXT NOT NULL,
+  hidden_at TEXT NOT NULL,
+  PRIMARY KEY (event_id, room_id, card_id)
+);
 `;
 
 /** Escapes LIKE wildcards so a document-name prefix matches only itself. */
@@ -223,6 +231,36 @@ export async function openPostgresStore(connectionString: string): Promise<Store
         [eventId, limit],
       );
       return rows.map((r) => ({ eventId: r.event_id, at: r.at, actorId: r.actor_id, actorRole: r.actor_role, action: r.action, detail: r.detail }));
+    },
+    async saveHiddenCard(row) {
+      await pool.query(
+        'INSERT INTO hidden_cards (event_id, room_id, card_id, text, hidden_at) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (event_id, room_id, card_id) DO UPDATE SET text = excluded.text, hidden_at = excluded.hidden_at',
+        [row.eventId, row.roomId, row.cardId, row.text, row.hiddenAt],
+      );
+    },
+    async listHiddenCards(eventId) {
+      const { rows } = await pool.query<{ room_id: string; card_id: string; text: string; hidden_at: string }>(
+        'SELECT room_id, card_id, text, hidden_at FROM hidden_cards WHERE event_id = $1 ORDER BY room_id, card_id',
+        [eventId],
+      );
+      return rows.map((r) => ({ eventId, roomId: r.room_id, cardId: r.card_id, text: r.text, hiddenAt: r.hidden_at }));
+    },
+    async deleteHiddenCard(eventId, roomId, cardId) {
+      await pool.query('DELETE FROM hidden_cards WHERE event_id = $1 AND room_id = $2 AND card_id = $3', [eventId, roomId, cardId]);
+    },
+    async moveHiddenCards(eventId, fromRoomId, toRoomId) {
+      if (!toRoomId) {
+        await pool.query('DELETE FROM hidden_cards WHERE event_id = $1 AND room_id = $2', [eventId, fromRoomId]);
+        return;
+      }
+      await transaction(async (c) => {
+        // A moved card replaces one of the same id in the target room (as it does in the board document).
+        await c.query(
+          'DELETE FROM hidden_cards WHERE event_id = $1 AND room_id = $2 AND card_id IN (SELECT card_id FROM hidden_cards WHERE event_id = $1 AND room_id = $3)',
+          [eventId, toRoomId, fromRoomId],
+        );
+        await c.query('UPDATE hidden_cards SET room_id = $1 WHERE event_id = $2 AND room_id = $3', [toRoomId, eventId, fromRoomId]);
+      });
     },
     async close() {
       await pool.end();

@@ -53,6 +53,14 @@ CREATE TABLE IF NOT EXISTS doc_updates (
   data BLOB NOT NULL,
   PRIMARY KEY (doc, seq)
 ) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS hidden_cards (
+  event_id TEXT NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+  room_id TEXT NOT NULL,
+  card_id TEXT NOT NULL,
+  text TEXT NOT NULL,
+  hidden_at TEXT NOT NULL,
+  PRIMARY KEY (event_id, room_id, card_id)
+) WITHOUT ROWID;
 `;
 
 export interface SqliteStoreOptions {
@@ -127,6 +135,24 @@ export function openSqliteStore(dataDir: string, options: SqliteStoreOptions = {
       'SELECT * FROM (SELECT * FROM audit WHERE event_id = ? ORDER BY id DESC LIMIT ?) ORDER BY id',
     ),
   };
+
+  const hidden = {
+    save: db.prepare(
+      'INSERT INTO hidden_cards (event_id, room_id, card_id, text, hidden_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT(event_id, room_id, card_id) DO UPDATE SET text = excluded.text, hidden_at = excluded.hidden_at',
+    ),
+    list: db.prepare<[string], { room_id: string; card_id: string; text: string; hidden_at: string }>(
+      'SELECT room_id, card_id, text, hidden_at FROM hidden_cards WHERE event_id = ? ORDER BY room_id, card_id',
+    ),
+    delete: db.prepare('DELETE FROM hidden_cards WHERE event_id = ? AND room_id = ? AND card_id = ?'),
+    deleteRoom: db.prepare('DELETE FROM hidden_cards WHERE event_id = ? AND room_id = ?'),
+    // A moved card replaces one of the same id in the target room (as it does in the board document).
+    dropOverwritten: db.prepare('DELETE FROM hidden_cards WHERE event_id = ? AND room_id = ? AND card_id IN (SELECT card_id FROM hidden_cards WHERE event_id = ? AND room_id = ?)'),
+    move: db.prepare('UPDATE hidden_cards SET room_id = ? WHERE event_id = ? AND room_id = ?'),
+  };
+  const moveHiddenTx = db.transaction((eventId: string, fromRoomId: string, toRoomId: string) => {
+    hidden.dropOverwritten.run(eventId, toRoomId, eventId, fromRoomId);
+    hidden.move.run(toRoomId, eventId, fromRoomId);
+  });
 
   // One process owns the files, so each document's last seq can live in memory after the first look-up.
   const lastSeqs = new Map<string, number>();
@@ -281,6 +307,19 @@ export function openSqliteStore(dataDir: string, options: SqliteStoreOptions = {
         action: r.action,
         detail: r.detail,
       }));
+    },
+    async saveHiddenCard(row) {
+      hidden.save.run(row.eventId, row.roomId, row.cardId, row.text, row.hiddenAt);
+    },
+    async listHiddenCards(eventId) {
+      return hidden.list.all(eventId).map((r) => ({ eventId, roomId: r.room_id, cardId: r.card_id, text: r.text, hiddenAt: r.hidden_at }));
+    },
+    async deleteHiddenCard(eventId, roomId, cardId) {
+      hidden.delete.run(eventId, roomId, cardId);
+    },
+    async moveHiddenCards(eventId, fromRoomId, toRoomId) {
+      if (toRoomId) moveHiddenTx(eventId, fromRoomId, toRoomId);
+      else hidden.deleteRoom.run(eventId, fromRoomId);
     },
     async close() {
       try {

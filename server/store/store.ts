@@ -59,6 +59,21 @@ export interface EventStore {
   purgeDeleted(): Promise<void>;
   appendAudit(entry: AuditEntry): Promise<void>;
   listAudit(eventId: string, limit: number): Promise<AuditEntry[]>;
+  /** Saves (or replaces) a hidden card's text, kept here instead of in the board document participants sync. */
+  saveHiddenCard(row: HiddenCardRow): Promise<void>;
+  listHiddenCards(eventId: string): Promise<HiddenCardRow[]>;
+  deleteHiddenCard(eventId: string, roomId: string, cardId: string): Promise<void>;
+  /** Saved texts follow their cards when a room's cards move to another room (toRoomId null deletes them). */
+  moveHiddenCards(eventId: string, fromRoomId: string, toRoomId: string | null): Promise<void>;
+}
+
+/** The text of a card a facilitator hid: only staff read it (the event's deletion removes it by cascade). */
+export interface HiddenCardRow {
+  eventId: string;
+  roomId: string;
+  cardId: string;
+  text: string;
+  hiddenAt: string;
 }
 
 /** What a facilitator did, for accountability (UK GDPR): who, when, which command, on what. */

@@ -5,16 +5,21 @@ import { readSummary, writeSummary } from '../../shared/summary/summaryDoc';
 import type { DraftInput, EventSummary } from '../../shared/summary/summaryModel';
 import type { EventInfo } from '../../shared/types';
 import { totalsByCard } from '../../shared/votes';
+import { withSavedTexts } from '../moderation/savedCardTexts';
 import type { Store } from '../store/store';
 import type { LiveDocs } from '../yjs/liveDocs';
 
-/** Everything drafting needs, read from the live boards, the vote rows and the participant list. */
+/**
+ * Everything drafting needs, read from the live boards, the vote rows and the participant list. Hidden
+ * cards carry their saved texts (staff read them: the raw card exports list every card, flagged hidden);
+ * drafting itself leaves hidden cards out (shared/summary/visibleCards.ts).
+ */
 export async function loadDraftInput(event: EventInfo, store: Store, liveDocs: LiveDocs): Promise<DraftInput> {
-  const [votes, participants] = await Promise.all([store.listVotes(event.id), store.listParticipants(event.id)]);
+  const [votes, participants, hidden] = await Promise.all([store.listVotes(event.id), store.listParticipants(event.id), store.listHiddenCards(event.id)]);
   const boards = await Promise.all(
     event.rooms.map(async (room) => ({
       roomId: room.id,
-      cards: await liveDocs.withDoc(boardDocName(event.id, room.id), (live) => readCards(live.doc)),
+      cards: withSavedTexts(await liveDocs.withDoc(boardDocName(event.id, room.id), (live) => readCards(live.doc)), hidden, room.id),
       votes: totalsByCard(votes.filter((v) => v.roomId === room.id)),
       participantCount: participants.filter((p) => p.roomId === room.id).length,
     })),

@@ -12,11 +12,24 @@ import {
 } from '../../../shared/control';
 import { boardDocName } from '../../../shared/docNames';
 import { CommandError, type CommandHandlers } from '../commandRouter';
+import { cardVisibilityHandlers } from './cardVisibilityHandlers';
 import { eventOf, requireRoom, type HandlerDeps } from './handlerDeps';
 
 type Handlers = Pick<
   CommandHandlers,
-  'phase:set' | 'timer:start' | 'timer:pause' | 'timer:resume' | 'timer:add' | 'timer:stop' | 'broadcast:send' | 'lock:set' | 'voting:set' | 'help:resolve'
+  | 'phase:set'
+  | 'timer:start'
+  | 'timer:pause'
+  | 'timer:resume'
+  | 'timer:add'
+  | 'timer:stop'
+  | 'broadcast:send'
+  | 'lock:set'
+  | 'voting:set'
+  | 'help:resolve'
+  | 'card:hide'
+  | 'card:show'
+  | 'hiddenCards:get'
 >;
 
 /** Applies a timer change to the event's timer, or to one room's own timer. */
@@ -43,6 +56,8 @@ export function facilitationHandlers(deps: HandlerDeps): Handlers {
   };
 
   return {
+    // Moderation of cards is facilitation too; its handlers have their own file.
+    ...cardVisibilityHandlers(deps),
     async 'phase:set'({ claims }, { phase }) {
       const state = await control.update(claims.eventId, (s) => (s.phase === phase ? s : { ...s, phase }));
       await resyncBoards(claims.eventId, (await eventOf(deps, claims.eventId)).rooms.map((r) => r.id));

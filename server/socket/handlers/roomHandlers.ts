@@ -5,6 +5,7 @@ import { boardDocName } from '../../../shared/docNames';
 import { limits } from '../../../shared/limits';
 import type { EventInfo } from '../../../shared/types';
 import { roomsWithIds } from '../../events/eventService';
+import { visibilityKey } from '../../moderation/cardVisibility';
 import { closeCodes } from '../../yjs/docConnection';
 import { CommandError, type CommandHandlers } from '../commandRouter';
 import { eventOf, requireRoom, type HandlerDeps } from './handlerDeps';
@@ -55,18 +56,24 @@ export function roomHandlers(deps: HandlerDeps): Handlers {
         requireRoom(event, moveTo);
         if (roomId === moveTo) throw new CommandError('same_room', 'Choose a different room to move people to.');
         const source = boardDocName(eventId, roomId);
-        if (cards === 'move') {
-          const sourceCards = await liveDocs.withDoc(source, (live) => readCards(live.doc));
-          await liveDocs.withDoc(boardDocName(eventId, moveTo), (live) => {
-            live.doc.transact(() => {
-              for (const card of sourceCards) {
-                addCard(live.doc, card);
-                if (card.hidden) setCardHidden(live.doc, card.id, true);
-              }
+        // No card of the source room is hidden or shown while its cards move.
+        await deps.serial(visibilityKey(eventId, roomId), async () => {
+          if (cards === 'move') {
+            // Hidden cards move with an empty text; their saved texts follow below (after the cards, so
+            // a listing of the new room never takes them for texts of deleted cards).
+            const sourceCards = await liveDocs.withDoc(source, (live) => readCards(live.doc));
+            await liveDocs.withDoc(boardDocName(eventId, moveTo), (live) => {
+              live.doc.transact(() => {
+                for (const card of sourceCards) {
+                  addCard(live.doc, card);
+                  if (card.hidden) setCardHidden(live.doc, card.id, true);
+                }
+              });
             });
-          });
-          moved = sourceCards.length;
-        }
+            moved = sourceCards.length;
+          }
+          await store.moveHiddenCards(eventId, roomId, cards === 'move' ? moveTo : null);
+        });
         await store.moveRoomVotes(eventId, roomId, cards === 'move' ? moveTo : null);
         await liveDocs.discard(source, 4410, 'this room was removed');
         await store.deleteDoc(source);
