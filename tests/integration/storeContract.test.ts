@@ -128,6 +128,10 @@ describe.each(factories)('%s store', (_name, open) => {
     expect((await store.listAudit('ev1', 2)).map((a) => a.action)).toEqual(['lock:set', 'timer:start']);
     expect(await store.listEventDates()).toEqual([{ id: 'ev1', createdAt: info.createdAt, date: '2026-01-02' }]);
 
+    const hiddenAt = '2026-01-01T10:05:00.000Z';
+    await store.saveHiddenCard({ eventId: 'ev1', roomId: 'a', cardId: 'c1', text: 'first', hiddenAt });
+    await store.saveHiddenCard({ eventId: 'ev1', roomId: 'a', cardId: 'c1', text: 'saved again', hiddenAt });
+    expect(await store.listHiddenCards('ev1')).toEqual([{ eventId: 'ev1', roomId: 'a', cardId: 'c1', text: 'saved again', hiddenAt }]);
     await store.appendUpdates('board.ev1.a', [new Uint8Array([0, 0])]);
     await store.appendUpdates('board.ev10.a', [new Uint8Array([0, 0])]);
     await store.deleteEvent('ev1', ['board.ev1.', 'summary.ev1']);
@@ -136,9 +140,36 @@ describe.each(factories)('%s store', (_name, open) => {
     expect(await store.listVotes('ev1')).toEqual([]);
     expect(await store.getControl('ev1')).toBeUndefined();
     expect(await store.listAudit('ev1', 10)).toEqual([]);
+    expect(await store.listHiddenCards('ev1')).toEqual([]);
     expect((await store.loadDoc('board.ev1.a')).updates).toEqual([]);
     // A prefix never reaches another event whose id merely starts the same way.
     expect((await store.loadDoc('board.ev10.a')).updates).toHaveLength(1);
+    await store.close();
+  });
+
+  it('keeps hidden cards’ texts per room: saved, replaced, moved with their room’s cards, deleted', async () => {
+    const store = await open();
+    await store.createEvent({ info: eventInfo('ev1', 'HID234'), facilitatorKeyHash: 'f', organiserKeyHash: 'o' });
+    await store.createEvent({ info: eventInfo('ev2', 'HID567'), facilitatorKeyHash: 'f', organiserKeyHash: 'o' });
+    const row = (roomId: string, cardId: string, text: string) => ({ eventId: 'ev1', roomId, cardId, text, hiddenAt: '2026-01-01T10:00:00.000Z' });
+    await store.saveHiddenCard(row('a', 'c1', 'one'));
+    await store.saveHiddenCard(row('a', 'c2', 'two'));
+    await store.saveHiddenCard(row('b', 'c2', 'old two in b'));
+    await store.saveHiddenCard(row('b', 'c3', 'three'));
+    await store.saveHiddenCard({ ...row('a', 'c1', 'other event'), eventId: 'ev2' });
+    const texts = async (eventId = 'ev1') => (await store.listHiddenCards(eventId)).map((r) => `${r.roomId}/${r.cardId}=${r.text}`).sort();
+    expect(await texts()).toEqual(['a/c1=one', 'a/c2=two', 'b/c2=old two in b', 'b/c3=three']);
+
+    await store.deleteHiddenCard('ev1', 'a', 'c1');
+    expect(await texts()).toEqual(['a/c2=two', 'b/c2=old two in b', 'b/c3=three']);
+    // Room a's cards move to b: its c2 replaces b's c2, as the moved card does in the board document.
+    await store.moveHiddenCards('ev1', 'a', 'b');
+    expect(await texts()).toEqual(['b/c2=two', 'b/c3=three']);
+    await store.moveHiddenCards('ev1', 'b', null);
+    expect(await texts()).toEqual([]);
+    expect(await texts('ev2')).toEqual(['a/c1=other event']);
+    // Only an existing event's cards can be saved (an erased event's late hide cannot leave a row).
+    await expect(store.saveHiddenCard({ ...row('a', 'c1', 'x'), eventId: 'gone' })).rejects.toThrow();
     await store.close();
   });
 });
