@@ -1,0 +1,43 @@
+import * as Y from 'yjs';
+import type { DocStore } from '../../store/store';
+import type { DocRecord } from './docRecord';
+
+/** When to replace a document's stored rows with one snapshot. */
+export interface CompactionPolicy {
+  /** Compact after this many appended updates… */
+  compactEvery: number;
+  /** …or once the bytes appended since the last snapshot pass both its size and this many bytes. */
+  compactMinBytes: number;
+}
+
+// Writing a snapshot costs its whole size, so it waits until at least as many update bytes have been
+// stored since the last one: compaction then at most doubles the bytes written, and rows stay ≤ 2× a snapshot.
+export function dueForCompaction(live: DocRecord, policy: CompactionPolicy): boolean {
+  if (live.updatesSinceCompact >= policy.compactEvery) return true;
+  return live.bytesSinceCompact >= Math.max(live.snapshotBytes, policy.compactMinBytes);
+}
+
+/** A document that changed since it was loaded or last compacted (a single stored row is already compact). */
+export const changedSinceSnapshot = (live: DocRecord): boolean => live.updatesSinceCompact > 1;
+
+/**
+ * Replaces everything stored up to the last committed update with one snapshot of the document (read
+ * through `live.doc`, so a broken document throws instead of overwriting what is stored).
+ */
+export function compact(live: DocRecord, store: DocStore): Promise<void> {
+  const doc = live.doc;
+  const state = Y.encodeStateAsUpdate(doc);
+  // The exact size, for free: later updates add to it again (see LiveDocs.stateBytes).
+  live.sizeEstimate = state.byteLength;
+  const writing = store.compactDoc(live.name, state, live.lastSeq, Y.encodeStateVector(doc)).then(() => {
+    live.updatesSinceCompact = 1;
+    live.snapshotBytes = state.byteLength;
+    live.bytesSinceCompact = 0;
+  });
+  live.compacting = writing;
+  const done = () => {
+    if (live.compacting === writing) live.compacting = null;
+  };
+  writing.then(done, done);
+  return writing;
+}

@@ -1,0 +1,125 @@
+import type { Logger } from 'pino';
+import * as Y from 'yjs';
+import type { DocStore } from '../../store/store';
+import { encodeUpdateMessage } from '../protocol';
+import type { ClusterRelay } from './clusterRelay';
+import { fromCluster, type DocRecord, type PendingUpdate } from './docRecord';
+
+/**
+ * Group commit: updates from all documents applied during one event-loop turn are committed together
+ * (one `store.appendBatch`), and only then sent on, as one frame per document per turn.
+ */
+export interface GroupCommit {
+  /** Marks a document whose `pending` just grew; it is committed with everything else of this turn. */
+  add(live: DocRecord): void;
+  /** Takes a document out of the next commit (a retired document, whose pending updates were dropped). */
+  remove(live: DocRecord): void;
+  /** Resolves once every update applied to this document so far is committed. */
+  whenCommitted(live: DocRecord): Promise<void>;
+  /** Resolves once every applied update is committed. */
+  settle(): Promise<void>;
+}
+
+export interface GroupCommitDeps {
+  store: DocStore;
+  log: Logger;
+  relay: ClusterRelay;
+  /** After a document's updates are committed and sent, within the round (compaction): awaited. */
+  afterCommit(live: DocRecord): Promise<void>;
+  /** The store refused a commit: these documents' updates are not acknowledged. */
+  onStorageError(lives: readonly DocRecord[]): void;
+}
+
+const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
+
+export function createGroupCommit({ store, log, relay, afterCommit, onStorageError }: GroupCommitDeps): GroupCommit {
+  const dirty = new Set<DocRecord>();
+  let flushRound: Promise<void> | null = null;
+
+  function scheduleFlush(): void {
+    if (flushRound) return;
+    flushRound = (async () => {
+      // Yield once so that everything arriving in this turn is committed together.
+      await nextTurn();
+      try {
+        while (dirty.size > 0) await flushDirty();
+      } finally {
+        flushRound = null;
+      }
+    })();
+  }
+
+  async function flushDirty(): Promise<void> {
+    const batch = [...dirty].map((live) => ({ live, updates: live.pending.splice(0) }));
+    dirty.clear();
+    const round = (async () => {
+      // Nothing between taking the pending updates and handing them to the store awaits, so an update a
+      // discard dropped can never be in flight here; retired documents are skipped all the same.
+      const toStore = batch
+        .filter(({ live }) => live.open)
+        .map(({ live, updates }) => ({ name: live.name, updates: updates.filter((u) => u.origin !== fromCluster).map((u) => u.update) }))
+        .filter((entry) => entry.updates.length > 0);
+      let seqs: Map<string, number>;
+      try {
+        seqs = await store.appendBatch(toStore);
+      } catch (error) {
+        // Not committed means not acknowledged: drop the peers so they resync and resend what they hold.
+        log.error({ err: error }, 'could not persist document updates; closing their connections');
+        onStorageError(batch.map(({ live }) => live));
+        return;
+      }
+      for (const { live, updates } of batch) {
+        // Discarded while the commit was under way: nothing of it is sent, counted or compacted.
+        if (!live.open) continue;
+        const seq = seqs.get(live.name);
+        if (seq !== undefined) {
+          live.lastSeq = seq;
+          live.updatesSinceCompact += updates.length;
+          for (const { update, origin } of updates) if (origin !== fromCluster) live.bytesSinceCompact += update.byteLength;
+        }
+        broadcast(live, updates);
+        await afterCommit(live);
+      }
+    })();
+    for (const { live } of batch) live.flushing = round;
+    await round;
+    for (const { live } of batch) if (live.flushing === round) live.flushing = null;
+  }
+
+  /** One frame per document per turn; a lone sender is skipped, mixed senders get the (harmless) echo. */
+  function broadcast(live: DocRecord, updates: PendingUpdate[]): void {
+    if (updates.length === 0) return;
+    const merged = updates.length === 1 ? updates[0]!.update : Y.mergeUpdates(updates.map((u) => u.update));
+    // A Buffer, so that ws does not wrap the bytes again for every peer.
+    const encoded = encodeUpdateMessage(merged);
+    const frame = Buffer.from(encoded.buffer, encoded.byteOffset, encoded.byteLength);
+    const origins = new Set(updates.map((u) => u.origin));
+    const skip = origins.size === 1 ? updates[0]!.origin : undefined;
+    for (const peer of live.peers) if (peer !== skip) peer.send(frame);
+    if (!relay.clustered) return;
+    const local = updates.filter((u) => u.origin !== fromCluster).map((u) => u.update);
+    if (local.length > 0) relay.publishUpdate(live.name, local.length === 1 ? local[0]! : Y.mergeUpdates(local));
+  }
+
+  return {
+    add(live) {
+      dirty.add(live);
+      scheduleFlush();
+    },
+    remove(live) {
+      dirty.delete(live);
+    },
+    async whenCommitted(live) {
+      while (live.flushing || live.pending.length > 0) {
+        if (live.flushing) await live.flushing;
+        else await nextTurn();
+      }
+    },
+    async settle() {
+      while (flushRound || dirty.size > 0) {
+        if (flushRound) await flushRound;
+        else await nextTurn();
+      }
+    },
+  };
+}
