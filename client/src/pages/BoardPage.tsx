@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { boardDocName } from '../../../shared/docNames';
 import { phaseLabels } from '../../../shared/control';
 import type { EventInfo } from '../../../shared/types';
@@ -10,15 +10,19 @@ import { useParticipantControl, type ParticipantControl } from '../control/usePa
 import { leaveEvent } from '../state/leaveEvent';
 import { navigate } from '../router';
 import { useSession, type Me } from '../state/sessionStore';
-import { ConnectionStatus } from '../ui/ConnectionStatus';
+import { ChangesRefused } from '../ui/ChangesRefused';
+import { ConnectionEnded } from '../ui/ConnectionEnded';
+import { DocStatusLine } from '../ui/DocStatusLine';
 import { ErrorMessage } from '../ui/ErrorMessage';
 import { Layout } from '../ui/Layout';
 import { PresenceList } from '../ui/PresenceList';
 import type { DocConnection } from '../yjs/connectDoc';
-import { useConnectionState, usePresence } from '../yjs/hooks';
+import type { DocStatus } from '../yjs/docStatus';
+import { usePresence } from '../yjs/hooks';
 import { useDocConnection } from '../yjs/useDocConnection';
+import { useFollowMove, useMoveNotice } from '../yjs/useFollowMove';
 
-/** A participant's own room board, following the facilitator's phase, timer, locks and messages. */
+/** A participant's own room board, following the facilitator's phase, timer, locks, messages and moves. */
 export function BoardPage({ eventId }: { eventId: string }) {
   const { event, me, error, load } = useSession();
   useEffect(() => {
@@ -30,10 +34,34 @@ export function BoardPage({ eventId }: { eventId: string }) {
     (info) => useSession.setState({ event: info }),
   );
   const roomId = me?.roomId ?? null;
-  const connection = useDocConnection(event && roomId ? boardDocName(event.id, roomId) : null);
+  const { connection, status, reconnect, reload } = useDocConnection(event && roomId ? boardDocName(event.id, roomId) : null);
+  const refetch = useCallback(async () => {
+    await load(eventId);
+    return useSession.getState().me?.roomId ?? null;
+  }, [eventId, load]);
+  useFollowMove(status, refetch, roomId, reconnect);
+  const movedNotice = useMoveNotice(event, roomId);
+  const ended = status.status === 'ended' ? status.reason : null;
+  useEffect(() => {
+    // The event is erased on the server: unfinished card drafts on this device go too.
+    if (ended === 'eventDeleted') forgetDrafts(eventId);
+  }, [ended, eventId]);
 
-  if (error) {
-    return (
+  let page: ReactNode;
+  if (ended) {
+    page = (
+      <Layout title="Board">
+        <ConnectionEnded reason={ended} audience="participant">
+          {ended === 'unauthorized' && (
+            <p>
+              <a href="/">Go to the join page</a>
+            </p>
+          )}
+        </ConnectionEnded>
+      </Layout>
+    );
+  } else if (error) {
+    page = (
       <Layout title="Board">
         <ErrorMessage message={error.message} />
         <p>
@@ -41,15 +69,46 @@ export function BoardPage({ eventId }: { eventId: string }) {
         </p>
       </Layout>
     );
-  }
-  if (!event || !me || !connection || !roomId) {
-    return (
+  } else if (event && me && !roomId) {
+    page = (
+      <Layout title="Waiting for a room">
+        <p role="status">The facilitator has not put you in a room yet. Your board opens here as soon as they do.</p>
+      </Layout>
+    );
+  } else if (!event || !me || !connection || !roomId) {
+    page = (
       <Layout title="Board">
         <p role="status">Loading your board…</p>
       </Layout>
     );
+  } else {
+    page = (
+      <LiveBoard
+        event={event}
+        me={me}
+        roomId={roomId}
+        connection={connection}
+        status={status}
+        reload={reload}
+        movedNotice={movedNotice}
+        control={control}
+        setControl={setControl}
+      />
+    );
   }
-  return <LiveBoard event={event} me={me} roomId={roomId} connection={connection} control={control} setControl={setControl} />;
+  return (
+    <>
+      {page}
+      {/* Outside the page states, so it is in place before a move is announced (live regions that arrive with their text are often not read). */}
+      <p className="visually-hidden" role="status">
+        {movedNotice}
+      </p>
+    </>
+  );
+}
+
+function forgetDrafts(eventId: string): void {
+  for (const key of Object.keys(localStorage)) if (key.startsWith(`draft:${eventId}:`)) localStorage.removeItem(key);
 }
 
 interface LiveBoardProps {
@@ -57,12 +116,14 @@ interface LiveBoardProps {
   me: Me;
   roomId: string;
   connection: DocConnection;
+  status: DocStatus;
+  reload(): Promise<void>;
+  movedNotice: string | null;
   control: ParticipantControl;
   setControl: (update: (s: ParticipantControl) => ParticipantControl) => void;
 }
 
-function LiveBoard({ event, me, roomId, connection, control, setControl }: LiveBoardProps) {
-  const state = useConnectionState(connection.provider);
+function LiveBoard({ event, me, roomId, connection, status, reload, movedNotice, control, setControl }: LiveBoardProps) {
   const presence = usePresence(connection.provider);
   const [paused, setPaused] = useState(false);
   const [actionError, setActionError] = useState<string | null>(null);
@@ -72,7 +133,9 @@ function LiveBoard({ event, me, roomId, connection, control, setControl }: LiveB
   }, [connection, me]);
   const room = event.rooms.find((r) => r.id === roomId);
   const view = control.view;
-  const canWrite = view?.canWrite ?? true;
+  const refused = status.status === 'refused' ? status.reason : null;
+  // After a refusal anything typed here would be lost on reload: the board is kept to read and copy from.
+  const canWrite = (view?.canWrite ?? true) && !refused;
   const socket = control.socket;
 
   const act = async (fn: () => Promise<void>) => {
@@ -110,8 +173,10 @@ function LiveBoard({ event, me, roomId, connection, control, setControl }: LiveB
           {event.title} · you are <strong>{me.name}</strong>
         </>
       }
-      aside={<ConnectionStatus state={state} />}
+      aside={<DocStatusLine status={status} />}
     >
+      {movedNotice && <p className="notice">{movedNotice}</p>}
+      {refused && <ChangesRefused reason={refused} what="board" onReload={reload} />}
       <BroadcastBanner broadcasts={view?.broadcasts ?? []} />
       <div className="session-bar" aria-label="Session">
         <p className="phase" data-phase={view?.phase}>

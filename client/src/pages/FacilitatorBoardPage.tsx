@@ -3,11 +3,14 @@ import { boardDocName } from '../../../shared/docNames';
 import { Board } from '../board/Board';
 import { useStaffControl } from '../facilitator/useStaffControl';
 import { useSession } from '../state/sessionStore';
-import { ConnectionStatus } from '../ui/ConnectionStatus';
+import { ChangesRefused } from '../ui/ChangesRefused';
+import { ConnectionEnded } from '../ui/ConnectionEnded';
+import { DocStatusLine } from '../ui/DocStatusLine';
 import { ErrorMessage } from '../ui/ErrorMessage';
 import { Layout } from '../ui/Layout';
 import { PresenceList } from '../ui/PresenceList';
-import { useConnectionState, usePresence } from '../yjs/hooks';
+import type { DocStatus } from '../yjs/docStatus';
+import { usePresence } from '../yjs/hooks';
 import { useDocConnection } from '../yjs/useDocConnection';
 import type { DocConnection } from '../yjs/connectDoc';
 import type { EventInfo } from '../../../shared/types';
@@ -19,7 +22,23 @@ export function FacilitatorBoardPage({ eventId, roomId }: { eventId: string; roo
   useEffect(() => {
     void load(eventId);
   }, [eventId, load]);
-  const connection = useDocConnection(event ? boardDocName(event.id, roomId) : null);
+  const { connection, status, reload } = useDocConnection(event ? boardDocName(event.id, roomId) : null);
+  // Closed for good (room removed, event deleted, session ended): say so and point back, never retry.
+  const ended = status.status === 'ended' || status.status === 'moved' ? status.reason : null;
+  if (ended) {
+    const back = me?.role === 'organiser' ? { href: `/summary/${eventId}`, label: 'Back to the summary' } : { href: `/facilitate/${eventId}`, label: 'Back to the control panel' };
+    return (
+      <Layout title="Board">
+        <ConnectionEnded reason={ended} audience="staff">
+          {ended !== 'eventDeleted' && ended !== 'unauthorized' && (
+            <p>
+              <a href={back.href}>{back.label}</a>
+            </p>
+          )}
+        </ConnectionEnded>
+      </Layout>
+    );
+  }
   if (error || (me && me.role === 'participant')) {
     return (
       <Layout title="Board">
@@ -34,18 +53,27 @@ export function FacilitatorBoardPage({ eventId, roomId }: { eventId: string; roo
       </Layout>
     );
   }
-  return <StaffBoard event={event} me={me} roomId={roomId} connection={connection} />;
+  return <StaffBoard event={event} me={me} roomId={roomId} connection={connection} status={status} reload={reload} />;
 }
 
-function StaffBoard({ event, me, roomId, connection }: { event: EventInfo; me: Me; roomId: string; connection: DocConnection }) {
-  const state = useConnectionState(connection.provider);
+interface StaffBoardProps {
+  event: EventInfo;
+  me: Me;
+  roomId: string;
+  connection: DocConnection;
+  status: DocStatus;
+  reload(): Promise<void>;
+}
+
+function StaffBoard({ event, me, roomId, connection, status, reload }: StaffBoardProps) {
   const presence = usePresence(connection.provider);
   const control = useStaffControl(event.id, me.role === 'facilitator');
   const [present, setPresent] = useState(() => new URLSearchParams(location.search).has('present'));
   const room = event.rooms.find((r) => r.id === roomId);
   const roomTotals = control.rooms.find((r) => r.roomId === roomId)?.voteTotals;
   const totals = roomTotals && Object.keys(roomTotals).length > 0 ? roomTotals : null;
-  const canWrite = me.role === 'facilitator';
+  const refused = status.status === 'refused' ? status.reason : null;
+  const canWrite = me.role === 'facilitator' && !refused;
   useEffect(() => {
     connection.provider.awareness.setLocalStateField('user', { id: me.participantId, name: me.name, role: me.role });
   }, [connection, me]);
@@ -65,13 +93,14 @@ function StaffBoard({ event, me, roomId, connection }: { event: EventInfo; me: M
       }
       aside={
         <>
-          <ConnectionStatus state={state} />
+          <DocStatusLine status={status} />
           <button type="button" className="small ghost" aria-pressed={present} onClick={() => setPresent(!present)}>
             Present view
           </button>
         </>
       }
     >
+      {refused && <ChangesRefused reason={refused} what="board" onReload={reload} />}
       <div className={present ? 'present-board' : 'board-layout'}>
         {!present && (
           <aside className="board-side">

@@ -10,10 +10,12 @@ import { ExportLinks } from '../summary/ExportLinks';
 import { SynthesisView } from '../summary/SynthesisView';
 import { NextStepsEditor, TextSections, ThemesEditor } from '../summary/ThemesAndNextSteps';
 import { useSummary } from '../summary/useSummary';
-import { ConnectionStatus } from '../ui/ConnectionStatus';
+import { ChangesRefused } from '../ui/ChangesRefused';
+import { ConnectionEnded } from '../ui/ConnectionEnded';
+import { DocStatusLine } from '../ui/DocStatusLine';
 import { ErrorMessage } from '../ui/ErrorMessage';
 import { Layout } from '../ui/Layout';
-import { useConnectionState } from '../yjs/hooks';
+import type { DocStatus } from '../yjs/docStatus';
 import { useDocConnection } from '../yjs/useDocConnection';
 import type { DocConnection } from '../yjs/connectDoc';
 
@@ -25,7 +27,15 @@ export function SummaryPage({ eventId }: { eventId: string }) {
     if (exchange.ready) void load(eventId);
   }, [exchange.ready, eventId, load]);
   const isStaff = me?.role === 'facilitator' || me?.role === 'organiser';
-  const connection = useDocConnection(isStaff ? summaryDocName(eventId) : null);
+  const { connection, status, reload } = useDocConnection(isStaff ? summaryDocName(eventId) : null);
+  const ended = status.status === 'ended' || status.status === 'moved' ? status.reason : null;
+  if (ended) {
+    return (
+      <Layout title="Event summary">
+        <ConnectionEnded reason={ended} audience="staff" />
+      </Layout>
+    );
+  }
   const problem = exchange.error ?? error?.message ?? (me && !isStaff ? 'The summary is for facilitators and organisers.' : null);
   if (problem) {
     return (
@@ -41,11 +51,20 @@ export function SummaryPage({ eventId }: { eventId: string }) {
       </Layout>
     );
   }
-  return <SummaryWorkspace eventId={eventId} title={event.title} canEdit={me.role === 'facilitator'} connection={connection} />;
+  return <SummaryWorkspace eventId={eventId} title={event.title} canEdit={me.role === 'facilitator'} connection={connection} status={status} reload={reload} />;
 }
 
-function SummaryWorkspace({ eventId, title, canEdit, connection }: { eventId: string; title: string; canEdit: boolean; connection: DocConnection }) {
-  const state = useConnectionState(connection.provider);
+interface WorkspaceProps {
+  eventId: string;
+  title: string;
+  canEdit: boolean;
+  connection: DocConnection;
+  status: DocStatus;
+  reload(): Promise<void>;
+}
+
+function SummaryWorkspace({ eventId, title, canEdit, connection, status, reload }: WorkspaceProps) {
+  const refused = status.status === 'refused' ? status.reason : null;
   const { summary, apply, error } = useSummary(connection.doc);
   const control = useStaffControl(eventId, canEdit);
   const [drafting, setDrafting] = useState(false);
@@ -73,8 +92,9 @@ function SummaryWorkspace({ eventId, title, canEdit, connection }: { eventId: st
       wide
       title={`Summary: ${title}`}
       subtitle={canEdit ? <a href={`/facilitate/${eventId}`}>Back to the control panel</a> : 'Review and export'}
-      aside={<ConnectionStatus state={state} />}
+      aside={<DocStatusLine status={status} />}
     >
+      {refused && <ChangesRefused reason={refused} what="summary" onReload={reload} />}
       <div className="summary-layout">
         <div className="summary-editor stack">
           {canEdit && (

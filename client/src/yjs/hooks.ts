@@ -39,10 +39,14 @@ export function useCards(doc: Y.Doc): Card[] {
 
 export type ConnectionState = 'connecting' | 'online' | 'offline';
 
-/** Online means connected and synced: only then has the server got everything typed here. */
-export function useConnectionState(provider: WebsocketProvider): ConnectionState {
-  const [state, setState] = useState<ConnectionState>(provider.wsconnected && provider.synced ? 'online' : 'connecting');
+/** Online means connected and synced: only then has the server got everything typed here. No provider yet: connecting. */
+export function useConnectionState(provider: WebsocketProvider | null): ConnectionState {
+  const [state, setState] = useState<ConnectionState>(provider?.wsconnected && provider.synced ? 'online' : 'connecting');
   useEffect(() => {
+    if (!provider) {
+      setState('connecting');
+      return;
+    }
     let everConnected = provider.wsconnected;
     const update = () => {
       if (provider.wsconnected) everConnected = true;
