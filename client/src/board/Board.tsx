@@ -1,7 +1,7 @@
 import { useMemo, useRef } from 'react';
 import type { WebsocketProvider } from 'y-websocket';
 import type * as Y from 'yjs';
-import { addCard, cardTextOf, deleteCard, groupByQuestion, moveCard, neighbourQuestion, setCardHidden } from '../../../shared/boardDoc';
+import { addCard, cardTextOf, deleteCard, groupByQuestion, moveCard, neighbourQuestion } from '../../../shared/boardDoc';
 import type { Card, Question } from '../../../shared/types';
 import { useCards, usePresence } from '../yjs/hooks';
 import { AddCardForm } from './AddCardForm';
@@ -16,6 +16,13 @@ export interface BoardVoting {
   onVote(cardId: string, delta: 1 | -1): void;
 }
 
+/** Staff see hidden cards, with the texts the server keeps for them (the document no longer has them). */
+export interface HiddenCards {
+  texts: ReadonlyMap<string, string>;
+  /** Facilitators hide and show through the server: no client may write `hidden` into the document. */
+  onToggle?(card: Card): void;
+}
+
 interface Props {
   doc: Y.Doc;
   provider: WebsocketProvider;
@@ -26,15 +33,18 @@ interface Props {
   canModerate: boolean;
   voting?: BoardVoting;
   paused?: boolean;
+  /** Given for staff only; participants never see hidden cards. */
+  hidden?: HiddenCards;
 }
 
 /** Shared by every card nobody else is typing in, so those cards' props stay equal. */
 const nobody: string[] = [];
 
-export function Board({ doc, provider, boardKey, questions, me, canWrite, canModerate, voting, paused = false }: Props) {
+export function Board({ doc, provider, boardKey, questions, me, canWrite, canModerate, voting, paused = false, hidden }: Props) {
   const cards = useCards(doc);
   const presence = usePresence(provider);
-  const live = useMemo(() => (canModerate ? cards : cards.filter((c) => !c.hidden)), [cards, canModerate]);
+  const showHidden = hidden !== undefined;
+  const live = useMemo(() => (showHidden ? cards : cards.filter((c) => !c.hidden)), [cards, showHidden]);
   // While paused, the list of cards stays as it was (texts still update in place), so nothing moves
   // under someone who is reading; what changed meanwhile is shown on resume.
   const frozen = useRef<Card[] | null>(null);
@@ -63,7 +73,7 @@ export function Board({ doc, provider, boardKey, questions, me, canWrite, canMod
     const target = neighbourQuestion(questions, card.questionId, step);
     if (target) moveCard(doc, card.id, target);
   });
-  const onToggleHidden = useStableCallback((card: Card) => setCardHidden(doc, card.id, !card.hidden));
+  const onToggleHidden = useStableCallback((card: Card) => hidden?.onToggle?.(card));
   const onVote = useStableCallback((card: Card, delta: 1 | -1) => voting?.onVote(card.id, delta));
   const ownsCard = (card: Card) => card.authorId === me.participantId;
 
@@ -104,10 +114,11 @@ export function Board({ doc, provider, boardKey, questions, me, canWrite, canMod
                       key={card.id}
                       card={card}
                       text={cardTextOf(doc, card.id)}
+                      hiddenText={card.hidden ? hidden?.texts.get(card.id) : undefined}
                       question={question}
                       canEdit={canWrite}
                       canDelete={canWrite && (canModerate || ownsCard(card))}
-                      canModerate={canModerate}
+                      canModerate={canModerate && hidden?.onToggle !== undefined}
                       isFirstColumn={index === 0}
                       isLastColumn={index === questions.length - 1}
                       typingBy={typingByCard.get(card.id) ?? nobody}

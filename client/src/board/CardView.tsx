@@ -14,6 +14,8 @@ export interface CardActions {
 interface Props extends CardActions {
   card: Card;
   text: Y.Text | undefined;
+  /** A hidden card's text as the server keeps it for staff (its document text was removed). */
+  hiddenText?: string | undefined;
   question: Question;
   canEdit: boolean;
   canDelete: boolean;
@@ -32,7 +34,9 @@ interface Props extends CardActions {
  * one card, or typing in it, does not render the hundreds of others again.
  */
 export const CardView = memo(function CardView(props: Props) {
-  const { card, text, question, canEdit, canDelete, canModerate, typingBy, myVotes, totalVotes = null, canVote = false } = props;
+  const { card, text, hiddenText, question, canDelete, canModerate, typingBy, myVotes, totalVotes = null, canVote = false } = props;
+  // Nobody may write into a hidden card (the server refuses it): staff read it until it is shown again.
+  const canEdit = props.canEdit && !card.hidden;
   const labelId = `card-${card.id}-by`;
   return (
     <li className={`card${card.hidden ? ' card-hidden' : ''}`} aria-labelledby={labelId} data-card-id={card.id}>
@@ -41,7 +45,9 @@ export const CardView = memo(function CardView(props: Props) {
         {card.hidden && <span className="badge">Hidden from participants</span>}
         {typingBy.length > 0 && <span className="typing">{typingBy.join(', ')} typing…</span>}
       </p>
-      {text ? (
+      {card.hidden ? (
+        <p className="card-text-static">{hiddenText ?? 'Loading the hidden text…'}</p>
+      ) : text ? (
         <CardTextEditor
           text={text}
           label={`Card by ${card.authorName || 'someone'} under “${question.prompt}”${canEdit ? '' : ' (read only)'}`}
@@ -83,7 +89,12 @@ export const CardView = memo(function CardView(props: Props) {
           </>
         )}
         {canModerate && props.onToggleHidden && (
-          <button type="button" className="small" onClick={() => props.onToggleHidden?.(card)}>
+          <button
+            type="button"
+            className="small"
+            onClick={() => props.onToggleHidden?.(card)}
+            aria-label={card.hidden ? 'Show this card to participants' : 'Hide this card from participants'}
+          >
             {card.hidden ? 'Show' : 'Hide'}
           </button>
         )}
