@@ -1,19 +1,18 @@
 import { useEffect, useState } from 'react';
 import { boardDocName } from '../../../shared/docNames';
 import { Board } from '../board/Board';
+import { useHiddenCardTexts } from '../board/useHiddenCardTexts';
+import { useCommand } from '../facilitator/useCommand';
 import { useStaffControl } from '../facilitator/useStaffControl';
 import { useSession } from '../state/sessionStore';
-import { ChangesRefused } from '../ui/ChangesRefused';
-import { ConnectionEnded } from '../ui/ConnectionEnded';
-import { DocStatusLine } from '../ui/DocStatusLine';
+import { ConnectionStatus } from '../ui/ConnectionStatus';
 import { ErrorMessage } from '../ui/ErrorMessage';
 import { Layout } from '../ui/Layout';
 import { PresenceList } from '../ui/PresenceList';
-import type { DocStatus } from '../yjs/docStatus';
-import { usePresence } from '../yjs/hooks';
+import { useConnectionState, usePresence } from '../yjs/hooks';
 import { useDocConnection } from '../yjs/useDocConnection';
 import type { DocConnection } from '../yjs/connectDoc';
-import type { EventInfo } from '../../../shared/types';
+import type { Card, EventInfo } from '../../../shared/types';
 import type { Me } from '../state/sessionStore';
 
 /** A facilitator inside one room's board: scribing for people who cannot type, and moderating. */
@@ -22,23 +21,7 @@ export function FacilitatorBoardPage({ eventId, roomId }: { eventId: string; roo
   useEffect(() => {
     void load(eventId);
   }, [eventId, load]);
-  const { connection, status, reload } = useDocConnection(event ? boardDocName(event.id, roomId) : null);
-  // Closed for good (room removed, event deleted, session ended): say so and point back, never retry.
-  const ended = status.status === 'ended' || status.status === 'moved' ? status.reason : null;
-  if (ended) {
-    const back = me?.role === 'organiser' ? { href: `/summary/${eventId}`, label: 'Back to the summary' } : { href: `/facilitate/${eventId}`, label: 'Back to the control panel' };
-    return (
-      <Layout title="Board">
-        <ConnectionEnded reason={ended} audience="staff">
-          {ended !== 'eventDeleted' && ended !== 'unauthorized' && (
-            <p>
-              <a href={back.href}>{back.label}</a>
-            </p>
-          )}
-        </ConnectionEnded>
-      </Layout>
-    );
-  }
+  const connection = useDocConnection(event ? boardDocName(event.id, roomId) : null);
   if (error || (me && me.role === 'participant')) {
     return (
       <Layout title="Board">
@@ -53,27 +36,22 @@ export function FacilitatorBoardPage({ eventId, roomId }: { eventId: string; roo
       </Layout>
     );
   }
-  return <StaffBoard event={event} me={me} roomId={roomId} connection={connection} status={status} reload={reload} />;
+  return <StaffBoard event={event} me={me} roomId={roomId} connection={connection} />;
 }
 
-interface StaffBoardProps {
-  event: EventInfo;
-  me: Me;
-  roomId: string;
-  connection: DocConnection;
-  status: DocStatus;
-  reload(): Promise<void>;
-}
-
-function StaffBoard({ event, me, roomId, connection, status, reload }: StaffBoardProps) {
+function StaffBoard({ event, me, roomId, connection }: { event: EventInfo; me: Me; roomId: string; connection: DocConnection }) {
+  const state = useConnectionState(connection.provider);
   const presence = usePresence(connection.provider);
-  const control = useStaffControl(event.id, me.role === 'facilitator');
+  // Organisers too: they read hidden cards' texts through the same command socket.
+  const control = useStaffControl(event.id, true);
+  const hiddenTexts = useHiddenCardTexts(control.socket, roomId, connection.doc);
+  const command = useCommand(control.socket);
   const [present, setPresent] = useState(() => new URLSearchParams(location.search).has('present'));
   const room = event.rooms.find((r) => r.id === roomId);
   const roomTotals = control.rooms.find((r) => r.roomId === roomId)?.voteTotals;
   const totals = roomTotals && Object.keys(roomTotals).length > 0 ? roomTotals : null;
-  const refused = status.status === 'refused' ? status.reason : null;
-  const canWrite = me.role === 'facilitator' && !refused;
+  const canWrite = me.role === 'facilitator';
+  const toggleHidden = (card: Card) => void command.run(card.hidden ? 'card:show' : 'card:hide', { roomId, cardId: card.id });
   useEffect(() => {
     connection.provider.awareness.setLocalStateField('user', { id: me.participantId, name: me.name, role: me.role });
   }, [connection, me]);
@@ -93,14 +71,14 @@ function StaffBoard({ event, me, roomId, connection, status, reload }: StaffBoar
       }
       aside={
         <>
-          <DocStatusLine status={status} />
+          <ConnectionStatus state={state} />
           <button type="button" className="small ghost" aria-pressed={present} onClick={() => setPresent(!present)}>
             Present view
           </button>
         </>
       }
     >
-      {refused && <ChangesRefused reason={refused} what="board" onReload={reload} />}
+      <ErrorMessage message={command.error} />
       <div className={present ? 'present-board' : 'board-layout'}>
         {!present && (
           <aside className="board-side">
@@ -117,6 +95,8 @@ function StaffBoard({ event, me, roomId, connection, status, reload }: StaffBoar
           canWrite={canWrite && !present}
           canModerate={canWrite && !present}
           voting={totals ? { mine: {}, totals, canVote: false, onVote: () => undefined } : undefined}
+          // Never on the big screen: hidden cards are for staff eyes only.
+          hidden={present ? undefined : { texts: hiddenTexts, ...(canWrite ? { onToggle: toggleHidden } : {}) }}
         />
       </div>
     </Layout>
