@@ -5,11 +5,14 @@ import { useHiddenCardTexts } from '../board/useHiddenCardTexts';
 import { useCommand } from '../facilitator/useCommand';
 import { useStaffControl } from '../facilitator/useStaffControl';
 import { useSession } from '../state/sessionStore';
-import { ConnectionStatus } from '../ui/ConnectionStatus';
+import { ChangesRefused } from '../ui/ChangesRefused';
+import { ConnectionEnded } from '../ui/ConnectionEnded';
+import { DocStatusLine } from '../ui/DocStatusLine';
 import { ErrorMessage } from '../ui/ErrorMessage';
 import { Layout } from '../ui/Layout';
 import { PresenceList } from '../ui/PresenceList';
-import { useConnectionState, usePresence } from '../yjs/hooks';
+import type { DocStatus } from '../yjs/docStatus';
+import { usePresence } from '../yjs/hooks';
 import { useDocConnection } from '../yjs/useDocConnection';
 import type { DocConnection } from '../yjs/connectDoc';
 import type { Card, EventInfo } from '../../../shared/types';
@@ -21,7 +24,23 @@ export function FacilitatorBoardPage({ eventId, roomId }: { eventId: string; roo
   useEffect(() => {
     void load(eventId);
   }, [eventId, load]);
-  const connection = useDocConnection(event ? boardDocName(event.id, roomId) : null);
+  const { connection, status, reload } = useDocConnection(event ? boardDocName(event.id, roomId) : null);
+  // Closed for good (room removed, event deleted, session ended): say so and point back, never retry.
+  const ended = status.status === 'ended' || status.status === 'moved' ? status.reason : null;
+  if (ended) {
+    const back = me?.role === 'organiser' ? { href: `/summary/${eventId}`, label: 'Back to the summary' } : { href: `/facilitate/${eventId}`, label: 'Back to the control panel' };
+    return (
+      <Layout title="Board">
+        <ConnectionEnded reason={ended} audience="staff">
+          {ended !== 'eventDeleted' && ended !== 'unauthorized' && (
+            <p>
+              <a href={back.href}>{back.label}</a>
+            </p>
+          )}
+        </ConnectionEnded>
+      </Layout>
+    );
+  }
   if (error || (me && me.role === 'participant')) {
     return (
       <Layout title="Board">
@@ -36,11 +55,19 @@ export function FacilitatorBoardPage({ eventId, roomId }: { eventId: string; roo
       </Layout>
     );
   }
-  return <StaffBoard event={event} me={me} roomId={roomId} connection={connection} />;
+  return <StaffBoard event={event} me={me} roomId={roomId} connection={connection} status={status} reload={reload} />;
 }
 
-function StaffBoard({ event, me, roomId, connection }: { event: EventInfo; me: Me; roomId: string; connection: DocConnection }) {
-  const state = useConnectionState(connection.provider);
+interface StaffBoardProps {
+  event: EventInfo;
+  me: Me;
+  roomId: string;
+  connection: DocConnection;
+  status: DocStatus;
+  reload(): Promise<void>;
+}
+
+function StaffBoard({ event, me, roomId, connection, status, reload }: StaffBoardProps) {
   const presence = usePresence(connection.provider);
   // Organisers too: they read hidden cards' texts through the same command socket.
   const control = useStaffControl(event.id, true);
@@ -50,7 +77,8 @@ function StaffBoard({ event, me, roomId, connection }: { event: EventInfo; me: M
   const room = event.rooms.find((r) => r.id === roomId);
   const roomTotals = control.rooms.find((r) => r.roomId === roomId)?.voteTotals;
   const totals = roomTotals && Object.keys(roomTotals).length > 0 ? roomTotals : null;
-  const canWrite = me.role === 'facilitator';
+  const refused = status.status === 'refused' ? status.reason : null;
+  const canWrite = me.role === 'facilitator' && !refused;
   const toggleHidden = (card: Card) => void command.run(card.hidden ? 'card:show' : 'card:hide', { roomId, cardId: card.id });
   useEffect(() => {
     connection.provider.awareness.setLocalStateField('user', { id: me.participantId, name: me.name, role: me.role });
@@ -71,13 +99,14 @@ function StaffBoard({ event, me, roomId, connection }: { event: EventInfo; me: M
       }
       aside={
         <>
-          <ConnectionStatus state={state} />
+          <DocStatusLine status={status} />
           <button type="button" className="small ghost" aria-pressed={present} onClick={() => setPresent(!present)}>
             Present view
           </button>
         </>
       }
     >
+      {refused && <ChangesRefused reason={refused} what="board" onReload={reload} />}
       <ErrorMessage message={command.error} />
       <div className={present ? 'present-board' : 'board-layout'}>
         {!present && (
