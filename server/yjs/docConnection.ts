@@ -2,9 +2,14 @@ import type { Logger } from 'pino';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { WebSocket, type RawData } from 'ws';
+import { closeReasons } from '../../shared/closeCodes';
+import type { DocRef } from '../../shared/docNames';
 import { limits } from '../../shared/limits';
 import type { TokenClaims } from '../../shared/types';
+import type { ByteBudget } from './byteBudget';
+import { createByteBudget } from './byteBudget';
 import type { DocAccess } from './docAccess';
+import type { FairScheduler, FairTask } from './fairScheduler';
 import type { DocPeer, LiveDoc, LiveDocs } from './liveDocs';
 import {
   assertDecodableStateVector,
@@ -14,26 +19,16 @@ import {
   encodeAwarenessEntries,
   encodeAwarenessMessage,
   encodeSyncStep2,
+  type DecodedUpdate,
+  type IncomingMessage,
 } from './protocol';
-import { inspectParticipantUpdate } from './authorshipGuard';
-import { dropPending, inspectBoardUpdate, trimLongTexts, UpdateRejected } from './updateGuard';
+import { refuse, Refusal } from './refusal';
+import { checkUpdate, type Writer } from './schema/checkUpdate';
+import { dropPending, trimLongTexts } from './updateGuard';
 
-/** Close codes a client can act on. 4xxx are ours (RFC 6455 leaves 4000-4999 to applications). */
-export const closeCodes = {
-  malformed: 4400,
-  forbidden: 4403,
-  tooLarge: 4413,
-  roomChanged: 4409,
-  /** The event (and so this document) was deleted. */
-  gone: 4410,
-  /** The client kept sending updates the server cannot integrate (missing dependencies); reconnect and resync. */
-  resync: 4412,
-  tooSlow: 4429,
-  /** Too many messages in the rate window. */
-  flood: 4429,
-  /** The board already holds limits.cardsPerBoard cards. */
-  boardFull: 4422,
-} as const;
+// One Yjs connection: frames are queued, taken in fair turns (fairScheduler.ts) within byte budgets
+// (byteBudget.ts), decoded to a message union and handled by one small function per message type.
+// Handlers throw a Refusal where they find a problem; the connection is closed in one place (`end`).
 
 /** Per-connection bounds on the Yjs endpoint (documented in SECURITY.md). */
 export const connectionLimits = {
@@ -42,16 +37,38 @@ export const connectionLimits = {
   /** Messages accepted per window; typing and cursor moves (~20/s) stay far below this, load generators too. */
   rateWindowMs: 10_000,
   maxMessagesPerWindow: 5_000,
-  /** Frames and bytes held while the document loads. */
-  maxFramesBeforeLoad: 32,
-  maxBytesBeforeLoad: 1024 * 1024,
+  /** Frames queued (while the document loads or waiting their turn) before the socket is paused. */
+  maxInboxFrames: 32,
+  maxInboxBytes: 1024 * 1024,
   /** Updates with missing dependencies in a row before the connection is closed to resync from scratch. */
   maxPendingStrikes: 3,
   maxAwarenessEntriesPerFrame: 64,
+  /** Bytes one connection may send: a whole offline backlog (≤ one 256 KiB update) passes at once. */
+  connectionRate: { bytesPerSecond: 128 * 1024, burstBytes: 1024 * 1024 },
+  /** Bytes one session may send over all its connections (tabs × documents). */
+  sessionRate: { bytesPerSecond: 256 * 1024, burstBytes: 2 * 1024 * 1024 },
+} as const;
+
+/** @deprecated the codes live in shared/closeCodes.ts; kept while callers move over. */
+export const closeCodes = {
+  malformed: closeReasons.malformed.code,
+  forbidden: closeReasons.refused.code,
+  tooLarge: closeReasons.tooLarge.code,
+  roomChanged: closeReasons.moved.code,
+  gone: closeReasons.eventDeleted.code,
+  resync: closeReasons.resync.code,
+  tooSlow: closeReasons.tooFast.code,
+  flood: closeReasons.tooFast.code,
+  boardFull: closeReasons.boardFull.code,
 } as const;
 
 export interface DocConnectionContext {
   liveDocs: LiveDocs;
+  scheduler: FairScheduler;
+  /** The session's budget, shared by all its connections. */
+  sessionBudget: ByteBudget;
+  docMaxBytes: number;
+  ref: DocRef;
   docName: string;
   claims: TokenClaims;
   access: DocAccess;
@@ -59,196 +76,289 @@ export interface DocConnectionContext {
   onPeer?(peer: DocPeer, claims: TokenClaims): () => void;
 }
 
+type ConnectionState = { kind: 'loading' } | { kind: 'open'; live: LiveDoc } | { kind: 'closed' };
+
+interface Connection extends FairTask {
+  ws: WebSocket;
+  ctx: DocConnectionContext;
+  writer: Writer;
+  peer: DocPeer;
+  state: ConnectionState;
+  inbox: Uint8Array[];
+  inboxBytes: number;
+  budget: ByteBudget;
+  /** Set while the head frame waits for its bytes (budget): the connection is out of the round. */
+  budgetTimer: NodeJS.Timeout | null;
+  windowStart: number;
+  windowCount: number;
+  pendingStrikes: number;
+  /** The awareness client id this connection speaks for (its first own entry). */
+  ownClientId: number | null;
+  detachPeer: (() => void) | undefined;
+}
+
 export function serveDocConnection(ws: WebSocket, ctx: DocConnectionContext): void {
-  const { liveDocs, docName, claims, access, log } = ctx;
-  const buffered: Uint8Array[] = [];
-  let bufferedBytes = 0;
-  let windowStart = Date.now();
-  let windowCount = 0;
-  let pendingStrikes = 0;
-  const isBoard = docName.startsWith('board.');
-  let live: LiveDoc | null = null;
-  let closed = false;
-  let ownClientId: number | null = null;
-  let detachPeer: (() => void) | undefined;
-
-  const peer: DocPeer = {
-    send(frame) {
-      if (ws.readyState !== WebSocket.OPEN) return;
-      if (ws.bufferedAmount > connectionLimits.maxBufferedBytes) {
-        ws.close(closeCodes.tooSlow, 'connection too slow, reconnecting');
-        return;
-      }
-      ws.send(frame);
+  const { claims } = ctx;
+  const conn: Connection = {
+    ws,
+    ctx,
+    writer: { role: claims.role, participantId: claims.participantId, name: claims.name },
+    peer: {
+      send(frame) {
+        if (ws.readyState !== WebSocket.OPEN) return;
+        if (ws.bufferedAmount > connectionLimits.maxBufferedBytes) return end(conn, new Refusal('tooFast', 'connection too slow, reconnecting'));
+        ws.send(frame);
+      },
+      close(code, reason) {
+        ws.close(code, reason);
+      },
     },
-    close(code, reason) {
-      ws.close(code, reason);
-    },
+    state: { kind: 'loading' },
+    inbox: [],
+    inboxBytes: 0,
+    budget: createByteBudget(connectionLimits.connectionRate),
+    budgetTimer: null,
+    windowStart: Date.now(),
+    windowCount: 0,
+    pendingStrikes: 0,
+    ownClientId: null,
+    detachPeer: undefined,
+    step: () => step(conn),
   };
 
-  const reject = (code: number, reason: string, detail: unknown) => {
-    if (closed || ws.readyState !== WebSocket.OPEN) return;
-    closed = true;
-    log.warn({ doc: docName, participantId: claims.participantId, code, reason, detail: String(detail) }, 'closing Yjs connection');
-    ws.close(code, reason);
-  };
-
-  const handle = (doc: LiveDoc, frame: Uint8Array) => {
-    let message;
-    try {
-      message = decodeMessage(frame);
-    } catch (error) {
-      return reject(closeCodes.malformed, 'malformed message', error);
-    }
-    switch (message.type) {
-      case 'sync-step1': {
-        try {
-          assertDecodableStateVector(message.stateVector);
-        } catch (error) {
-          return reject(closeCodes.malformed, 'malformed state vector', error);
-        }
-        // Only committed state is served: what a peer receives is what survives a crash.
-        const { stateVector } = message;
-        liveDocs
-          .whenCommitted(doc)
-          .then(() => peer.send(encodeSyncStep2(liveDocs.stateFor(doc, stateVector))))
-          .catch((error) => log.error({ err: error, doc: docName }, 'could not answer sync step 1'));
-        return;
-      }
-      case 'sync-update': {
-        // Read-only peers still answer the sync handshake; their content is refused and never relayed.
-        if (!access.canWrite()) return;
-        let decoded;
-        try {
-          decoded = assertDecodableUpdate(message.update, limits.yjsUpdateBytes);
-        } catch (error) {
-          const tooLarge = message.update.byteLength > limits.yjsUpdateBytes;
-          return reject(tooLarge ? closeCodes.tooLarge : closeCodes.malformed, tooLarge ? 'update too large' : 'malformed update', error);
-        }
-        // A fresh client's sync step 2 is empty: nothing to check, apply or store.
-        if (decoded.structs.length === 0 && decoded.ds.clients.size === 0) return;
-        if (isBoard) {
-          try {
-            inspectBoardUpdate(decoded, doc.doc);
-            if (claims.role === 'participant') inspectParticipantUpdate(decoded, doc.doc, claims);
-          } catch (error) {
-            if (!(error instanceof UpdateRejected)) return reject(closeCodes.malformed, 'malformed update', error);
-            const code = { boardFull: closeCodes.boardFull, tooLarge: closeCodes.tooLarge, forbidden: closeCodes.forbidden, malformed: closeCodes.malformed }[error.kind];
-            return reject(code, error.message, error.kind);
-          }
-        }
-        const changedTexts = new Set<Y.Text>();
-        const collect = (transaction: Y.Transaction) => {
-          for (const type of transaction.changed.keys()) if (type instanceof Y.Text) changedTexts.add(type);
-        };
-        if (isBoard) doc.doc.on('afterTransaction', collect);
-        try {
-          Y.applyUpdate(doc.doc, message.update, peer);
-        } catch (error) {
-          dropPending(doc.doc);
-          return reject(closeCodes.malformed, 'update could not be applied', error);
-        } finally {
-          if (isBoard) doc.doc.off('afterTransaction', collect);
-        }
-        // What could not be integrated is neither kept, stored nor relayed (Yjs only emits integrated
-        // structs); the peer is asked for what the server lacks, and closed if it keeps failing.
-        if (dropPending(doc.doc)) {
-          if (++pendingStrikes > connectionLimits.maxPendingStrikes) {
-            return reject(closeCodes.resync, 'updates with missing dependencies, resyncing', pendingStrikes);
-          }
-          log.info({ doc: docName, participantId: claims.participantId }, 'update with missing dependencies: asking the peer to resync');
-          peer.send(liveDocs.syncStep1For(doc));
-        } else {
-          pendingStrikes = 0;
-        }
-        if (changedTexts.size > 0 && trimLongTexts(doc.doc, changedTexts, 'server:limits') > 0) {
-          log.info({ doc: docName, participantId: claims.participantId }, 'trimmed a card text to the card limit');
-        }
-        return;
-      }
-      case 'awareness':
-        return handleAwareness(doc, message.update);
-      case 'query-awareness': {
-        const clients = [...doc.awareness.getStates().keys()];
-        if (clients.length > 0) peer.send(encodeAwarenessMessage(awarenessProtocol.encodeAwarenessUpdate(doc.awareness, clients)));
-        return;
-      }
-    }
-  };
-
-  // Only the connection's own entry is accepted, and its identity is stamped by the server, so nobody
-  // can appear as someone else (y-protocols itself checks neither). Echoes of other clients are ignored.
-  const handleAwareness = (doc: LiveDoc, update: Uint8Array) => {
-    let entries;
-    try {
-      entries = decodeAwarenessUpdate(update, connectionLimits.maxAwarenessEntriesPerFrame);
-    } catch (error) {
-      return reject(closeCodes.malformed, 'malformed awareness', error);
-    }
-    const own = entries.filter((entry) => {
-      if (ownClientId === null && entry.state !== null && !doc.awareness.getStates().has(entry.clientId)) {
-        ownClientId = entry.clientId;
-      }
-      return entry.clientId === ownClientId;
-    });
-    if (own.length === 0) return;
-    for (const entry of own) {
-      if (entry.state === null) continue;
-      entry.state = { ...entry.state, user: { id: claims.participantId, name: claims.name, role: claims.role } };
-      if (JSON.stringify(entry.state).length > limits.awarenessStateBytes) {
-        return reject(closeCodes.tooLarge, 'presence state too large', 'awareness');
-      }
-    }
-    awarenessProtocol.applyAwarenessUpdate(doc.awareness, encodeAwarenessEntries(own), peer);
-  };
-
-  ws.on('message', (data: RawData, isBinary: boolean) => {
-    if (!isBinary) return reject(closeCodes.malformed, 'binary frames only', 'text frame');
-    if (closed) return;
-    const now = Date.now();
-    if (now - windowStart > connectionLimits.rateWindowMs) {
-      windowStart = now;
-      windowCount = 0;
-    }
-    if (++windowCount > connectionLimits.maxMessagesPerWindow) return reject(closeCodes.flood, 'too many messages', windowCount);
-    const frame = toUint8Array(data);
-    if (live) return handle(live, frame);
-    bufferedBytes += frame.byteLength;
-    if (buffered.length >= connectionLimits.maxFramesBeforeLoad || bufferedBytes > connectionLimits.maxBytesBeforeLoad) {
-      return reject(closeCodes.tooLarge, 'too many messages before the board loaded', buffered.length);
-    }
-    buffered.push(frame);
-  });
-
+  ws.on('message', (data: RawData, isBinary: boolean) => receive(conn, data, isBinary));
   // ws reports protocol violations (a frame over maxPayload: 1009, bad UTF-8 or opcodes: 1002/1007) as an
   // 'error' and closes the socket itself; without a listener that error would be thrown and end the process.
   ws.on('error', (error: Error & { code?: string }) => {
-    closed = true;
-    log.warn({ doc: docName, participantId: claims.participantId, code: error.code, detail: error.message }, 'closing Yjs connection');
+    ctx.log.warn({ doc: ctx.docName, participantId: claims.participantId, code: error.code, detail: error.message }, 'closing Yjs connection');
+    settleClosed(conn);
   });
+  ws.on('close', () => settleClosed(conn));
+  void open(conn);
+}
 
-  ws.on('close', () => {
-    closed = true;
-    detachPeer?.();
-    if (live) liveDocs.leave(live, peer, ownClientId);
-  });
+async function open(conn: Connection): Promise<void> {
+  const { ctx } = conn;
+  let live: LiveDoc;
+  try {
+    live = await ctx.liveDocs.open(ctx.docName);
+  } catch (error) {
+    ctx.log.error({ err: error, doc: ctx.docName }, 'could not load document');
+    return end(conn, new Refusal('serverError', 'could not load the board'));
+  }
+  if (conn.state.kind === 'closed') return ctx.liveDocs.release(live);
+  conn.state = { kind: 'open', live };
+  ctx.liveDocs.join(live, conn.peer);
+  conn.detachPeer = ctx.onPeer?.(conn.peer, ctx.claims);
+  conn.peer.send(ctx.liveDocs.syncStep1For(live));
+  sendAllAwareness(conn, live);
+  if (conn.inbox.length > 0) ctx.scheduler.wake(conn);
+}
 
+function receive(conn: Connection, data: RawData, isBinary: boolean): void {
+  if (conn.state.kind === 'closed') return;
+  if (!isBinary) return end(conn, new Refusal('malformed', 'binary frames only'));
+  const now = Date.now();
+  if (now - conn.windowStart > connectionLimits.rateWindowMs) {
+    conn.windowStart = now;
+    conn.windowCount = 0;
+  }
+  if (++conn.windowCount > connectionLimits.maxMessagesPerWindow) return end(conn, new Refusal('tooFast', 'too many messages'));
+  const frame = toUint8Array(data);
+  conn.inbox.push(frame);
+  conn.inboxBytes += frame.byteLength;
+  if (conn.state.kind !== 'open') return holdIfFull(conn);
+  const { scheduler } = conn.ctx;
+  if (conn.inbox.length === 1 && conn.budgetTimer === null && scheduler.mayRunInline()) {
+    const start = performance.now();
+    step(conn);
+    scheduler.charge(performance.now() - start);
+    return;
+  }
+  if (conn.budgetTimer === null) scheduler.wake(conn);
+  holdIfFull(conn);
+}
+
+/** Stops reading from the socket while too much waits: TCP pushes back on the sender, not on the server. */
+function holdIfFull(conn: Connection): void {
+  if (conn.inbox.length >= connectionLimits.maxInboxFrames || conn.inboxBytes >= connectionLimits.maxInboxBytes) conn.ws.pause();
+}
+
+/** Handles the next queued frame if its bytes are within budget; returns whether another is ready. */
+function step(conn: Connection): boolean {
+  if (conn.state.kind !== 'open') return false;
+  const frame = conn.inbox[0];
+  if (!frame) return false;
+  const wait = Math.max(conn.budget.delayFor(frame.byteLength), conn.ctx.sessionBudget.delayFor(frame.byteLength));
+  if (wait > 0) {
+    conn.ws.pause();
+    conn.budgetTimer = setTimeout(() => {
+      conn.budgetTimer = null;
+      conn.ctx.scheduler.wake(conn);
+    }, wait);
+    return false;
+  }
+  conn.budget.take(frame.byteLength);
+  conn.ctx.sessionBudget.take(frame.byteLength);
+  conn.inbox.shift();
+  conn.inboxBytes -= frame.byteLength;
+  try {
+    dispatch(conn, conn.state.live, decodeFrame(frame));
+  } catch (error) {
+    end(conn, error);
+    return false;
+  }
+  if (conn.inbox.length === 0 && conn.ws.isPaused) conn.ws.resume();
+  return conn.inbox.length > 0;
+}
+
+function decodeFrame(frame: Uint8Array): IncomingMessage {
+  try {
+    return decodeMessage(frame);
+  } catch (error) {
+    return refuse('malformed', `malformed message: ${String(error)}`);
+  }
+}
+
+function dispatch(conn: Connection, live: LiveDoc, message: IncomingMessage): void {
+  switch (message.type) {
+    case 'sync-step1':
+      return onSyncStep1(conn, live, message.stateVector);
+    case 'sync-update':
+      return onUpdate(conn, live, message.update);
+    case 'awareness':
+      return onAwareness(conn, live, message.update);
+    case 'query-awareness':
+      return sendAllAwareness(conn, live);
+    default:
+      return assertNever(message);
+  }
+}
+
+function onSyncStep1(conn: Connection, live: LiveDoc, stateVector: Uint8Array): void {
+  try {
+    assertDecodableStateVector(stateVector);
+  } catch (error) {
+    refuse('malformed', `malformed state vector: ${String(error)}`);
+  }
+  const { liveDocs, log, docName } = conn.ctx;
+  // Only committed state is served: what a peer receives is what survives a crash.
   liveDocs
-    .open(docName)
-    .then((doc) => {
-      if (closed) return liveDocs.release(doc);
-      live = doc;
-      liveDocs.join(doc, peer);
-      detachPeer = ctx.onPeer?.(peer, claims);
-      peer.send(liveDocs.syncStep1For(doc));
-      const clients = [...doc.awareness.getStates().keys()];
-      if (clients.length > 0) peer.send(encodeAwarenessMessage(awarenessProtocol.encodeAwarenessUpdate(doc.awareness, clients)));
-      for (const frame of buffered.splice(0)) if (!closed) handle(doc, frame);
-    })
-    .catch((error) => {
-      log.error({ err: error, doc: docName }, 'could not load document');
-      ws.close(1011, 'could not load the board, retrying');
-    });
+    .whenCommitted(live)
+    .then(() => conn.peer.send(encodeSyncStep2(liveDocs.stateFor(live, stateVector))))
+    .catch((error) => log.error({ err: error, doc: docName }, 'could not answer sync step 1'));
+}
+
+function onUpdate(conn: Connection, live: LiveDoc, update: Uint8Array): void {
+  const { ctx } = conn;
+  // Read-only and locked peers still answer the sync handshake; their content is refused and never relayed.
+  if (!ctx.access.canWrite()) return;
+  const decoded = decodeUpdate(update);
+  // A fresh client's sync step 2 is empty: nothing to check, apply or store.
+  if (decoded.structs.length === 0 && decoded.ds.clients.size === 0) return;
+  const { addsContent } = checkUpdate(ctx.ref.kind, decoded, live.doc, conn.writer);
+  if (addsContent && ctx.liveDocs.stateBytes(live, ctx.docMaxBytes - update.byteLength) + update.byteLength > ctx.docMaxBytes) {
+    refuse('boardFull', `a document holds at most ${ctx.docMaxBytes} bytes`);
+  }
+  const changedTexts = applyCollectingTexts(live.doc, update, conn.peer);
+  // What could not be integrated is neither kept, stored nor relayed (Yjs only emits integrated
+  // structs); the peer is asked for what the server lacks, and closed if it keeps failing.
+  if (dropPending(live.doc)) {
+    if (++conn.pendingStrikes > connectionLimits.maxPendingStrikes) refuse('resync', `updates with missing dependencies ${conn.pendingStrikes} times`);
+    ctx.log.info({ doc: ctx.docName, participantId: conn.writer.participantId }, 'update with missing dependencies: asking the peer to resync');
+    conn.peer.send(ctx.liveDocs.syncStep1For(live));
+  } else {
+    conn.pendingStrikes = 0;
+  }
+  if (changedTexts.size > 0 && trimLongTexts(live.doc, changedTexts, 'server:limits') > 0) {
+    ctx.log.info({ doc: ctx.docName, participantId: conn.writer.participantId }, 'trimmed a card text to the card limit');
+  }
+}
+
+function decodeUpdate(update: Uint8Array): DecodedUpdate {
+  if (update.byteLength > limits.yjsUpdateBytes) refuse('tooLarge', `update of ${update.byteLength} bytes`);
+  try {
+    return assertDecodableUpdate(update, limits.yjsUpdateBytes);
+  } catch (error) {
+    return refuse('malformed', `malformed update: ${String(error)}`);
+  }
+}
+
+/** Applies an update and returns the texts it changed (many small inserts can add up past a card's limit). */
+function applyCollectingTexts(doc: Y.Doc, update: Uint8Array, origin: DocPeer): Set<Y.Text> {
+  const changedTexts = new Set<Y.Text>();
+  const collect = (transaction: Y.Transaction) => {
+    for (const type of transaction.changed.keys()) if (type instanceof Y.Text) changedTexts.add(type);
+  };
+  doc.on('afterTransaction', collect);
+  try {
+    Y.applyUpdate(doc, update, origin);
+  } catch (error) {
+    dropPending(doc);
+    refuse('malformed', `update could not be applied: ${String(error)}`);
+  } finally {
+    doc.off('afterTransaction', collect);
+  }
+  return changedTexts;
+}
+
+// Only the connection's own entry is accepted, and its identity is stamped by the server, so nobody
+// can appear as someone else (y-protocols itself checks neither). Echoes of other clients are ignored.
+function onAwareness(conn: Connection, live: LiveDoc, update: Uint8Array): void {
+  let entries;
+  try {
+    entries = decodeAwarenessUpdate(update, connectionLimits.maxAwarenessEntriesPerFrame);
+  } catch (error) {
+    refuse('malformed', `malformed awareness: ${String(error)}`);
+  }
+  const states = live.awareness.getStates();
+  const own = entries.filter((entry) => {
+    if (conn.ownClientId === null && entry.state !== null && !states.has(entry.clientId)) conn.ownClientId = entry.clientId;
+    return entry.clientId === conn.ownClientId;
+  });
+  if (own.length === 0) return;
+  const { claims } = conn.ctx;
+  for (const entry of own) {
+    if (entry.state === null) continue;
+    entry.state = { ...entry.state, user: { id: claims.participantId, name: claims.name, role: claims.role } };
+    if (JSON.stringify(entry.state).length > limits.awarenessStateBytes) refuse('tooLarge', 'presence state too large');
+  }
+  awarenessProtocol.applyAwarenessUpdate(live.awareness, encodeAwarenessEntries(own), conn.peer);
+}
+
+function sendAllAwareness(conn: Connection, live: LiveDoc): void {
+  const clients = [...live.awareness.getStates().keys()];
+  if (clients.length > 0) conn.peer.send(encodeAwarenessMessage(awarenessProtocol.encodeAwarenessUpdate(live.awareness, clients)));
+}
+
+/** The one place a connection is closed for cause: a Refusal's own code, anything else as a server error. */
+function end(conn: Connection, error: unknown): void {
+  if (conn.state.kind === 'closed') return;
+  const name = error instanceof Refusal ? error.reason : 'serverError';
+  const { code, reason } = closeReasons[name];
+  const { ctx } = conn;
+  if (error instanceof Refusal) ctx.log.warn({ doc: ctx.docName, participantId: conn.writer.participantId, code, reason, detail: error.message }, 'closing Yjs connection');
+  else ctx.log.error({ err: error, doc: ctx.docName, participantId: conn.writer.participantId }, 'closing Yjs connection after an internal error');
+  settleClosed(conn);
+  if (conn.ws.readyState === WebSocket.OPEN || conn.ws.readyState === WebSocket.CONNECTING) conn.ws.close(code, reason);
+}
+
+/** Leaves the document and the round once, however the connection ended. */
+function settleClosed(conn: Connection): void {
+  const previous = conn.state;
+  if (previous.kind === 'closed') return;
+  conn.state = { kind: 'closed' };
+  conn.inbox = [];
+  conn.inboxBytes = 0;
+  if (conn.budgetTimer) clearTimeout(conn.budgetTimer);
+  conn.budgetTimer = null;
+  conn.ctx.scheduler.forget(conn);
+  conn.detachPeer?.();
+  if (previous.kind === 'open') conn.ctx.liveDocs.leave(previous.live, conn.peer, conn.ownClientId);
+}
+
+function assertNever(message: never): never {
+  throw new Error(`unhandled message ${JSON.stringify(message)}`);
 }
 
 function toUint8Array(data: RawData): Uint8Array {

@@ -10,13 +10,18 @@ import { originAllowed } from '../auth/origin';
 import { sessionFor } from '../auth/sessions';
 import type { TokenSigner } from '../auth/tokens';
 import { resolveDocAccess, type AccessDecision, type DocAccessDeps } from './docAccess';
-import { serveDocConnection } from './docConnection';
+import { createByteBudget, type ByteBudget } from './byteBudget';
+import { connectionLimits, serveDocConnection } from './docConnection';
+import { createFairScheduler } from './fairScheduler';
 import type { DocPeer, LiveDocs } from './liveDocs';
 
 export const yjsPathPrefix = '/yjs/';
 
 /** Open Yjs connections one session may hold (tabs × documents); more are closed with tooFast. */
 export const maxConnectionsPerSession = 24;
+
+/** Longest stretch of update work before the event loop is given back to I/O (health checks, other rooms). */
+const fairSliceMs = 8;
 
 const peersChannel = 'rt:peers';
 type PeersMessage = { type: 'disconnect'; participantId: string; code: number; reason: string } | { type: 'resync'; docName: string };
@@ -25,6 +30,8 @@ export interface YjsEndpointDeps extends DocAccessDeps {
   bus?: ClusterBus;
   server: Server;
   liveDocs: LiveDocs;
+  /** Largest encoded state of a document (limits.docBytes unless DOC_MAX_BYTES lowers it). */
+  docMaxBytes: number;
   signer: TokenSigner;
   allowedOrigins: readonly string[];
   log: Logger;
@@ -38,6 +45,10 @@ export function attachYjsEndpoint(deps: YjsEndpointDeps) {
   const peersByParticipant = new Map<string, Set<DocPeer>>();
   const alive = new WeakSet<WebSocket>();
   const openBySession = new Map<string, number>();
+  // One budget per session, shared by its tabs and documents. It outlives the session's last connection
+  // until the next heartbeat sweep, so reconnecting does not buy a fresh burst.
+  const budgetBySession = new Map<string, ByteBudget>();
+  const scheduler = createFairScheduler(fairSliceMs);
 
   const refuse = (socket: Duplex, status: number, text: string) => {
     socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
@@ -78,15 +89,20 @@ export function attachYjsEndpoint(deps: YjsEndpointDeps) {
     }
     wss.handleUpgrade(req, socket, head, (ws) => {
       openBySession.set(sessionKey, (openBySession.get(sessionKey) ?? 0) + 1);
+      let sessionBudget = budgetBySession.get(sessionKey);
+      if (!sessionBudget) budgetBySession.set(sessionKey, (sessionBudget = createByteBudget(connectionLimits.sessionRate)));
       ws.on('close', () => {
         const left = (openBySession.get(sessionKey) ?? 1) - 1;
-        if (left <= 0) openBySession.delete(sessionKey);
-        else openBySession.set(sessionKey, left);
+        if (left > 0) openBySession.set(sessionKey, left);
+        else openBySession.delete(sessionKey);
       });
       alive.add(ws);
       ws.on('pong', () => alive.add(ws));
       serveDocConnection(ws, {
         liveDocs,
+        scheduler,
+        sessionBudget,
+        docMaxBytes: deps.docMaxBytes,
         docName,
         ref,
         claims,
@@ -122,6 +138,7 @@ export function attachYjsEndpoint(deps: YjsEndpointDeps) {
       alive.delete(ws);
       ws.ping();
     }
+    for (const key of budgetBySession.keys()) if (!openBySession.has(key)) budgetBySession.delete(key);
   }, 30_000);
   heartbeat.unref();
 

@@ -69,3 +69,24 @@ export function upgradeStatus(url: string, headers: Record<string, string>): Pro
     ws.on('error', (err) => reject(err));
   });
 }
+
+/**
+ * Opens a raw WebSocket on the Yjs endpoint and reports how the server answered: 'served' once it sends
+ * its first frame (the document is open), the close code if it closes first, or the HTTP status of a
+ * refused upgrade.
+ */
+export function yjsOutcome(url: string, headers: Record<string, string>): Promise<{ served: true } | { closed: number } | { http: number }> {
+  return new Promise((resolve, reject) => {
+    const ws = new WebSocket(url, { headers });
+    ws.on('message', () => {
+      resolve({ served: true });
+      ws.close();
+    });
+    ws.on('close', (code) => resolve({ closed: code }));
+    ws.on('unexpected-response', (_req, res) => {
+      resolve({ http: res.statusCode ?? 0 });
+      ws.terminate();
+    });
+    ws.on('error', (err) => reject(err));
+  });
+}

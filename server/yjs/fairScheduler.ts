@@ -1,0 +1,71 @@
+// Fair scheduling of update work across connections. ws emits every frame of a TCP read in one go, so a
+// connection that sends a hundred large updates back to back used to hold the event loop for seconds
+// (health checks at 1.2–5.6 s, another room's sync at ~1 s). Frames are handled inline while the current
+// event-loop turn has time left; after that, connections with queued frames take turns, one frame each,
+// and the loop is given back to I/O (setImmediate) after every slice.
+
+export interface FairTask {
+  /** Handles this connection's next queued frame; returns whether more are ready. */
+  step(): boolean;
+}
+
+export interface FairScheduler {
+  /** Whether a frame may be handled inline now: nothing is waiting its turn and this turn has time left. */
+  mayRunInline(): boolean;
+  /** Adds the time inline work took to this turn. */
+  charge(ms: number): void;
+  /** Queues a connection that has frames ready (once; it keeps its place in the round). */
+  wake(task: FairTask): void;
+  /** Drops a connection from the round (it closed). */
+  forget(task: FairTask): void;
+}
+
+export function createFairScheduler(sliceMs: number, now: () => number = () => performance.now()): FairScheduler {
+  const round = new Set<FairTask>();
+  let scheduled = false;
+  let usedThisTurn = 0;
+  let turnResetPending = false;
+
+  const resetTurnSoon = () => {
+    if (turnResetPending) return;
+    turnResetPending = true;
+    setImmediate(() => {
+      turnResetPending = false;
+      usedThisTurn = 0;
+    });
+  };
+
+  const drain = () => {
+    scheduled = false;
+    const start = now();
+    while (round.size > 0 && now() - start < sliceMs) {
+      const task = round.values().next().value as FairTask;
+      round.delete(task);
+      // Back of the round: every other waiting connection goes before this one's next frame.
+      if (task.step()) round.add(task);
+    }
+    if (round.size > 0) schedule();
+  };
+
+  const schedule = () => {
+    if (scheduled) return;
+    scheduled = true;
+    setImmediate(drain);
+  };
+
+  return {
+    mayRunInline: () => round.size === 0 && usedThisTurn < sliceMs,
+    charge(ms) {
+      usedThisTurn += ms;
+      resetTurnSoon();
+    },
+    wake(task) {
+      if (round.has(task)) return;
+      round.add(task);
+      schedule();
+    },
+    forget(task) {
+      round.delete(task);
+    },
+  };
+}
