@@ -13,7 +13,7 @@ import { eventRoutes, type RouteDeps } from './http/eventRoutes';
 import { HttpError } from './http/httpError';
 import { joinRoutes } from './http/joinRoutes';
 import { privacyRoutes } from './http/privacyRoutes';
-import { createFailureLimiter, rateLimitDefaults } from './http/rateLimit';
+import { createFailureLimiter, createUseLimiter, rateLimitDefaults } from './http/rateLimit';
 import { eraseEvent } from './privacy/eraseEvent';
 import { startRetentionSweep } from './privacy/retention';
 import { exportRoutes } from './http/exportRoutes';
@@ -49,6 +49,9 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+/** 180 days: long enough to protect returning visitors, short enough to undo a mistaken https setup. */
+const hstsMaxAgeSeconds = 180 * 86_400;
+
 export function createLogger(level: string, destination?: DestinationStream): Logger {
   // Secrets never reach the log: cookies and auth headers are redacted wherever they appear.
   const options = { level, redact: ['req.headers.cookie', 'req.headers.authorization', '*.key', 'key', '*.cookie', '*.token'] };
@@ -69,9 +72,11 @@ export async function startServer(config: Config, log: Logger = createLogger(con
     publicUrl: config.publicUrl,
     sessionDays: config.sessionDays,
     secureCookies: config.publicUrl?.startsWith('https:') ?? false,
+    eventCreationKey: config.eventCreationKey,
     limiters: {
       join: createFailureLimiter({ maxFailures: rateLimitDefaults.joinFailures, windowMs: rateLimitDefaults.windowMs }),
       session: createFailureLimiter({ maxFailures: rateLimitDefaults.sessionFailures, windowMs: rateLimitDefaults.windowMs }),
+      eventCreation: createUseLimiter({ maxUses: rateLimitDefaults.eventCreations, windowMs: rateLimitDefaults.eventCreationWindowMs }),
     },
   };
 
@@ -103,9 +108,15 @@ export async function startServer(config: Config, log: Logger = createLogger(con
           upgradeInsecureRequests: null,
         },
       },
-      strictTransportSecurity: deps.secureCookies,
+      // Sent per request below: only over https.
+      strictTransportSecurity: false,
     }),
   );
+  // HSTS only on responses that really went out over https: with TRUST_PROXY the proxy's
+  // X-Forwarded-Proto says so (req.secure); without it, an https PUBLIC_URL is the operator's word.
+  // A plain-http LAN venue never receives it, so it cannot be locked out of its own server.
+  const hsts = helmet.strictTransportSecurity({ maxAge: hstsMaxAgeSeconds, includeSubDomains: true });
+  app.use((req, res, next) => ((config.trustProxy ? req.secure : deps.secureCookies) ? hsts(req, res, next) : next()));
   app.use(express.json({ limit: limits.requestBodyBytes }));
   app.get('/api/health', (_req, res) => {
     res.json({ ok: true });

@@ -21,6 +21,8 @@ const envSchema = z.object({
   RETENTION_SWEEP_MS: z.coerce.number().int().min(1000).default(3_600_000),
 });
 
+  // Empty means unset (an env file with `EVENT_CREATION_KEY=`); a set key must be long enough not to guess.
+  EVENT_CREATION_KEY: z.union([z.literal(''), z.string().regex(/^[\x21-\x7e]{16,200}$/, 'EVENT_CREATION_KEY must be 16 to 200 printable ASCII characters (it travels in an HTTP header)')]).optional(),
 export interface Config {
   port: number;
   host: string;
@@ -46,6 +48,8 @@ export interface Config {
   clientDir: string;
 }
 
+  /** When set, creating an event needs this key in the X-Event-Creation-Key header. */
+  eventCreationKey?: string;
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
@@ -77,3 +81,4 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     clientDir: 'dist/client',
   };
 }
+    eventCreationKey: e.EVENT_CREATION_KEY || undefined,

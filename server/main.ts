@@ -1,24 +1,14 @@
 import { startServer } from './app';
 import { loadConfig } from './config';
-import { seedDemo } from './seedDemo';
+import { demoBanner, seedDemo } from './seedDemo';
 
 const config = loadConfig();
 const running = await startServer(config);
 const baseUrl = config.publicUrl ?? running.url;
 if (config.seedDemo) {
   const links = await seedDemo(running.store, config.dataDir, baseUrl, running.log);
-  {
-    console.log(`
-  Roundtable is running at ${baseUrl}
-
-  Demo event (kept in ${config.dataDir}/demo-links.json):
-    Participants join at  ${links.participant}   (join code ${links.joinCode})
-    Facilitator panel     ${links.facilitator}
-    Organiser / summary   ${links.organiser}
-
-  Create your own event at ${baseUrl}/new
-`);
-  }
+  // Plain text on the terminal, not through pino, so the secret links never become a log line.
+  process.stdout.write(demoBanner(links, baseUrl, config.dataDir));
 }
 
 let stopping = false;

@@ -5,13 +5,29 @@ import { limits } from './limits';
 
 const trimmed = (max: number) => z.string().trim().max(max);
 
-export const displayNameSchema = z
-  .string()
-  .trim()
-  .min(1, 'Please type a name so others know who wrote what.')
-  .max(limits.displayNameChars, `Names can be up to ${limits.displayNameChars} characters.`)
-  // Control characters would break exports and screen readers.
-  .regex(/^[^\p{Cc}]+$/u, 'Names cannot contain control characters.');
+// What a person's name may be made of, stated positively: letters, combining marks, numbers, punctuation,
+// symbols (emoji) and spaces. Besides those, only the joiners some scripts and emoji need: ZWNJ and ZWJ
+// (Persian, Indic scripts, family emoji) and tag characters (subdivision flags such as Wales's). Everything
+// else (control characters, line breaks, zero-width spaces, soft hyphens, byte-order marks, private use) is refused.
+const nameCharacters = /^[\p{L}\p{M}\p{N}\p{P}\p{S}\p{Zs}\u200C\u200D\u{E0020}-\u{E007F}]*$/u;
+// Direction overrides, isolates and marks let a name reorder the text around it on screen and in exports.
+const bidiControls = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/u;
+// At least one character must show: not only spaces, marks, joiners or blank-looking letters (Hangul fillers, braille blank).
+const visibleCharacter = /(?![\p{Default_Ignorable_Code_Point}\u2800])[\p{L}\p{N}\p{P}\p{S}]/u;
+
+/** The rule for a person's name wherever one is accepted; optional names may be empty but never invisible. */
+export function personNameSchema({ required = true, maxChars = limits.displayNameChars }: { required?: boolean; maxChars?: number } = {}) {
+  return z
+    .string()
+    .trim()
+    .max(maxChars, `Names can be up to ${maxChars} characters.`)
+    .refine((name) => !bidiControls.test(name), 'Names cannot contain characters that change the direction of text.')
+    .refine((name) => nameCharacters.test(name), 'Names can contain letters, numbers, punctuation, symbols and spaces, but no invisible or control characters.')
+    .refine((name) => name !== '' || !required, 'Please type a name so others know who wrote what.')
+    .refine((name) => name === '' || visibleCharacter.test(name), 'Please type a name others can see: letters, numbers, punctuation or emoji.');
+}
+
+export const displayNameSchema = personNameSchema();
 
 export const idSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'Not a valid id.');
 
@@ -27,7 +43,7 @@ export const createEventSchema = z.object({
   introduction: trimmed(limits.longTextChars).default(''),
   objectives: z.array(trimmed(limits.shortTextChars * 2)).max(limits.listItems).default([]),
   agenda: z
-    .array(z.object({ item: trimmed(limits.shortTextChars * 2), who: trimmed(limits.shortTextChars) }))
+    .array(z.object({ item: trimmed(limits.shortTextChars * 2), who: personNameSchema({ required: false, maxChars: limits.shortTextChars }) }))
     .max(limits.listItems)
     .default([]),
   templateId: z.string().max(100).optional(),

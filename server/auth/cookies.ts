@@ -1,3 +1,4 @@
+import type { Request } from 'express';
 import type { Role } from '../../shared/types';
 
 // One HttpOnly cookie per event and role, so a facilitator can also try the participant view in another tab.
@@ -26,12 +27,22 @@ export function parseCookies(header: string | undefined): Map<string, string> {
 }
 
 export function sessionCookieHeader(name: string, token: string, maxAgeSeconds: number, secure: boolean): string {
-  return [
-    `${name}=${encodeURIComponent(token)}`,
-    'Path=/',
-    'HttpOnly',
-    'SameSite=Strict',
-    `Max-Age=${maxAgeSeconds}`,
-    ...(secure ? ['Secure'] : []),
-  ].join('; ');
+  return cookieHeader(`${name}=${encodeURIComponent(token)}`, maxAgeSeconds, secure);
+}
+
+/** Expires the cookie now ("leave this event"), with the same attributes it was set with. */
+export function clearedCookieHeader(name: string, secure: boolean): string {
+  return cookieHeader(`${name}=`, 0, secure);
+}
+
+/**
+ * Secure when PUBLIC_URL is https, or when this request reached us over https. `req.secure` reflects
+ * X-Forwarded-Proto only when express trusts the proxy (TRUST_PROXY=true), so a client cannot fake it.
+ */
+export function wantsSecureCookie(req: Pick<Request, 'secure'>, publicUrlIsHttps: boolean): boolean {
+  return publicUrlIsHttps || req.secure;
+}
+
+function cookieHeader(pair: string, maxAgeSeconds: number, secure: boolean): string {
+  return [pair, 'Path=/', 'HttpOnly', 'SameSite=Strict', `Max-Age=${maxAgeSeconds}`, ...(secure ? ['Secure'] : [])].join('; ');
 }

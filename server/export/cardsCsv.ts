@@ -1,13 +1,16 @@
 import type { CardExportRow } from './cardRows';
 
-// RFC 4180 CSV of all cards. Spreadsheets run a cell that starts with = + - @ (or a tab, CR or NUL
-// ahead of one) as a formula, so such cells get a leading single quote: a card cannot run code in
-// the organiser's Excel.
+// RFC 4180 CSV of all cards. Spreadsheets run a cell that starts with = + - @ as a formula, and some
+// trim leading blanks first (or treat a leading tab, CR or NUL as one), so such cells get a leading
+// single quote, as OWASP advises: a card cannot run code in the organiser's Excel.
 
 const header = ['event', 'room', 'question', 'card_id', 'author', 'text', 'votes', 'hidden', 'created_at'];
 
+/** The first non-blank character is = + - @, or a tab, CR or NUL comes before anything that is not blank. */
+const formulaStart = /^[\s\0]*[=+\-@\t\r\0]/;
+
 export function neutraliseFormula(value: string): string {
-  return /^[=+\-@\t\r\0]/.test(value) ? `'${value}` : value;
+  return formulaStart.test(value) ? `'${value}` : value;
 }
 
 export function csvCell(value: string): string {

@@ -2,13 +2,13 @@ import express, { type Router } from 'express';
 import { createEventSchema, idSchema, keyExchangeSchema } from '../../shared/schemas';
 import { templates } from '../../shared/templates';
 import type { Role, TokenClaims } from '../../shared/types';
-import { sessionCookieHeader, sessionCookieName } from '../auth/cookies';
+import { sessionCookieHeader, sessionCookieName, wantsSecureCookie } from '../auth/cookies';
 import { randomId } from '../events/eventService';
 import { createEvent } from '../events/eventService';
-import { secretMatchesHash, type TokenSigner } from '../auth/tokens';
+import { hashSecret, secretMatchesHash, type TokenSigner } from '../auth/tokens';
 import type { Store } from '../store/store';
 import { HttpError } from './httpError';
-import { clientKey, type FailureLimiter } from './rateLimit';
+import { clientKey, type FailureLimiter, type UseLimiter } from './rateLimit';
 import { baseUrlOf, requireSession } from './requestContext';
 
 export interface RouteDeps {
@@ -16,15 +16,21 @@ export interface RouteDeps {
   signer: TokenSigner;
   publicUrl?: string;
   sessionDays: number;
+  /** PUBLIC_URL is https: cookies are Secure whatever the request says (see wantsSecureCookie). */
   secureCookies: boolean;
-  /** Throttles wrong join codes and wrong link secrets (see rateLimit.ts); absent means unlimited. */
-  limiters?: { join: FailureLimiter; session: FailureLimiter };
+  /** When set, POST /api/events needs it in the X-Event-Creation-Key header (EVENT_CREATION_KEY). */
+  eventCreationKey?: string;
+  /** Throttles wrong join codes, wrong link secrets and event creation (see rateLimit.ts); absent means unlimited. */
+  limiters?: { join: FailureLimiter; session: FailureLimiter; eventCreation: UseLimiter };
 }
+
+export const eventCreationKeyHeader = 'X-Event-Creation-Key';
 
 export function issueSession(res: express.Response, deps: RouteDeps, claims: Omit<TokenClaims, 'exp'>): void {
   const maxAge = deps.sessionDays * 86_400;
   const token = deps.signer.sign({ ...claims, exp: Math.floor(Date.now() / 1000) + maxAge });
-  res.append('Set-Cookie', sessionCookieHeader(sessionCookieName(claims.eventId, claims.role), token, maxAge, deps.secureCookies));
+  const secure = wantsSecureCookie(res.req, deps.secureCookies);
+  res.append('Set-Cookie', sessionCookieHeader(sessionCookieName(claims.eventId, claims.role), token, maxAge, secure));
 }
 
 export function eventRoutes(deps: RouteDeps): Router {
@@ -35,9 +41,28 @@ export function eventRoutes(deps: RouteDeps): Router {
     res.json({ templates });
   });
 
+  // Tells the /new page whether to ask for an event creation key.
+  router.get('/config', (_req, res) => {
+    res.json({ eventCreationKeyRequired: deps.eventCreationKey !== undefined });
+  });
+
+  // Open servers would otherwise let anyone fill the database with events: creations (and wrong keys)
+  // are limited per address, and EVENT_CREATION_KEY can close creation to people who know the key.
   router.post('/events', async (req, res) => {
+    const limiterKey = clientKey(req);
+    deps.limiters?.eventCreation.check(limiterKey, res, 'new events');
+    if (deps.eventCreationKey !== undefined) {
+      const given = req.get(eventCreationKeyHeader);
+      if (!given || !secretMatchesHash(given, hashSecret(deps.eventCreationKey))) {
+        deps.limiters?.eventCreation.used(limiterKey);
+        throw new HttpError(403, given ? 'wrong_event_creation_key' : 'event_creation_key_required', given
+          ? 'That event creation key is not right. Ask whoever runs this Roundtable server for it.'
+          : 'This server needs an event creation key to create events. Ask whoever runs it for the key.');
+      }
+    }
     const input = createEventSchema.parse(req.body);
     const created = await createEvent(store, input, baseUrlOf(req, deps.publicUrl));
+    deps.limiters?.eventCreation.used(limiterKey);
     res.status(201).json(created);
   });
 

@@ -1,7 +1,7 @@
 import express, { type Router } from 'express';
 import { idSchema } from '../../shared/schemas';
 import type { Role } from '../../shared/types';
-import { sessionCookieName } from '../auth/cookies';
+import { clearedCookieHeader, sessionCookieName, wantsSecureCookie } from '../auth/cookies';
 import { sessionFor } from '../auth/sessions';
 import type { RouteDeps } from './eventRoutes';
 
@@ -19,7 +19,8 @@ export function sessionRoutes(deps: RouteDeps): Router {
   // Shared venue laptops: the next person must not inherit this one's session.
   router.delete('/events/:id/session', (req, res) => {
     const eventId = idSchema.parse(req.params.id);
-    for (const role of roles) res.append('Set-Cookie', `${sessionCookieName(eventId, role)}=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0`);
+    const secure = wantsSecureCookie(req, deps.secureCookies);
+    for (const role of roles) res.append('Set-Cookie', clearedCookieHeader(sessionCookieName(eventId, role), secure));
     res.json({ ok: true });
   });
 

@@ -5,6 +5,7 @@ import type { ControlState } from '../../shared/control';
 import type { EventInfo, Participant } from '../../shared/types';
 import type { LoadedDoc, Store, StoredEvent } from './store';
 import { openLogFolder, type FoldedRow } from './logFolder';
+import { ensurePrivateDir, makePrivate, openPrivateFile } from './privateFiles';
 import { decodeStoredRow, encodeRow, encodeSnapshotRowAsync } from './rowCodec';
 import type { LogEntry } from './updateLog';
 
@@ -79,9 +80,14 @@ export interface SqliteStoreOptions {
  * folded into SQLite in bulk, one row per document, every 30 s (logFolder.ts).
  */
 export function openSqliteStore(dataDir: string, options: SqliteStoreOptions = {}): Store {
-  fs.mkdirSync(dataDir, { recursive: true });
-  const db = new Database(path.join(dataDir, 'roundtable.db'));
+  ensurePrivateDir(dataDir);
+  const dbFile = path.join(dataDir, 'roundtable.db');
+  // Created 0600 before SQLite opens it: SQLite gives -wal and -shm the database file's mode.
+  fs.closeSync(openPrivateFile(dbFile, fs.constants.O_RDWR | fs.constants.O_CREAT));
+  const db = new Database(dbFile);
   db.pragma('journal_mode = WAL');
+  // Files an older version left with the umask's mode are tightened too.
+  for (const suffix of ['-wal', '-shm']) makePrivate(dbFile + suffix);
   // NORMAL in WAL mode survives any process crash (kill -9); FULL also survives power loss, at an fsync per commit.
   // Clients keep their edits in IndexedDB and resend them, which covers the power-loss gap in NORMAL mode.
   db.pragma(`synchronous = ${options.synchronous ?? 'NORMAL'}`);

@@ -2,6 +2,7 @@ import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import fs from 'node:fs';
 import { crc32 } from 'node:zlib';
+import { openPrivateFile } from './privateFiles';
 
 /** One document update as the log keeps it until it is folded into SQLite. */
 export interface LogEntry {
@@ -74,7 +75,8 @@ export function readLogFile(file: string): LogEntry[] {
  * in synchronous=NORMAL, an append survives a process crash (kill -9) without an fsync; `sync` adds one.
  */
 export function openUpdateLog(file: string, options: { sync: boolean }): UpdateLog {
-  let fd = fs.openSync(file, fs.constants.O_RDWR | fs.constants.O_CREAT);
+  // Owner-only (0600): the log holds card text until it is folded into SQLite.
+  let fd = openPrivateFile(file, fs.constants.O_RDWR | fs.constants.O_CREAT);
   let size = fs.fstatSync(fd).size;
   // Names already defined in the file (rebuilt by readAll when an existing log is opened).
   let ids = new Map<string, number>();
@@ -144,7 +146,7 @@ export function openUpdateLog(file: string, options: { sync: boolean }): UpdateL
       if (fd < 0) throw new Error('update log is closed');
       fs.renameSync(file, to);
       fs.closeSync(fd);
-      fd = fs.openSync(file, fs.constants.O_RDWR | fs.constants.O_CREAT | fs.constants.O_TRUNC);
+      fd = openPrivateFile(file, fs.constants.O_RDWR | fs.constants.O_CREAT | fs.constants.O_TRUNC);
       size = 0;
       ids = new Map();
     },

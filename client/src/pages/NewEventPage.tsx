@@ -19,6 +19,9 @@ export function NewEventPage() {
   const [agenda, setAgenda] = useState('');
   const [rooms, setRooms] = useState('');
   const [assignmentMode, setAssignmentMode] = useState<AssignmentMode>('self-select');
+  const [creationKey, setCreationKey] = useState('');
+  // Shown when the server says so (GET /api/config), or when it refuses for want of a key.
+  const [keyRequired, setKeyRequired] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [created, setCreated] = useState<{ info: EventInfo; links: EventLinks } | null>(null);
 
@@ -31,6 +34,10 @@ export function NewEventPage() {
         setRooms(first.rooms.map((r) => r.topic).join('\n'));
       }
     });
+    void api<{ eventCreationKeyRequired: boolean }>('GET', '/api/config').then(
+      (config) => setKeyRequired(config.eventCreationKeyRequired),
+      () => {}, // Older servers have no /api/config; a 403 below still shows the field.
+    );
   }, []);
 
   const submit = async () => {
@@ -50,9 +57,10 @@ export function NewEventPage() {
         templateId,
         rooms: lines(rooms).map((topic) => ({ topic })),
         assignmentMode,
-      });
+      }, keyRequired ? { 'X-Event-Creation-Key': creationKey.trim() } : {});
       setCreated(result);
     } catch (e) {
+      if (e instanceof ApiError && e.code === 'event_creation_key_required') setKeyRequired(true);
       setError(e instanceof ApiError ? e.message : String(e));
     }
   };
@@ -132,6 +140,20 @@ export function NewEventPage() {
         <textarea id="ev-objectives" rows={4} value={objectives} onChange={(e) => setObjectives(e.target.value)} />
         <label htmlFor="ev-agenda">Agenda (one item per line: item | who)</label>
         <textarea id="ev-agenda" rows={4} value={agenda} onChange={(e) => setAgenda(e.target.value)} />
+        {keyRequired && (
+          <>
+            <label htmlFor="ev-creation-key">Event creation key (from whoever runs this server)</label>
+            <input
+              id="ev-creation-key"
+              type="password"
+              autoComplete="off"
+              value={creationKey}
+              onChange={(e) => setCreationKey(e.target.value)}
+              required
+              maxLength={500}
+            />
+          </>
+        )}
         <ErrorMessage message={error} />
         <button type="submit">Create event</button>
       </form>
