@@ -19,10 +19,10 @@ const envSchema = z.object({
   REDIS_URL: z.string().regex(/^rediss?:\/\//, 'REDIS_URL must be a redis:// URL').optional(),
   RETENTION_DAYS: z.coerce.number().int().min(0).max(3650).default(90),
   RETENTION_SWEEP_MS: z.coerce.number().int().min(1000).default(3_600_000),
-});
-
   // Empty means unset (an env file with `EVENT_CREATION_KEY=`); a set key must be long enough not to guess.
   EVENT_CREATION_KEY: z.union([z.literal(''), z.string().regex(/^[\x21-\x7e]{16,200}$/, 'EVENT_CREATION_KEY must be 16 to 200 printable ASCII characters (it travels in an HTTP header)')]).optional(),
+});
+
 export interface Config {
   port: number;
   host: string;
@@ -44,12 +44,12 @@ export interface Config {
   /** Events are deleted this many days after their date (or creation, if later); 0 keeps them. */
   retentionDays: number;
   retentionSweepMs: number;
+  /** When set, creating an event needs this key in the X-Event-Creation-Key header. */
+  eventCreationKey?: string;
   /** Where the built client lives; tests that need no browser can leave it unbuilt. */
   clientDir: string;
 }
 
-  /** When set, creating an event needs this key in the X-Event-Creation-Key header. */
-  eventCreationKey?: string;
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
@@ -78,7 +78,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     redisUrl: e.REDIS_URL,
     retentionDays: e.RETENTION_DAYS,
     retentionSweepMs: e.RETENTION_SWEEP_MS,
+    eventCreationKey: e.EVENT_CREATION_KEY || undefined,
     clientDir: 'dist/client',
   };
 }
-    eventCreationKey: e.EVENT_CREATION_KEY || undefined,
