@@ -13,6 +13,7 @@ import {
   fullProfile,
   quickProfile,
   runFanoutCell,
+  runFloodCell,
   runIdleCell,
   runRampCell,
   runTwoServersCell,
@@ -26,7 +27,8 @@ import {
 
 // `npm run bench [-- --quick]`: the same traffic against ours, @y/websocket-server and a raw relay,
 // one server at a time on CPU 0, the load generator on CPU 1; then two of ours on PostgreSQL + Redis
-// (`twoServers`) and, in the full run, a 500-card board in headless Chromium (`client`). JSON on stdout,
+// (`twoServers`) and, in the full run, a 500-card board in headless Chromium (`client`). Ours also gets the
+// `flood` cell (issue 12: the event load while three participants send maximum-size updates). JSON on stdout,
 // progress on stderr. `--no-cluster` / `--no-client` leave those two out.
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
@@ -73,6 +75,8 @@ try {
       // The restarted server replaces `server` at once, so that `finally` stops it even if a later cell throws.
       const board = await runBoardCells(ctx, server, async (env) => (server = await startBenchServer(kind, { cpu: ctx.cpu, dataDir, env })));
       cells.push(...board.cells);
+      // Last on this process: the flood leaves big documents and logs behind (ours only: the others have no auth).
+      if (kind === 'ours') cells.push(await runFloodCell(ctx, server));
     } finally {
       await server.stop();
     }

@@ -7,7 +7,8 @@ import type { ClientCell } from './lib/client';
 import type { HeapCell } from './heapCell';
 import type { SettledWrites } from './settledWrites';
 import { benchRedisUrl, createBenchDatabase, postgresVersion } from './lib/postgres';
-import type { IdleResult, JoinGroupResult, StepResult } from './load/protocol';
+import type { FanoutRequest, IdleResult, JoinGroupResult, StepResult } from './load/protocol';
+import { pollHealth, type HealthSummary } from './lib/healthPoller';
 import { planRooms, toCell } from './lib/fixtures';
 import type { Generator } from './lib/generatorProcess';
 import { coreBusyPct, cpuTimes, round, sleep } from './lib/proc';
@@ -41,6 +42,17 @@ export interface Profile {
   maxGeneratorCpuPct: number;
   /** Busy % of a bench core not explained by the server or generator (someone else's build, tests…). */
   maxForeignCpuPct: number;
+  /** The flood cell (issue 12): the `event` load plus `flooders` connections sending maximum-size updates. */
+  flood: FloodProfile;
+}
+
+export interface FloodProfile {
+  flooders: number;
+  /** Pause before a closed or refused flooder reconnects. */
+  reconnectMs: number;
+  /** GET /api/health this often (a new request every tick, answered or not), each given up after healthTimeoutMs. */
+  healthEveryMs: number;
+  healthTimeoutMs: number;
 }
 
 export type FanoutScenario = 'event' | 'busy' | 'plenary' | 'saas';
@@ -70,6 +82,7 @@ export const fullProfile: Profile = {
   stopP99Ms: 250,
   maxGeneratorCpuPct: 70,
   maxForeignCpuPct: 25,
+  flood: { flooders: 3, reconnectMs: 25, healthEveryMs: 50, healthTimeoutMs: 15_000 },
 };
 
 export const quickProfile: Profile = {
@@ -98,6 +111,7 @@ export const quickProfile: Profile = {
   maxGeneratorCpuPct: 70,
   // A smoke run checks the shape, not the numbers: other load on a CI machine must not end it early.
   maxForeignCpuPct: 100,
+  flood: { flooders: 3, reconnectMs: 25, healthEveryMs: 50, healthTimeoutMs: 10_000 },
 };
 
 export type FanoutCell = {
@@ -166,7 +180,34 @@ export type TwoServersCell = {
   servers: { name: 'A' | 'B'; cpu: number | null; cpuPct: number; rssMB: number }[];
 } & Partial<StepResult>;
 
-export type Cell = FanoutCell | RampCell | IdleCell | JoinCell | HeapCell | WriteAmpCell | TwoServersCell | ClientCell;
+/**
+ * Issue 12: the `event` load without flood (this cell's own baseline, fresh rooms on the same server process),
+ * then again while `flooders` participants, each alone in a room of an extra event, send card-adding updates of
+ * close to limits.yjsUpdateBytes as fast as the server reads them (bench/load/flood.ts), reconnecting whenever
+ * it closes them. /api/health is polled from the orchestrator through both windows.
+ */
+export interface FloodCell {
+  scenario: 'flood';
+  server: ServerKind;
+  valid: boolean;
+  invalidReasons: string[];
+  skipped?: string;
+  rooms: number;
+  clientsPerRoom: number;
+  probes: number;
+  flooders: number;
+  /** /api/health latency in the baseline window and in the flood window. */
+  health: { unloaded: HealthSummary; loaded: HealthSummary } | null;
+  /** The event rooms without flood and with it (`loaded.flood`: what the flooders sent and the server accepted). */
+  unloaded: StepResult | null;
+  loaded: StepResult | null;
+  /** Event rooms' edit latency p99 with flood / without. */
+  otherRoomsP99Ratio: number | null;
+  /** The issue's targets and whether this run met them (null: not measured). */
+  targets: { healthP99Ms: number; otherRoomsP99Ratio: number; healthMet: boolean | null; otherRoomsMet: boolean | null };
+}
+
+export type Cell = FanoutCell | RampCell | IdleCell | JoinCell | HeapCell | WriteAmpCell | TwoServersCell | ClientCell | FloodCell;
 
 type WithScenario<C, S> = C extends { scenario: infer X } ? (S extends X ? C : never) : never;
 /** The cell type of scenario S (FanoutCell for every fan-out scenario, where Extract<Cell, { scenario: S }> finds none). */
@@ -184,9 +225,11 @@ export function tempDataDir(): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), 'rt-bench-'));
 }
 
-function stepReasons(step: StepResult, ctx: RunContext, foreignOverride?: number): string[] {
+/** Why a window is not valid; `foreign` replaces the per-core foreign-load check, `delivery: false` drops the delivery check. */
+function stepReasons(step: StepResult, ctx: RunContext, opts: { foreign?: number; delivery?: boolean } = {}): string[] {
   const reasons: string[] = [];
-  if (step.delivered !== step.expectedPairs) reasons.push(`delivery ${step.delivery} (${step.delivered}/${step.expectedPairs})`);
+  const foreignOverride = opts.foreign;
+  if (opts.delivery !== false && step.delivered !== step.expectedPairs) reasons.push(`delivery ${step.delivery} (${step.delivered}/${step.expectedPairs})`);
   if (step.generatorCpuPct > ctx.profile.maxGeneratorCpuPct) reasons.push(`generator CPU ${step.generatorCpuPct}%`);
   if (step.latencyMs.count === 0) reasons.push('no latency samples');
   if (foreignOverride !== undefined) {
@@ -209,7 +252,14 @@ export async function waitForQuiet(ctx: RunContext): Promise<void> {
   }
 }
 
-export async function fanoutSteps(ctx: RunContext, server: BenchServer, tag: string, shape: FanoutShape, ramp: boolean): Promise<StepResult[]> {
+export async function fanoutSteps(
+  ctx: RunContext,
+  server: BenchServer,
+  tag: string,
+  shape: FanoutShape,
+  ramp: boolean,
+  extra: Pick<FanoutRequest, 'flood' | 'drainUntilDeliveredMs'> = {},
+): Promise<StepResult[]> {
   const probesPerRoom = Math.max(0, ...shape.probeRooms.map((r) => shape.probeRooms.filter((x) => x === r).length));
   const plans = await planRooms(server, tag, shape.rooms, shape.perRoom + probesPerRoom);
   const cell = toCell(server, plans, shape.perRoom, shape.probeRooms);
@@ -228,6 +278,7 @@ export async function fanoutSteps(ctx: RunContext, server: BenchServer, tag: str
     stopP99Ms: p.stopP99Ms,
     maxGeneratorCpuPct: p.maxGeneratorCpuPct,
     decodersPerLargeRoom: 3,
+    ...extra,
   });
 }
 
@@ -378,7 +429,7 @@ export async function runTwoServersCell(ctx: RunContext): Promise<TwoServersCell
     const s = step!;
     // PostgreSQL and Redis are not pinned: their CPU lands on either core, so judge foreign load on the sum.
     const foreign = round(Math.max(0, s.foreignCpuPct[0] + s.foreignCpuPct[1] - (s.servicesCpuPct ?? 0)), 1);
-    const invalidReasons = stepReasons(s, ctx, foreign);
+    const invalidReasons = stepReasons(s, ctx, { foreign });
     const extra = s.extraServers?.[0];
     return {
       ...base,
@@ -398,4 +449,70 @@ export async function runTwoServersCell(ctx: RunContext): Promise<TwoServersCell
     await Promise.all(started.map((s) => s.stop()));
     await db.drop().catch(() => undefined);
   }
+}
+
+/** Runs one fan-out window while the orchestrator polls /api/health, and summarises the polls inside that window. */
+async function withHealthPolls(ctx: RunContext, server: BenchServer, run: () => Promise<StepResult[]>): Promise<{ step: StepResult; health: HealthSummary }> {
+  const { healthEveryMs, healthTimeoutMs } = ctx.profile.flood;
+  const poller = pollHealth(`${server.httpBase}/api/health`, { everyMs: healthEveryMs, timeoutMs: healthTimeoutMs, serverPid: server.pid });
+  let steps: StepResult[];
+  try {
+    steps = await run();
+  } catch (error) {
+    await poller.stop(0, 0);
+    throw error;
+  }
+  const step = steps[0]!;
+  return { step, health: await poller.stop(...step.windowEpochMs) };
+}
+
+/** Issue 12 (see FloodCell). Ours only: the reference and the raw relay have no participants, auth or write rules to flood past. */
+export async function runFloodCell(ctx: RunContext, server: BenchServer): Promise<FloodCell> {
+  const shape = ctx.profile.fanout.event;
+  const f = ctx.profile.flood;
+  const base = {
+    scenario: 'flood' as const,
+    server: server.kind,
+    rooms: shape.rooms,
+    clientsPerRoom: shape.perRoom,
+    probes: shape.probeRooms.length,
+    flooders: f.flooders,
+  };
+  const targets = { healthP99Ms: 100, otherRoomsP99Ratio: 2 };
+  if (server.kind !== 'ours') {
+    const skipped = 'no auth or participants on this server (anyone may write anything): the flood cell runs against ours only';
+    return { ...base, valid: true, invalidReasons: [], skipped, health: null, unloaded: null, loaded: null, otherRoomsP99Ratio: null, targets: { ...targets, healthMet: null, otherRoomsMet: null } };
+  }
+  const id = Date.now().toString(36);
+  ctx.log(`  ${server.kind} flood: ${shape.rooms}×${shape.perRoom} @${shape.rates[0]}/s without, then with ${f.flooders} flooders`);
+  // Both windows drain until every edit has arrived (bounded): late edits are what the flood does to the other rooms.
+  const drain = { drainUntilDeliveredMs: f.healthTimeoutMs };
+  const unloaded = await withHealthPolls(ctx, server, () => fanoutSteps(ctx, server, `flood-base-${id}`, shape, false, drain));
+  // Each flooder alone in a room of one extra event; the second participant of each room only reads the state vector afterwards.
+  const floodRooms = await planRooms(server, `flooders-${id}`, f.flooders, 2);
+  const flood = {
+    flooders: floodRooms.map((room) => ({ url: `${server.wsBase}/${room.docName}`, cookie: room.cookies[0], observerCookie: room.cookies[1] })),
+    reconnectMs: f.reconnectMs,
+  };
+  const loaded = await withHealthPolls(ctx, server, () => fanoutSteps(ctx, server, `flood-${id}`, shape, false, { ...drain, flood }));
+  const invalidReasons = [
+    ...stepReasons(unloaded.step, ctx).map((r) => `unloaded: ${r}`),
+    // Lost deliveries under flood are a finding (the server dropped a peer), reported as `loaded.delivery`.
+    ...stepReasons(loaded.step, ctx, { delivery: false }).map((r) => `flooded: ${r}`),
+    ...(loaded.step.flood?.sentUpdates ? [] : ['flooded: the flooders sent nothing']),
+    ...(unloaded.health.sent > 0 && loaded.health.sent > 0 ? [] : ['no /api/health requests in a window']),
+  ];
+  const ratio = unloaded.step.latencyMs.p99 > 0 && loaded.step.latencyMs.count > 0 ? round(loaded.step.latencyMs.p99 / unloaded.step.latencyMs.p99, 2) : null;
+  // Unanswered health requests count against the target even though their latency is only a lower bound.
+  const healthMet = loaded.health.count > 0 ? loaded.health.p99 <= targets.healthP99Ms && loaded.health.failed === 0 : null;
+  return {
+    ...base,
+    valid: invalidReasons.length === 0,
+    invalidReasons,
+    health: { unloaded: unloaded.health, loaded: loaded.health },
+    unloaded: unloaded.step,
+    loaded: loaded.step,
+    otherRoomsP99Ratio: ratio,
+    targets: { ...targets, healthMet, otherRoomsMet: ratio === null ? null : ratio <= targets.otherRoomsP99Ratio },
+  };
 }

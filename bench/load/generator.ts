@@ -1,10 +1,12 @@
 import type { Histogram } from 'hdr-histogram-js';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type { WebsocketProvider } from 'y-websocket';
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
+import { cardsOf } from '../../shared/boardDoc';
 import { createLatencyHistogram, recordMs, summarise } from '../lib/histogram';
 import { coreBusyPct, cpuPct, cpuSecondsOfComms, cpuTimes, mb, round, sample, sleep } from '../lib/proc';
-import { LightClient, parseKey, timeJoin, type ClientSpec } from './lightClient';
+import { startFlood, type Flood } from './flood';
+import { keyOfCard, LightClient, parseKey, timeJoin, type ClientSpec } from './lightClient';
 import type { FanoutRequest, GeneratorRequest, IdleRequest, IdleResult, JoinGroupResult, JoinRequest, StepResult } from './protocol';
 import { openProvider, whenSynced } from './provider';
 
@@ -124,10 +126,13 @@ async function fanout(req: FanoutRequest): Promise<StepResult[]> {
   const providers: { provider: WebsocketProvider; doc: Y.Doc }[] = [];
   for (const probe of req.probes) {
     const provider = openProvider(probe.wsBase, probe.docName, probe.cookie);
-    provider.doc.getMap('bench').observe((event) => {
+    // Every edit sets one card's questionId to its timing key (lightClient.ts).
+    cardsOf(provider.doc).observeDeep((events) => {
       const now = performance.now();
-      for (const key of event.keysChanged) {
-        const parsed = parseKey(key);
+      for (const event of events) {
+        if (!(event instanceof Y.YMapEvent) || !event.keysChanged.has('questionId')) continue;
+        const key = keyOfCard(event.target);
+        const parsed = key === null ? null : parseKey(key);
         if (!parsed || !inWindow(w, parsed.t)) continue;
         w.probeDelivered++;
         recordMs(w.probeHist, now - parsed.t);
@@ -136,6 +141,7 @@ async function fanout(req: FanoutRequest): Promise<StepResult[]> {
     providers.push({ provider, doc: provider.doc });
   }
   await Promise.all(providers.map((p) => whenSynced(p.provider, 5000).catch(() => undefined)));
+  if (req.flood && req.rates.length !== 1) throw new Error('a flood runs with one rate only');
 
   // Interleave rooms so consecutive sends go to different rooms.
   const byRoom = req.rooms.map((_, room) => clients.filter((c) => c.room === room));
@@ -154,7 +160,10 @@ async function fanout(req: FanoutRequest): Promise<StepResult[]> {
   });
 
   const steps: StepResult[] = [];
+  let flood: Flood | null = null;
   try {
+    // The flooders build their updates, then flood through warm-up and window alongside the paced edits.
+    if (req.flood) flood = startFlood(req.flood);
     for (const [i, rate] of req.rates.entries()) {
       pacer.setRate(rate);
       await sleep(i === 0 ? req.warmupMs : req.stepWarmMs);
@@ -168,8 +177,13 @@ async function fanout(req: FanoutRequest): Promise<StepResult[]> {
       const loopDelay = monitorEventLoopDelay({ resolution: 1 });
       loopDelay.enable();
       w.start = performance.now();
+      if (flood) flood.tally.start = w.start;
       await sleep(req.windowMs);
       w.end = performance.now();
+      if (flood) {
+        flood.tally.end = w.end;
+        flood.stop();
+      }
       loopDelay.disable();
       const server1 = sample(req.serverPid);
       const extra1 = (req.extraServerPids ?? []).map((pid) => sample(pid));
@@ -178,6 +192,8 @@ async function fanout(req: FanoutRequest): Promise<StepResult[]> {
       const services1 = req.serviceComms ? cpuSecondsOfComms(req.serviceComms) : 0;
       pacer.setRate(0);
       await sleep(req.drainMs);
+      const drainedBy = performance.now() + (req.drainUntilDeliveredMs ?? 0);
+      while (w.delivered < w.expectedPairs && performance.now() < drainedBy) await sleep(50);
       const windowS = (w.end - w.start) / 1000;
       const step: StepResult = {
         ratePerClient: rate,
@@ -199,7 +215,9 @@ async function fanout(req: FanoutRequest): Promise<StepResult[]> {
         generatorCpuPct: cpuPct(gen0, gen1),
         generatorLoopDelayMs: { p99: round(loopDelay.percentile(99) / 1e6, 2), max: round(loopDelay.max / 1e6, 2) },
         foreignCpuPct: [0, 0],
+        windowEpochMs: [round(performance.timeOrigin + w.start, 1), round(performance.timeOrigin + w.end, 1)],
       };
+      if (flood) step.flood = await flood.result(windowS);
       const extraCpu = extra1.map((b, i) => cpuPct(extra0[i]!, b));
       if (req.serviceComms) step.servicesCpuPct = round((100 * (services1 - services0)) / windowS, 1);
       if (req.extraServerPids?.length) step.extraServers = req.extraServerPids.map((pid, i) => ({ pid, cpuPct: extraCpu[i]!, rssMB: mb(extra1[i]!.rssBytes) }));
@@ -210,10 +228,17 @@ async function fanout(req: FanoutRequest): Promise<StepResult[]> {
       process.stderr.write(
         `    rate ${rate}/s/client: in ${step.inPerSec}/s p99 ${step.latencyMs.p99} ms delivery ${step.delivery} server ${step.serverCpuPct}% gen ${step.generatorCpuPct}% foreign ${step.foreignCpuPct.join('/')}%\n`,
       );
+      if (step.flood) {
+        const f = step.flood;
+        process.stderr.write(
+          `    flood: ${f.sentUpdates} updates sent (${round(f.sentBytesPerSec / 1048576, 2)} MiB/s), ${f.acceptedUpdates ?? '?'} accepted (${f.acceptedBytesPerSec === null ? '?' : round(f.acceptedBytesPerSec / 1048576, 2)} MiB/s), ${f.connections} connections, closes ${JSON.stringify(f.closeCodes)}, refusals ${JSON.stringify(f.refusals)}\n`,
+        );
+      }
       const failed = step.latencyMs.p99 > req.stopP99Ms || step.delivery < 1 || step.generatorCpuPct > req.maxGeneratorCpuPct;
       if (failed) break;
     }
   } finally {
+    flood?.stop();
     pacer.stop();
     for (const c of clients) c.close();
     for (const p of providers) {

@@ -2,9 +2,13 @@ import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
+import { addCard, cardsOf, type CardMap } from '../../shared/boardDoc';
 
-// A protocol-level y-websocket client that keeps no document. Senders own a private Y.Doc only to
-// produce genuine updates whose map key embeds the send time; receivers read that key with Y.decodeUpdate.
+// A protocol-level y-websocket client that keeps no document. Senders own a private Y.Doc only to produce
+// genuine board updates: each sender adds one card of its own (as its participant, before its first timed edit),
+// and every edit moves that card, setting its `questionId` (a field a participant may rewrite) to a key that
+// embeds the send time; receivers read that key with Y.decodeUpdate. Our server refuses anything outside the
+// board schema (shared/boardSchema.ts), so the traffic stays inside it.
 
 export interface ClientSpec {
   url: string;
@@ -20,11 +24,58 @@ export function syncFrame(step: 0 | 1 | 2, payload: Uint8Array): Uint8Array {
 }
 
 export const emptyStep1 = syncFrame(0, Y.encodeStateVector(new Y.Doc()));
-const emptyStep2 = syncFrame(1, Y.encodeStateAsUpdate(new Y.Doc()));
-const filler = 'x'.repeat(48);
+export const emptyStep2 = syncFrame(1, Y.encodeStateAsUpdate(new Y.Doc()));
+
+/** Question ids the bench's cards are filed under (the default template's). */
+export const benchQuestions = ['worked-well', 'build-on', 'make-it-happen'] as const;
+
+/** The participant id and name inside a session cookie's signed token (its payload is plain base64url JSON). */
+export function sessionIdentity(cookie: string): { participantId: string; name: string } {
+  const token = decodeURIComponent(cookie.split(';')[0]!.split('=').slice(1).join('='));
+  const claims = JSON.parse(Buffer.from(token.split('.')[0]!, 'base64url').toString('utf8')) as { participantId: string; name: string };
+  return { participantId: claims.participantId, name: claims.name };
+}
+
+/** The timing key an edit carries (as the card's questionId), or null for any other value. */
+export function keyOfCard(card: unknown): string | null {
+  const value = card instanceof Y.Map ? card.get('questionId') : undefined;
+  return typeof value === 'string' && value.includes('|') ? value : null;
+}
 
 export function openSocket(spec: ClientSpec): WebSocket {
   return new WebSocket(spec.url, { perMessageDeflate: false, headers: spec.cookie ? { cookie: spec.cookie } : {} });
+}
+
+/**
+ * Connects, sends `sendOnOpen` (if any) and resolves with the payload of the first sync message of `step` the server
+ * sends (0: its SyncStep1, a state vector; 1: a SyncStep2, an update), then drops the socket. Rejects on an error,
+ * a refused upgrade, a close or `timeoutMs` without it.
+ */
+export function syncPayloadFrom(spec: ClientSpec, step: 0 | 1, opts: { sendOnOpen?: Uint8Array; timeoutMs?: number } = {}): Promise<Uint8Array> {
+  return new Promise((resolve, reject) => {
+    const ws = openSocket(spec);
+    const fail = (error: Error) => {
+      clearTimeout(timer);
+      ws.terminate();
+      reject(error);
+    };
+    const timer = setTimeout(() => fail(new Error(`no sync step ${step} from the server within ${opts.timeoutMs} ms`)), opts.timeoutMs ?? 2 ** 31 - 1);
+    ws.on('error', fail);
+    ws.once('unexpected-response', (_req, res) => fail(new Error(`upgrade refused: ${res.statusCode}`)));
+    ws.once('close', (code) => fail(new Error(`closed (${code}) before sync step ${step}`)));
+    ws.once('open', () => {
+      if (opts.sendOnOpen) ws.send(opts.sendOnOpen);
+    });
+    ws.on('message', (data: Buffer) => {
+      const decoder = decoding.createDecoder(new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
+      if (decoding.readVarUint(decoder) !== 0 || decoding.readVarUint(decoder) !== step) return;
+      const payload = decoding.readVarUint8Array(decoder);
+      clearTimeout(timer);
+      ws.removeAllListeners('close');
+      ws.terminate();
+      resolve(payload);
+    });
+  });
 }
 
 export function keyOf(sender: number, t: number): string {
@@ -75,12 +126,13 @@ export class LightClient {
   readonly ws: WebSocket;
   readonly ready: Promise<void>;
   private doc: Y.Doc | null = null;
+  private card: CardMap | null = null;
   private lastUpdate: Uint8Array | null = null;
 
   constructor(
     readonly id: number,
     readonly room: number,
-    spec: ClientSpec,
+    private readonly spec: ClientSpec,
     private readonly options: LightClientOptions,
   ) {
     this.ws = openSocket(spec);
@@ -107,7 +159,12 @@ export class LightClient {
         return;
       }
       for (const struct of Y.decodeUpdate(update).structs) {
-        if (struct instanceof Y.Item && typeof struct.parentSub === 'string') this.options.onKey(this, struct.parentSub);
+        // An overwrite carries its key's previous value as origin, not the key itself: the timing key is read
+        // from the value (no other field of a bench card holds a '|').
+        if (struct instanceof Y.Item && struct.content instanceof Y.ContentAny) {
+          const value: unknown = struct.content.arr[0];
+          if (typeof value === 'string' && value.includes('|')) this.options.onKey(this, value);
+        }
       }
     });
   }
@@ -115,13 +172,20 @@ export class LightClient {
   /** Sends one genuine Yjs update whose key carries performance.now(); returns its time and payload bytes. */
   sendUpdate(): { t: number; bytes: number; clientId: number; clock: number } {
     if (!this.doc) {
-      this.doc = new Y.Doc();
-      this.doc.on('update', (update: Uint8Array) => {
+      const doc = new Y.Doc();
+      this.doc = doc;
+      doc.on('update', (update: Uint8Array) => {
         this.lastUpdate = update;
       });
+      // The sender's card, untimed, sent ahead of the first edit on the same socket.
+      const author = this.spec.cookie ? sessionIdentity(this.spec.cookie) : { participantId: `p-bench-${this.id}`, name: 'Participant' };
+      const cardId = `bench-${this.id}-${Math.random().toString(36).slice(2, 10)}`;
+      addCard(doc, { id: cardId, questionId: benchQuestions[0], authorId: author.participantId, authorName: author.name, text: '' });
+      this.card = cardsOf(doc).get(cardId)!;
+      if (this.ws.readyState === WebSocket.OPEN) this.ws.send(syncFrame(2, this.lastUpdate!));
     }
     const t = performance.now();
-    this.doc.getMap('bench').set(keyOf(this.id, t), filler);
+    this.card!.set('questionId', keyOf(this.id, t));
     const update = this.lastUpdate!;
     if (this.ws.readyState === WebSocket.OPEN) this.ws.send(syncFrame(2, update));
     const header = updateHeader(update)!;

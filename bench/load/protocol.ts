@@ -32,6 +32,44 @@ export interface FanoutRequest {
   maxGeneratorCpuPct: number;
   /** Rooms larger than this use the cheap header path for all but this many decoding receivers. */
   decodersPerLargeRoom: number;
+  /**
+   * After the drain, keep waiting (up to this long) until every update sent in the window has reached every peer:
+   * behind a flood the server may answer seconds late, and those seconds are the measurement.
+   */
+  drainUntilDeliveredMs?: number;
+  /** The flood cell: connections sending maximum-size updates through warm-up and window (one rate only). */
+  flood?: FloodSpec;
+}
+
+/**
+ * Issue 12: participants who send maximum-size updates as fast as the server reads them. Each has a room of
+ * its own (no peer receives its cards, so the generator decodes none of them); a second participant of that
+ * room (the observer) reads the server's state vector afterwards to tell which updates the server accepted.
+ */
+export interface FloodSpec {
+  flooders: { url: string; cookie?: string; observerCookie?: string }[];
+  /** Pause before reconnecting after the server closed (or refused) a flooder. */
+  reconnectMs: number;
+}
+
+/** What the flooders did inside the window. */
+export interface FloodResult {
+  flooders: number;
+  /** Bytes of one card-adding update (≤ limits.yjsUpdateBytes) and the cards it adds. */
+  updateBytes: number;
+  cardsPerUpdate: number;
+  /** Card-adding updates handed to the socket in the window (the small deletes that follow them are not counted). */
+  sentUpdates: number;
+  sentBytesPerSec: number;
+  /** Of those, the ones the server integrated (seen in its state vector afterwards); null if it could not be read. */
+  acceptedUpdates: number | null;
+  acceptedBytesPerSec: number | null;
+  /** Connections that reached the server's SyncStep1 (the first one included). */
+  connections: number;
+  /** Closes of flooder connections by code, e.g. { "4429": 12, "1006": 1 }. */
+  closeCodes: Record<string, number>;
+  /** Upgrades refused with an HTTP status, or connections that failed before opening (`http 429`, `error ECONNRESET`). */
+  refusals: Record<string, number>;
 }
 
 export interface StepResult {
@@ -60,6 +98,9 @@ export interface StepResult {
   servicesCpuPct?: number;
   /** CPU 0 busy minus the server, CPU 1 busy minus the generator: other processes on the machine. */
   foreignCpuPct: [number, number];
+  /** The window in epoch milliseconds, to align what other processes sampled (the flood cell's /api/health polls). */
+  windowEpochMs: [number, number];
+  flood?: FloodResult;
 }
 
 export interface IdleRequest {

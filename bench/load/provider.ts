@@ -2,8 +2,7 @@ import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { addCard, cardsOf, cardTextOf } from '../../shared/boardDoc';
-import { emptyStep1, openSocket, type ClientSpec } from './lightClient';
-import * as decoding from 'lib0/decoding';
+import { benchQuestions, emptyStep1, sessionIdentity, syncPayloadFrom, type ClientSpec } from './lightClient';
 
 /** A real y-websocket provider (what browsers run), sending the visitor's cookie on the upgrade. */
 export function openProvider(wsBase: string, docName: string, cookie: string | undefined, doc = new Y.Doc()): WebsocketProvider {
@@ -28,20 +27,11 @@ export function whenSynced(provider: WebsocketProvider, timeoutMs = 15_000): Pro
 }
 
 /** What the server would send a new joiner (one SyncStep2), applied to a scratch doc the caller destroys. */
-function serverDoc(spec: ClientSpec): Promise<Y.Doc> {
-  return new Promise((resolve, reject) => {
-    const ws = openSocket(spec);
-    ws.on('error', reject);
-    ws.once('open', () => ws.send(emptyStep1));
-    ws.on('message', (data: Buffer) => {
-      const decoder = decoding.createDecoder(new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
-      if (decoding.readVarUint(decoder) !== 0 || decoding.readVarUint(decoder) !== 1) return;
-      const doc = new Y.Doc();
-      Y.applyUpdate(doc, decoding.readVarUint8Array(decoder));
-      ws.terminate();
-      resolve(doc);
-    });
-  });
+async function serverDoc(spec: ClientSpec): Promise<Y.Doc> {
+  const update = await syncPayloadFrom(spec, 1, { sendOnOpen: emptyStep1 });
+  const doc = new Y.Doc();
+  Y.applyUpdate(doc, update);
+  return doc;
 }
 
 /** Reads the server's document through a new joiner's eyes. */
@@ -90,7 +80,6 @@ export async function seedBoard(wsBase: string, docName: string, cookie: string 
   const doc = new Y.Doc();
   const provider = openProvider(wsBase, docName, cookie, doc);
   await whenSynced(provider);
-  const questions = ['worked-well', 'build-on', 'make-it-happen'];
   // Ten cards per transaction (one update message each): our server closes a connection that sends
   // more than 1,000 messages in 10 s, a limit real typing never reaches.
   for (let first = 0; first < cards; first += 10) {
@@ -98,7 +87,7 @@ export async function seedBoard(wsBase: string, docName: string, cookie: string 
       for (let i = first; i < Math.min(first + 10, cards); i++) {
         addCard(doc, {
           id: `card-${i}`,
-          questionId: questions[i % questions.length]!,
+          questionId: benchQuestions[i % benchQuestions.length]!,
           authorId: author.participantId,
           authorName: author.name,
           text: `Card ${i}: what worked well was talking to each other across teams and sharing stories.`,
@@ -114,11 +103,4 @@ export async function seedBoard(wsBase: string, docName: string, cookie: string 
   }
   provider.destroy();
   doc.destroy();
-}
-
-/** The participant id and name inside a session cookie's signed token (its payload is plain base64url JSON). */
-function sessionIdentity(cookie: string): { participantId: string; name: string } {
-  const token = decodeURIComponent(cookie.split(';')[0]!.split('=').slice(1).join('='));
-  const claims = JSON.parse(Buffer.from(token.split('.')[0]!, 'base64url').toString('utf8')) as { participantId: string; name: string };
-  return { participantId: claims.participantId, name: claims.name };
 }
