@@ -27,7 +27,8 @@ function parseCsv(csv: string): string[][] {
   return rows;
 }
 
-const injections = ['=HYPERLINK("http://x","y")', '+1 from me', '- bullet point', '@SUM(A1:A2)', '\tindented', '\r=1+1', '\0nul'];
+// The last three hide the formula behind blanks, which some spreadsheets trim before deciding.
+const injections = ['=HYPERLINK("http://x","y")', '+1 from me', '- bullet point', '@SUM(A1:A2)', '\tindented', '\r=1+1', '\0nul', '  =1+1', '\u00A0@SUM(A1)', '\n-2+3'];
 const awkward = 'Said "yes", then\nleft, early';
 
 function inputWithHostileCards(): DraftInput {
@@ -78,9 +79,19 @@ describe('cards CSV and JSON', () => {
       expect(body.find((r) => r[3] === `hostile-${i}`)?.[5]).toBe(`'${text}`);
     });
     expect(body.find((r) => r[3] === 'hostile-0')?.[4]).toBe("'=cmd|calc");
-    for (const cell of body.flat()) expect(cell).not.toMatch(/^[=+\-@\t\r\0]/);
+    for (const cell of body.flat()) expect(cell).not.toMatch(/^[\s\0]*[=+\-@\t\r\0]/);
     expect(csvCell('-5')).toBe("'-5");
     expect(csvCell('a-b')).toBe('a-b');
+  });
+
+  it('looks past leading blanks for a formula, and leaves other cells alone', () => {
+    expect(csvCell('  =1+1')).toBe("'  =1+1");
+    expect(csvCell(' \t+1')).toBe("' \t+1");
+    expect(csvCell('\u3000@A1')).toBe("'\u3000@A1");
+    expect(csvCell('\n=1')).toBe('"\'\n=1"');
+    for (const harmless of ['', ' ', '  hello', 'a=b', '5-3', 'e-mail me', 'x@example.org', "'=already quoted"]) {
+      expect(csvCell(harmless)).toBe(harmless);
+    }
   });
 
   it('quotes quotes, commas and newlines so the text round-trips', () => {
