@@ -48,4 +48,29 @@ describe('a facilitator runs the session (real Chromium)', () => {
     await amira.getByLabel('Add a card to “What worked well?”').waitFor();
     await Promise.all([facilitator, amira, ben].map((p) => p.context().close()));
   });
+
+  it('a facilitator hides a card from the room board: participants lose it, staff read it, Show brings it back', async () => {
+    const room = env.event.info.rooms[1]!;
+    const facilitator = await openFacilitatorPanel(env.browser, env.event.links.facilitator);
+    const amira = await joinThroughUi(env.browser, env.server.url, env.event.info.joinCode, 'Amira', room.topic);
+    await facilitator.getByRole('button', { name: 'Breakouts' }).click();
+    await amira.getByLabel('Add a card to “What worked well?”').fill('Please keep this between us');
+    await amira.getByRole('button', { name: 'Add card' }).first().click();
+
+    await facilitator.getByRole('link', { name: `Open board for ${room.topic}` }).click();
+    const card = facilitator.getByRole('listitem').filter({ hasText: 'Amira' });
+    await card.getByRole('textbox', { name: /Card by Amira/ }).waitFor();
+    await card.getByRole('button', { name: 'Hide this card from participants' }).click();
+    // Staff still read it, marked and read-only, with a Show button a screen reader can name.
+    await card.getByText('Hidden from participants').waitFor();
+    await card.getByText('Please keep this between us').waitFor();
+    expect(await card.getByRole('textbox').count()).toBe(0);
+    await amira.getByRole('textbox', { name: /Card by Amira/ }).waitFor({ state: 'detached' });
+    expect(await amira.getByText('Please keep this between us').count()).toBe(0);
+
+    await card.getByRole('button', { name: 'Show this card to participants' }).click();
+    await amira.getByRole('textbox', { name: /Card by Amira/ }).waitFor();
+    expect(await amira.getByRole('textbox', { name: /Card by Amira/ }).inputValue()).toBe('Please keep this between us');
+    await Promise.all([facilitator, amira].map((p) => p.context().close()));
+  });
 });
