@@ -95,6 +95,33 @@ if (two) {
     );
   }
 }
+const flood = report.cells.find((c): c is CellOf<'flood'> => c.scenario === 'flood');
+if (flood) {
+  lines.push('', `| flood (${flood.rooms}×${flood.clientsPerRoom} event load, ${flood.flooders} flooders) | unloaded | flooded | target |`, '| --- | --- | --- | --- |');
+  const { health, unloaded: u, loaded: l } = flood;
+  if (flood.skipped || !health || !u || !l) lines.push(`| skipped: ${flood.skipped ?? 'no result'} | | | |`);
+  else {
+    const f = l.flood;
+    const mib = (bytes: number | null | undefined) => (bytes === null || bytes === undefined ? '—' : (bytes / 1048576).toFixed(2));
+    const met = (ok: boolean | null) => (ok === null ? '—' : ok ? 'met' : 'missed');
+    const hs = (x: typeof health.loaded) => `${x.p50} / ${x.p99} / ${x.max}${x.failed ? ` (${x.failed} of ${x.sent} failed)` : ''}`;
+    const t = flood.targets;
+    lines.push(`| /api/health p50 / p99 / max ms | ${hs(health.unloaded)} | ${hs(health.loaded)} | p99 ≤ ${t.healthP99Ms} ms: ${met(t.healthMet)} |`);
+    lines.push(
+      `| other rooms' edits p50 / p99 / max ms (delivery) | ${u.latencyMs.p50} / ${u.latencyMs.p99} / ${u.latencyMs.max} (${u.delivery}) | ${l.latencyMs.p50} / ${l.latencyMs.p99} / ${l.latencyMs.max} (${l.delivery}) | p99 ≤ ${t.otherRoomsP99Ratio}× unloaded: ${flood.otherRoomsP99Ratio ?? '—'}×, ${met(t.otherRoomsMet)} |`,
+    );
+    lines.push(`| probe p99 ms | ${u.probeLatencyMs?.p99 ?? '—'} | ${l.probeLatencyMs?.p99 ?? '—'} | |`);
+    lines.push(`| server CPU % / RSS MB (peak) | ${u.serverCpuPct} / ${u.serverRssMB} (${health.unloaded.serverRssMaxMB}) | ${l.serverCpuPct} / ${l.serverRssMB} (${health.loaded.serverRssMaxMB}) | |`);
+    lines.push(`| generator CPU % / foreign CPU % (core 0/1) | ${u.generatorCpuPct} / ${u.foreignCpuPct.join(' / ')} | ${l.generatorCpuPct} / ${l.foreignCpuPct.join(' / ')} | |`);
+    if (f) {
+      lines.push(`| flood update (each adds new cards) | | ${f.updateBytes} B, ${f.cardsPerUpdate} cards | |`);
+      lines.push(`| flood sent → accepted MiB/s (updates) | | ${mib(f.sentBytesPerSec)} → ${mib(f.acceptedBytesPerSec)} (${f.sentUpdates} → ${f.acceptedUpdates ?? '—'}) | |`);
+      const counts = (r: Record<string, number>) => Object.entries(r).map(([k, n]) => `${k}: ${n}`).join(', ') || 'none';
+      lines.push(`| flooder reconnects; closes by code; refusals | | ${f.connections}; ${counts(f.closeCodes)}; ${counts(f.refusals)} | |`);
+    }
+    lines.push(`| valid | | ${flood.valid ? 'yes' : `no (${flood.invalidReasons.join('; ')})`} | |`);
+  }
+}
 const client = report.cells.find((c): c is CellOf<'client'> => c.scenario === 'client');
 if (client) {
   const b = client.bundle;

@@ -13,10 +13,37 @@ interface Latency {
   max: number;
 }
 
+interface Health extends Latency {
+  sent: number;
+  failed: number;
+  serverRssMaxMB: number;
+}
+
+interface FloodWindow {
+  latencyMs: Latency;
+  delivery: number;
+  serverCpuPct: number;
+  serverRssMB: number;
+  windowEpochMs: [number, number];
+  flood?: {
+    flooders: number;
+    updateBytes: number;
+    cardsPerUpdate: number;
+    sentUpdates: number;
+    sentBytesPerSec: number;
+    acceptedUpdates: number | null;
+    acceptedBytesPerSec: number | null;
+    connections: number;
+    closeCodes: Record<string, number>;
+    refusals: Record<string, number>;
+  };
+}
+
 interface ReportCell {
   scenario: string;
   server: string;
   valid: boolean;
+  invalidReasons?: string[];
   skipped?: string;
   latencyMs?: Latency;
   delivery?: number;
@@ -34,6 +61,12 @@ interface ReportCell {
   docUnloadMs?: number | null;
   unloadedAfterMs?: number | null;
   loadedDocs?: { before: number | null; loaded: number | null; afterUnload: number | null };
+  flooders?: number;
+  health?: { unloaded: Health; loaded: Health } | null;
+  unloaded?: FloodWindow | null;
+  loaded?: FloodWindow | null;
+  otherRoomsP99Ratio?: number | null;
+  targets?: { healthP99Ms: number; otherRoomsP99Ratio: number; healthMet: boolean | null; otherRoomsMet: boolean | null };
 }
 
 interface Report {
@@ -63,8 +96,9 @@ describe('npm run bench -- --quick', () => {
     expect(new Set(report.cells.map((c) => c.server))).toEqual(new Set(['ours', 'reference', 'raw']));
     for (const server of ['ours', 'reference', 'raw']) {
       const scenarios = new Set(report.cells.filter((c) => c.server === server).map((c) => c.scenario));
-      // Ours also runs as two servers on PostgreSQL + Redis; the Chromium `client` cell is full-run only.
-      const extra = server === 'ours' ? ['twoServers'] : [];
+      // Ours also runs as two servers on PostgreSQL + Redis, and the flood cell (the others have no auth); the
+      // Chromium `client` cell is full-run only.
+      const extra = server === 'ours' ? ['twoServers', 'flood'] : [];
       expect(scenarios).toEqual(new Set(['event', 'busy', 'plenary', 'saas', 'ramp', 'idle', 'join', 'heap', 'writeAmp', ...extra]));
     }
     // CI starts PostgreSQL and Redis, so the two-server cell must really run: every update reaches every peer on both servers.
@@ -116,6 +150,44 @@ describe('npm run bench -- --quick', () => {
     expect(positiveFinite(referenceHeap.heapPerCardBytes ?? undefined)).toBe(true);
     expect(referenceHeap.unloadedAfterMs).toBeNull();
     expect(heap('raw').skipped).toBeDefined();
+    // Flood (issue 12): a flood-free baseline and a flooded window of the event load, /api/health polled through
+    // both, three flooders sending updates just under limits.yjsUpdateBytes. Shape only: the numbers are the benchmark.
+    const flood = report.cells.find((c) => c.scenario === 'flood')!;
+    expect(flood.server).toBe('ours');
+    expect(flood.skipped).toBeUndefined();
+    expect(flood.valid, JSON.stringify(flood.invalidReasons ?? flood)).toBe(true);
+    expect(flood.flooders).toBe(3);
+    for (const window of [flood.unloaded!, flood.loaded!]) {
+      expectLatency(window.latencyMs);
+      expect(positiveFinite(window.serverRssMB)).toBe(true);
+      expect(Number.isFinite(window.serverCpuPct)).toBe(true);
+      expect(window.windowEpochMs[1]).toBeGreaterThan(window.windowEpochMs[0]);
+    }
+    expect(flood.unloaded!.delivery).toBe(1);
+    expect(flood.loaded!.delivery).toBeGreaterThanOrEqual(0);
+    expect(flood.loaded!.delivery).toBeLessThanOrEqual(1);
+    for (const health of [flood.health!.unloaded, flood.health!.loaded]) {
+      expectLatency(health);
+      expect(health.sent).toBeGreaterThanOrEqual(health.count);
+      expect(health.failed).toBeGreaterThanOrEqual(0);
+      expect(positiveFinite(health.serverRssMaxMB)).toBe(true);
+    }
+    const f = flood.loaded!.flood!;
+    expect(f.flooders).toBe(3);
+    expect(f.updateBytes).toBeGreaterThan(200 * 1024);
+    expect(f.updateBytes).toBeLessThanOrEqual(256 * 1024);
+    expect(f.cardsPerUpdate).toBeGreaterThan(100);
+    expect(f.sentUpdates).toBeGreaterThan(0);
+    expect(positiveFinite(f.sentBytesPerSec)).toBe(true);
+    expect(f.acceptedUpdates).not.toBeNull();
+    expect(f.acceptedUpdates!).toBeLessThanOrEqual(f.sentUpdates);
+    expect(Number.isFinite(f.acceptedBytesPerSec)).toBe(true);
+    expect(Number.isInteger(f.connections)).toBe(true);
+    for (const counts of [f.closeCodes, f.refusals]) for (const n of Object.values(counts)) expect(n).toBeGreaterThan(0);
+    expect(positiveFinite(flood.otherRoomsP99Ratio ?? undefined)).toBe(true);
+    expect(flood.targets).toMatchObject({ healthP99Ms: 100, otherRoomsP99Ratio: 2 });
+    expect(typeof flood.targets!.healthMet).toBe('boolean');
+    expect(typeof flood.targets!.otherRoomsMet).toBe('boolean');
     expect(report.ratios.oursVsReference).toHaveProperty('event');
     expect(report.ratios.oursVsRaw).toHaveProperty('busy');
     expect(report.ratios.oursVsReference).toHaveProperty('saas');
