@@ -32,7 +32,7 @@ export function SummaryPage({ eventId }: { eventId: string }) {
   if (ended) {
     return (
       <Layout title="Event summary">
-        <ConnectionEnded reason={ended} audience="staff" />
+        <ConnectionEnded reason={ended} audience="staff" what="summary" />
       </Layout>
     );
   }

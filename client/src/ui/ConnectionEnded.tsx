@@ -5,6 +5,8 @@ import { endedMessage, type Audience } from './closeMessages';
 interface Props {
   reason: CloseReasonName;
   audience: Audience;
+  /** "board" (the default) or "summary". */
+  what?: string;
   /** What to do next: a link, if there is somewhere to go. */
   children?: ReactNode;
 }
@@ -13,10 +15,10 @@ interface Props {
  * Replaces a board or summary the server closed for good. The heading takes focus, because the
  * control the person was using has just gone; the alert reads the whole message out once.
  */
-export function ConnectionEnded({ reason, audience, children }: Props) {
+export function ConnectionEnded({ reason, audience, what, children }: Props) {
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), [reason]);
-  const message = endedMessage(reason, audience);
+  const message = endedMessage(reason, audience, what);
   return (
     <section className="panel connection-ended" role="alert" aria-labelledby="connection-ended-heading" data-reason={reason}>
       <h2 id="connection-ended-heading" tabIndex={-1} ref={heading}>

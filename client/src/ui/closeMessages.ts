@@ -10,10 +10,11 @@ export interface EndedMessage {
 
 export type Audience = 'participant' | 'staff';
 
-export function endedMessage(reason: CloseReasonName, audience: Audience): EndedMessage {
+/** `what` names the page: "board" or "summary". */
+export function endedMessage(reason: CloseReasonName, audience: Audience, what = 'board'): EndedMessage {
   switch (reason) {
     case 'eventDeleted':
-      return { heading: 'This event has been deleted', body: 'Anything on this board is no longer kept. You can close this tab.' };
+      return { heading: 'This event has been deleted', body: `Anything on this ${what} is no longer kept. You can close this tab.` };
     case 'unauthorized':
       return audience === 'participant'
         ? { heading: 'Your session has ended', body: 'Join again with the event code.' }
