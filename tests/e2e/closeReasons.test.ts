@@ -1,5 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { addCard } from '../../shared/boardDoc';
 import { createTestEvent, sampleEvent } from '../helpers/apiClient';
 import { axeViolations } from '../helpers/axe';
 import { e2eEnvironment } from '../helpers/e2eEnvironment';
@@ -123,6 +125,55 @@ describe('the client acts on why the server closed a board (real server, real Ch
     await again.getByRole('heading', { level: 1, name: to!.topic }).waitFor();
     await again.getByText('Connected — changes are shared live').waitFor();
     await context.close();
+  });
+
+  it('a change the server refuses: the board stays readable, stops resending, and "Reload the board" starts fresh', async () => {
+    const room = env.event.info.rooms[0]!;
+    const page = await joinThroughUi(env.browser, env.server.url, env.event.info.joinCode, 'Hana', room.topic);
+    const docName = `roundtable:board.${env.event.info.id}.${room.id}`;
+    // A card written as someone else, planted in this device's copy, as a broken or tampered client might hold.
+    const planted = new Y.Doc();
+    addCard(planted, { id: 'planted', questionId: 'worked-well', authorId: 'someone-else', authorName: 'Mallory', text: 'Planted by the test' });
+    const update = Array.from(Y.encodeStateAsUpdate(planted));
+    await page.goto(`${env.server.url}/nowhere`);
+    await page.evaluate(
+      ([name, bytes]) =>
+        new Promise<void>((resolve, reject) => {
+          const open = indexedDB.open(name as string);
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const tx = open.result.transaction('updates', 'readwrite');
+            tx.objectStore('updates').add(new Uint8Array(bytes as number[]));
+            tx.oncomplete = () => {
+              open.result.close();
+              resolve();
+            };
+            tx.onerror = () => reject(tx.error);
+          };
+        }),
+      [docName, update] as const,
+    );
+    const sockets = countYjsSockets(page);
+    await page.goto(`${env.server.url}/e/${env.event.info.id}/board`);
+
+    const alert = page.getByRole('alert').filter({ hasText: 'Some of your changes could not be saved' });
+    await alert.waitFor();
+    expect(await alert.textContent()).toContain('Copy anything you want to keep, then reload to get the board as everyone else sees it.');
+    // What this device holds stays on screen to copy from, but nothing more can be typed into it.
+    await page.getByRole('textbox', { name: /Card by Mallory/ }).waitFor();
+    expect(await page.getByLabel('Add a card to “What worked well?”').count()).toBe(0);
+    await page.getByText('Not connected — see the message on this page').waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    const refusedAt = sockets.count();
+    await page.waitForTimeout(6000);
+    expect(sockets.count()).toBe(refusedAt);
+
+    await page.getByRole('button', { name: 'Reload the board' }).click();
+    await page.getByText('Connected — changes are shared live').waitFor();
+    await alert.waitFor({ state: 'detached' });
+    expect(await page.getByRole('textbox', { name: /Card by Mallory/ }).count()).toBe(0);
+    await page.getByLabel('Add a card to “What worked well?”').waitFor();
+    await page.context().close();
   });
 
   it('a facilitator on a removed room’s board is told, and pointed back to the control panel', async () => {
