@@ -138,7 +138,7 @@ export async function startServer(config: Config, log: Logger = createLogger(con
 
   const server = http.createServer(app);
   const io = createSocketServer({ server, signer, allowedOrigins: config.allowedOrigins, log, adapter: await redis?.socketAdapter() });
-  const yjs = attachYjsEndpoint({ server, liveDocs, signer, allowedOrigins: config.allowedOrigins, log, events: store, control, bus });
+  const yjs = attachYjsEndpoint({ server, liveDocs, docMaxBytes: config.docMaxBytes, signer, allowedOrigins: config.allowedOrigins, log, events: store, control, bus });
   const realtime = createRealtime({ io, store, control, liveDocs, log });
   onCommitted = realtime.docCommitted;
   trackConnections(io, store, realtime);

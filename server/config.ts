@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { limits } from '../shared/limits';
 
 // Every setting comes from the environment, validated once at start-up. Documented in the README.
 const envSchema = z.object({
@@ -13,6 +14,7 @@ const envSchema = z.object({
   SEED_DEMO: z.enum(['true', 'false']).default('true'),
   COMPACT_EVERY: z.coerce.number().int().min(10).default(10_000),
   DOC_UNLOAD_MS: z.coerce.number().int().min(0).default(10_000),
+  DOC_MAX_BYTES: z.coerce.number().int().min(64 * 1024).max(limits.docBytes).default(limits.docBytes),
   TRUST_PROXY: z.enum(['true', 'false']).default('false'),
   SQLITE_SYNC: z.enum(['NORMAL', 'FULL']).default('NORMAL'),
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must be a postgres:// URL').optional(),
@@ -35,6 +37,8 @@ export interface Config {
   seedDemo: boolean;
   compactEvery: number;
   docUnloadMs: number;
+  /** Largest encoded state of one document (shared/limits.ts docBytes unless lowered). */
+  docMaxBytes: number;
   trustProxy: boolean;
   sqliteSync: 'NORMAL' | 'FULL';
   /** PostgreSQL instead of SQLite (several servers share it). */
@@ -72,6 +76,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     seedDemo: e.SEED_DEMO === 'true',
     compactEvery: e.COMPACT_EVERY,
     docUnloadMs: e.DOC_UNLOAD_MS,
+    docMaxBytes: e.DOC_MAX_BYTES,
     trustProxy: e.TRUST_PROXY === 'true',
     sqliteSync: e.SQLITE_SYNC,
     databaseUrl: e.DATABASE_URL,

@@ -4,7 +4,7 @@ import { boardDocName, summaryDocName } from '../../shared/docNames';
 import type { ControlService } from '../control/controlService';
 import { eventChannel } from '../socket/socketServer';
 import type { Store } from '../store/store';
-import { closeCodes } from '../yjs/docConnection';
+import { closeReasons } from '../../shared/closeCodes';
 import type { LiveDocs } from '../yjs/liveDocs';
 
 export interface EraseDeps {
@@ -32,7 +32,7 @@ export async function eraseEvent(deps: EraseDeps, eventId: string, reason: 'requ
   await store.deleteDoc(summary);
   deps.io.in(eventChannel(eventId)).disconnectSockets(true);
   const names = [...event.info.rooms.map((room) => boardDocName(eventId, room.id)), summary];
-  for (const name of names) await liveDocs.discard(name, closeCodes.gone, 'this event was deleted');
+  for (const name of names) await liveDocs.discard(name, closeReasons.eventDeleted.code, closeReasons.eventDeleted.reason);
   // A flush in flight when the event row went may have appended again: delete once more.
   await store.deleteEvent(eventId, [boardPrefix]);
   await store.deleteDoc(summary);

@@ -49,19 +49,6 @@ export const connectionLimits = {
   sessionRate: { bytesPerSecond: 256 * 1024, burstBytes: 2 * 1024 * 1024 },
 } as const;
 
-/** @deprecated the codes live in shared/closeCodes.ts; kept while callers move over. */
-export const closeCodes = {
-  malformed: closeReasons.malformed.code,
-  forbidden: closeReasons.refused.code,
-  tooLarge: closeReasons.tooLarge.code,
-  roomChanged: closeReasons.moved.code,
-  gone: closeReasons.eventDeleted.code,
-  resync: closeReasons.resync.code,
-  tooSlow: closeReasons.tooFast.code,
-  flood: closeReasons.tooFast.code,
-  boardFull: closeReasons.boardFull.code,
-} as const;
-
 export interface DocConnectionContext {
   liveDocs: LiveDocs;
   scheduler: FairScheduler;
@@ -340,7 +327,10 @@ function end(conn: Connection, error: unknown): void {
   if (error instanceof Refusal) ctx.log.warn({ doc: ctx.docName, participantId: conn.writer.participantId, code, reason, detail: error.message }, 'closing Yjs connection');
   else ctx.log.error({ err: error, doc: ctx.docName, participantId: conn.writer.participantId }, 'closing Yjs connection after an internal error');
   settleClosed(conn);
-  if (conn.ws.readyState === WebSocket.OPEN || conn.ws.readyState === WebSocket.CONNECTING) conn.ws.close(code, reason);
+  if (conn.ws.readyState !== WebSocket.OPEN) return;
+  // The closing handshake needs the peer's close frame, which a paused socket would never read.
+  conn.ws.resume();
+  conn.ws.close(code, reason);
 }
 
 /** Leaves the document and the round once, however the connection ended. */

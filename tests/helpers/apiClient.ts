@@ -50,6 +50,8 @@ export interface CreatedTestEvent {
   links: EventLinks;
   facilitator: ApiClient;
   organiser: ApiClient;
+  /** The facilitator's session identity: cards they write must carry it (the server checks authorship). */
+  facilitatorAuthor: { authorId: string; authorName: string };
 }
 
 /** Creates an event and signs a facilitator and an organiser in through their links. */
@@ -60,7 +62,8 @@ export async function createTestEvent(baseUrl: string, input: CreateEventInput =
   await facilitator.json('POST', `/api/events/${info.id}/session`, { key: new URL(links.facilitator).hash.slice('#key='.length) });
   const organiser = new ApiClient(baseUrl);
   await organiser.json('POST', `/api/events/${info.id}/session`, { key: new URL(links.organiser).hash.slice('#key='.length) });
-  return { info, links, facilitator, organiser };
+  const { me } = await facilitator.json<{ me: { participantId: string; name: string } }>('GET', `/api/events/${info.id}`);
+  return { info, links, facilitator, organiser, facilitatorAuthor: { authorId: me.participantId, authorName: me.name } };
 }
 
 export async function joinAsParticipant(baseUrl: string, joinCode: string, name: string, roomId?: string): Promise<ApiClient & { participantId: string; roomId: string }> {

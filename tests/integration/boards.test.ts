@@ -4,7 +4,8 @@ import { boardDocName } from '../../shared/docNames';
 import { createTestEvent, joinAsParticipant } from '../helpers/apiClient';
 import { joinedBoard } from '../helpers/joinedBoard';
 import { startTestServer } from '../helpers/testServer';
-import { connectProvider, upgradeStatus, waitFor, waitForSync, type ProviderHandle } from '../helpers/yjsClient';
+import { closeReasons } from '../../shared/closeCodes';
+import { connectProvider, waitFor, waitForSync, yjsOutcome, type ProviderHandle } from '../helpers/yjsClient';
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -67,10 +68,11 @@ describe('live boards over y-websocket', () => {
     const [roomA, roomB] = event.info.rooms;
     const amira = await joinAsParticipant(server.url, event.info.joinCode, 'Amira', roomA!.id);
     const wsBase = server.url.replace('http', 'ws') + '/yjs/';
-    expect(await upgradeStatus(wsBase + boardDocName(event.info.id, roomA!.id), { cookie: amira.cookieHeader })).toBe(101);
-    expect(await upgradeStatus(wsBase + boardDocName(event.info.id, roomB!.id), { cookie: amira.cookieHeader })).toBe(403);
-    expect(await upgradeStatus(wsBase + boardDocName(event.info.id, roomA!.id), {})).toBe(401);
-    expect(await upgradeStatus(wsBase + boardDocName(event.info.id, 'no-such-room'), { cookie: event.facilitator.cookieHeader })).toBe(403);
+    // Refusals complete the upgrade and close with a code the client acts on (shared/closeCodes.ts).
+    expect(await yjsOutcome(wsBase + boardDocName(event.info.id, roomA!.id), { cookie: amira.cookieHeader })).toEqual({ served: true });
+    expect(await yjsOutcome(wsBase + boardDocName(event.info.id, roomB!.id), { cookie: amira.cookieHeader })).toEqual({ closed: closeReasons.moved.code });
+    expect(await yjsOutcome(wsBase + boardDocName(event.info.id, roomA!.id), {})).toEqual({ closed: closeReasons.unauthorized.code });
+    expect(await yjsOutcome(wsBase + boardDocName(event.info.id, 'no-such-room'), { cookie: event.facilitator.cookieHeader })).toEqual({ closed: closeReasons.roomRemoved.code });
   });
 
   it('serves every card written before a restart of the server on the same data folder', async () => {

@@ -88,7 +88,7 @@ describe('two servers on PostgreSQL and Redis', () => {
     expect((await facilitator.run('lock:set', { roomIds: [room.id], locked: true })).ok).toBe(true);
     await locked;
     addCard(writerOnB.doc, { id: 'while-locked', questionId: 'worked-well', authorId: cara.participantId, authorName: 'Cara', text: 'should not pass' });
-    addCard(watcherOnA.doc, { id: 'marker', questionId: 'worked-well', authorId: 'f', authorName: 'F', text: 'marker' });
+    addCard(watcherOnA.doc, { id: 'marker', questionId: 'worked-well', ...event.facilitatorAuthor, text: 'marker' });
     await waitFor(() => readCards(writerOnB.doc).some((c) => c.id === 'marker'), 10_000, 'marker to reach B');
     const fresh = track(connectProvider(urlB, name, event.facilitator.cookieHeader));
     await waitForSync(fresh.provider);

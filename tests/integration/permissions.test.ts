@@ -6,7 +6,8 @@ import { boardDocName, summaryDocName } from '../../shared/docNames';
 import { createTestEvent, joinAsParticipant } from '../helpers/apiClient';
 import { connectSocket } from '../helpers/socketClient';
 import { startTestServer } from '../helpers/testServer';
-import { connectProvider, upgradeStatus, waitFor, waitForSync, type ProviderHandle } from '../helpers/yjsClient';
+import { closeReasons } from '../../shared/closeCodes';
+import { connectProvider, waitFor, waitForSync, yjsOutcome, type ProviderHandle } from '../helpers/yjsClient';
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -99,9 +100,10 @@ describe('permission matrix', () => {
   it("a participant cannot open another room's board, nor the summary document", async () => {
     const { server, event, roomB, amira } = await setup();
     const ws = server.url.replace('http', 'ws') + '/yjs/';
-    expect(await upgradeStatus(ws + boardDocName(event.info.id, roomB.id), { cookie: amira.cookieHeader })).toBe(403);
-    expect(await upgradeStatus(ws + summaryDocName(event.info.id), { cookie: amira.cookieHeader })).toBe(403);
-    expect(await upgradeStatus(ws + summaryDocName(event.info.id), { cookie: event.facilitator.cookieHeader })).toBe(101);
+    // Another room's board sends the participant to their own room; the summary is staff-only.
+    expect(await yjsOutcome(ws + boardDocName(event.info.id, roomB.id), { cookie: amira.cookieHeader })).toEqual({ closed: closeReasons.moved.code });
+    expect(await yjsOutcome(ws + summaryDocName(event.info.id), { cookie: amira.cookieHeader })).toEqual({ closed: closeReasons.noAccess.code });
+    expect(await yjsOutcome(ws + summaryDocName(event.info.id), { cookie: event.facilitator.cookieHeader })).toEqual({ served: true });
   });
 
   it('a locked board refuses a participant’s update and nobody else ever sees it; unlocking restores writing', async () => {
@@ -116,7 +118,7 @@ describe('permission matrix', () => {
     expect((await facilitator.run('lock:set', { roomIds: [roomA.id], locked: true })).ok).toBe(true);
     addCard(writer.doc, { id: 'while-locked', questionId: 'worked-well', authorId: amira.participantId, authorName: 'Amira', text: 'sneaky' });
     // The facilitator writes a marker after; once it arrives, the earlier update had its chance to be relayed.
-    addCard(watcher.doc, { id: 'marker', questionId: 'worked-well', authorId: 'f', authorName: 'F', text: 'marker' });
+    addCard(watcher.doc, { id: 'marker', questionId: 'worked-well', ...event.facilitatorAuthor, text: 'marker' });
     await waitFor(() => readCards(writer.doc).some((c) => c.id === 'marker'));
     const fresh = track(connectProvider(server.url, name, event.facilitator.cookieHeader));
     await waitForSync(fresh.provider);
@@ -167,7 +169,7 @@ describe('authorship on a shared board', () => {
       await waitFor(() => readCards(benBoard.doc).some((c) => c.id === 'amiras'), 10_000, 'Ben sees the card');
       const closed = new Promise<number>((resolve) => benBoard.provider.once('connection-close', (e: CloseEvent | null) => resolve(e?.code ?? 0)));
       attempt(benBoard.doc);
-      expect(await closed, what).toBe(4403);
+      expect(await closed, what).toBe(closeReasons.refused.code);
       benBoard.destroy();
     }
     // Allowed: editing and moving someone else's card, deleting your own.

@@ -54,7 +54,7 @@ describe('drafting the summary from live boards', () => {
     const board = connectProvider(server.url, boardDocName(event.info.id, 'partnerships'), event.facilitator.cookieHeader);
     cleanups.push(() => board.destroy());
     await waitForSync(board.provider);
-    addCard(board.doc, { id: 'late-card', questionId: 'build-on', authorId: 'f', authorName: 'Late', text: 'Shared training across health and care' });
+    addCard(board.doc, { id: 'late-card', questionId: 'build-on', ...event.facilitatorAuthor, text: 'Shared training across health and care' });
     const fresh = connectProvider(server.url, summaryDocName(event.info.id), event.facilitator.cookieHeader);
     cleanups.push(() => fresh.destroy());
     await waitFor(() => messagesOf(readSummary(fresh.doc) ?? summary).some((m) => m.text === 'Organisations let their barriers go'), 10_000, 'edit to be stored');

@@ -6,7 +6,7 @@ import { limits } from '../../../shared/limits';
 import type { EventInfo } from '../../../shared/types';
 import { roomsWithIds } from '../../events/eventService';
 import { visibilityKey } from '../../moderation/cardVisibility';
-import { closeCodes } from '../../yjs/docConnection';
+import { closeReasons } from '../../../shared/closeCodes';
 import { CommandError, type CommandHandlers } from '../commandRouter';
 import { eventOf, requireRoom, type HandlerDeps } from './handlerDeps';
 
@@ -27,7 +27,7 @@ export function roomHandlers(deps: HandlerDeps): Handlers {
   const moveParticipant = async (eventId: string, participantId: string, roomId: string) => {
     await store.setParticipantRoom(participantId, roomId);
     // Their board connection is for the old room: close it so the client reopens the new one.
-    yjs.disconnectParticipant(participantId, closeCodes.roomChanged, 'moved to another room');
+    yjs.disconnectParticipant(participantId, closeReasons.moved.code, closeReasons.moved.reason);
     await realtime.moveSockets(eventId, participantId, roomId);
   };
 
@@ -75,7 +75,7 @@ export function roomHandlers(deps: HandlerDeps): Handlers {
           await store.moveHiddenCards(eventId, roomId, cards === 'move' ? moveTo : null);
         });
         await store.moveRoomVotes(eventId, roomId, cards === 'move' ? moveTo : null);
-        await liveDocs.discard(source, 4410, 'this room was removed');
+        await liveDocs.discard(source, closeReasons.roomRemoved.code, closeReasons.roomRemoved.reason);
         await store.deleteDoc(source);
         return { ...event, rooms: event.rooms.filter((r) => r.id !== roomId) };
       });

@@ -5,7 +5,8 @@ import * as Y from 'yjs';
 import { addCard, cardsOf, cardTextOf, readCards } from '../../../shared/boardDoc';
 import { boardDocName } from '../../../shared/docNames';
 import { limits } from '../../../shared/limits';
-import { closeCodes, connectionLimits } from '../../../server/yjs/docConnection';
+import { closeReasons } from '../../../shared/closeCodes';
+import { connectionLimits } from '../../../server/yjs/docConnection';
 import { createTestEvent, joinAsParticipant, type CreatedTestEvent } from '../../helpers/apiClient';
 import { connectSocket } from '../../helpers/socketClient';
 import { connectProvider, waitFor, waitForSync, type ProviderHandle } from '../../helpers/yjsClient';
@@ -112,51 +113,51 @@ interface FuzzCase {
 
 const rng = prng(seed);
 const cases: FuzzCase[] = [
-  { name: 'empty binary frame (yjs#498)', frames: () => [new Uint8Array()], code: closeCodes.malformed },
-  { name: 'text frame', frames: () => ['hello'], code: closeCodes.malformed },
-  { name: 'sync update wrapping base64("garbagedoc") (yjs#479)', frames: () => [updateFrame(new Uint8Array(Buffer.from('garbagedoc', 'base64')))], code: closeCodes.malformed },
-  { name: 'zero-length update inside a sync message', frames: () => [updateFrame(new Uint8Array())], code: closeCodes.malformed },
+  { name: 'empty binary frame (yjs#498)', frames: () => [new Uint8Array()], code: closeReasons.malformed.code },
+  { name: 'text frame', frames: () => ['hello'], code: closeReasons.malformed.code },
+  { name: 'sync update wrapping base64("garbagedoc") (yjs#479)', frames: () => [updateFrame(new Uint8Array(Buffer.from('garbagedoc', 'base64')))], code: closeReasons.malformed.code },
+  { name: 'zero-length update inside a sync message', frames: () => [updateFrame(new Uint8Array())], code: closeReasons.malformed.code },
   {
     name: 'truncated valid update (cut at a seeded random byte)',
     frames: () => {
       const update = scratchCardUpdate('a perfectly normal card');
       return [updateFrame(update.slice(0, 1 + rng.int(update.byteLength - 2)))];
     },
-    code: closeCodes.malformed,
+    code: closeReasons.malformed.code,
   },
-  { name: 'length prefix beyond the end of the frame', frames: () => [varUintFrame([0, 2, 5000], new Uint8Array([1, 2, 3]))], code: closeCodes.malformed },
-  { name: 'length prefix of 2^53', frames: () => [varUintFrame([0, 2, Number.MAX_SAFE_INTEGER])], code: closeCodes.malformed },
-  { name: 'unknown message type 99', frames: () => [varUintFrame([99])], code: closeCodes.malformed },
-  { name: 'unknown sync step 7', frames: () => [syncFrame(7, new Uint8Array([0]))], code: closeCodes.malformed },
-  { name: 'trailing bytes after a valid message', frames: () => [varUintFrame([3], new Uint8Array([1, 2, 3]))], code: closeCodes.malformed },
-  { name: 'malformed state vector in sync step 1', frames: () => [syncFrame(0, new Uint8Array([5, 1]))], code: closeCodes.malformed },
+  { name: 'length prefix beyond the end of the frame', frames: () => [varUintFrame([0, 2, 5000], new Uint8Array([1, 2, 3]))], code: closeReasons.malformed.code },
+  { name: 'length prefix of 2^53', frames: () => [varUintFrame([0, 2, Number.MAX_SAFE_INTEGER])], code: closeReasons.malformed.code },
+  { name: 'unknown message type 99', frames: () => [varUintFrame([99])], code: closeReasons.malformed.code },
+  { name: 'unknown sync step 7', frames: () => [syncFrame(7, new Uint8Array([0]))], code: closeReasons.malformed.code },
+  { name: 'trailing bytes after a valid message', frames: () => [varUintFrame([3], new Uint8Array([1, 2, 3]))], code: closeReasons.malformed.code },
+  { name: 'malformed state vector in sync step 1', frames: () => [syncFrame(0, new Uint8Array([5, 1]))], code: closeReasons.malformed.code },
   { name: `frame larger than the ${limits.wsFrameBytes}-byte cap`, frames: () => [new Uint8Array(limits.wsFrameBytes + 1)], code: 1009 },
-  { name: `update larger than ${limits.yjsUpdateBytes} bytes (within the frame cap)`, frames: () => [updateFrame(new Uint8Array(limits.yjsUpdateBytes + 10).fill(7))], code: closeCodes.tooLarge },
-  { name: `one insert longer than a card (${limits.cardChars + 1} characters)`, frames: () => [updateFrame(scratchCardUpdate('x'.repeat(limits.cardChars + 1)))], code: closeCodes.tooLarge },
+  { name: `update larger than ${limits.yjsUpdateBytes} bytes (within the frame cap)`, frames: () => [updateFrame(new Uint8Array(limits.yjsUpdateBytes + 10).fill(7))], code: closeReasons.tooLarge.code },
+  { name: `one insert longer than a card (${limits.cardChars + 1} characters)`, frames: () => [updateFrame(scratchCardUpdate('x'.repeat(limits.cardChars + 1)))], code: closeReasons.tooLarge.code },
   {
     name: 'sub-document content on a board',
     frames: () => {
       const doc = new Y.Doc();
       return [updateFrame(updateOf(doc, () => doc.getMap('cards').set('sub', new Y.Doc())))];
     },
-    code: closeCodes.malformed,
+    code: closeReasons.malformed.code,
   },
-  { name: 'awareness frame with invalid JSON', frames: () => [awarenessFrame([{ clientId: 1, clock: 1, json: '{"user":' }])], code: closeCodes.malformed },
-  { name: 'awareness frame with a JSON array state', frames: () => [awarenessFrame([{ clientId: 1, clock: 1, json: '[1,2]' }])], code: closeCodes.malformed },
+  { name: 'awareness frame with invalid JSON', frames: () => [awarenessFrame([{ clientId: 1, clock: 1, json: '{"user":' }])], code: closeReasons.malformed.code },
+  { name: 'awareness frame with a JSON array state', frames: () => [awarenessFrame([{ clientId: 1, clock: 1, json: '[1,2]' }])], code: closeReasons.malformed.code },
   {
     name: 'awareness frame with 10 000 fresh client ids (reearth/ygo#116)',
     frames: () => [awarenessFrame(Array.from({ length: 10_000 }, (_, i) => ({ clientId: 1_000_000 + i, clock: 1, json: 'null' })))],
-    code: closeCodes.malformed,
+    code: closeReasons.malformed.code,
   },
   {
     name: `awareness state over ${limits.awarenessStateBytes} bytes`,
     frames: () => [awarenessFrame([{ clientId: 77, clock: 1, json: JSON.stringify({ cursor: 'y'.repeat(limits.awarenessStateBytes) }) }])],
-    code: closeCodes.tooLarge,
+    code: closeReasons.tooLarge.code,
   },
   {
     name: `flood: ${connectionLimits.maxMessagesPerWindow + 50} messages in one window`,
     frames: () => Array.from({ length: connectionLimits.maxMessagesPerWindow + 50 }, () => varUintFrame([3])),
-    code: closeCodes.flood,
+    code: closeReasons.tooFast.code,
   },
 ];
 
@@ -209,7 +210,7 @@ describe(`T4 fuzz table (seed ${seed})`, () => {
     expect(live!.doc.store.pendingDs).toBeNull();
     for (const orphan of orphans.slice(1)) attacker.send(updateFrame(orphan));
     const closed = await withTimeout(attacker.closed, 10_000, 'close after repeated missing dependencies');
-    expect(closed.code).toBe(closeCodes.resync);
+    expect(closed.code).toBe(closeReasons.resync.code);
     const after = await roomAState();
     expect(bytesEqual(after.bytes, before.bytes)).toBe(true);
     expect([...cardsOf(bystanders.a2.doc).keys()].some((id) => id.startsWith('orphan'))).toBe(false);
@@ -250,7 +251,7 @@ describe(`T4 fuzz table (seed ${seed})`, () => {
     expect(cardTextOf(live!.doc, 'long')!.length).toBe(limits.cardChars);
   });
 
-  it(`a board refuses card ${limits.cardsPerBoard + 1} (close ${closeCodes.boardFull}); other rooms carry on`, async () => {
+  it(`a board refuses card ${limits.cardsPerBoard + 1} (close ${closeReasons.boardFull.code}); other rooms carry on`, async () => {
     const roomC = event.info.rooms[2]!.id;
     const docC = boardDocName(event.info.id, roomC);
     const facilitator = connectProvider(server.url, docC, event.facilitator.cookieHeader);
@@ -258,7 +259,7 @@ describe(`T4 fuzz table (seed ${seed})`, () => {
       await waitForSync(facilitator.provider);
       for (let batch = 0; batch < limits.cardsPerBoard / 500; batch++) {
         facilitator.doc.transact(() => {
-          for (let i = 0; i < 500; i++) addCard(facilitator.doc, { id: `c${batch}-${i}`, questionId: 'q1', authorId: 'f', authorName: 'F', text: '' });
+          for (let i = 0; i < 500; i++) addCard(facilitator.doc, { id: `c${batch}-${i}`, questionId: 'q1', ...event.facilitatorAuthor, text: '' });
         });
       }
       await server.liveDocs.settle();
@@ -268,8 +269,8 @@ describe(`T4 fuzz table (seed ${seed})`, () => {
       const extra = connectProvider(server.url, docC, event.facilitator.cookieHeader);
       const closed = new Promise<number>((resolve) => extra.provider.on('connection-close', (e: CloseEvent | null) => resolve(e?.code ?? 0)));
       await waitForSync(extra.provider);
-      addCard(extra.doc, { id: 'one-too-many', questionId: 'q1', authorId: 'f', authorName: 'F', text: 'no room' });
-      expect(await withTimeout(closed, 10_000, 'board-full close')).toBe(closeCodes.boardFull);
+      addCard(extra.doc, { id: 'one-too-many', questionId: 'q1', ...event.facilitatorAuthor, text: 'no room' });
+      expect(await withTimeout(closed, 10_000, 'board-full close')).toBe(closeReasons.boardFull.code);
       extra.destroy();
       await server.liveDocs.settle();
       expect(bytesEqual(Y.encodeStateAsUpdate(live!.doc), before)).toBe(true);

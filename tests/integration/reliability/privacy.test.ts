@@ -8,7 +8,7 @@ import { boardDocName, summaryDocName } from '../../../shared/docNames';
 import { ApiClient, createTestEvent, joinAsParticipant } from '../../helpers/apiClient';
 import { connectSocket } from '../../helpers/socketClient';
 import { connectProvider, waitFor, waitForSync } from '../../helpers/yjsClient';
-import { closeCodes } from '../../../server/yjs/docConnection';
+import { closeReasons } from '../../../shared/closeCodes';
 import { startCapturedServer } from './harness';
 
 // UK GDPR: deleting an event deletes everything, retention deletes it automatically, facilitator
@@ -111,8 +111,8 @@ describe('delete this event and all its data', () => {
     const socketGone = new Promise<void>((resolve) => participant.socket.on('disconnect', () => resolve()));
     const res = await event.facilitator.request('DELETE', `/api/events/${event.info.id}`);
     expect(res.status).toBe(200);
-    expect(await boardClosed).toBe(closeCodes.gone);
-    expect(await summaryClosed).toBe(closeCodes.gone);
+    expect(await boardClosed).toBe(closeReasons.eventDeleted.code);
+    expect(await summaryClosed).toBe(closeReasons.eventDeleted.code);
     await socketGone;
     board.provider.disconnect();
     summary.provider.disconnect();
