@@ -75,7 +75,7 @@ export function createLiveDocs(options: LiveDocsOptions): LiveDocs {
   }
 
   function onBroken(live: DocRecord): void {
-    detach(live, ...serverError);
+    detach(live, 1011, 'could not load the board, retrying');
     forget(live);
   }
 
