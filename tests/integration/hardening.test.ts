@@ -53,7 +53,7 @@ describe('Secure cookies and HSTS behind a TLS proxy', () => {
   it('over plain http (no X-Forwarded-Proto, or http) there is neither Secure nor HSTS', async () => {
     const { url } = await server({ TRUST_PROXY: 'true' });
     const event = await createTestEvent(url);
-    for (const headers of [{}, { 'x-forwarded-proto': 'http' }]) {
+    for (const headers of [{}, { 'x-forwarded-proto': 'http' }] as Record<string, string>[]) {
       const joined = await new ApiClient(url).request('POST', '/api/join', { joinCode: event.info.joinCode, name: 'Bea', roomId: event.info.rooms[0]!.id }, headers);
       expect(joined.status).toBe(201);
       expect(joined.headers.getSetCookie()[0]).not.toMatch(/Secure/);
@@ -136,6 +136,7 @@ describe('link secrets never reach the log', () => {
     running.splice(running.indexOf(started), 1);
 
     expect(logged).toContain('created the demo event');
+    expect(modeOf(path.join(dataDir, 'demo-links.json'))).toBe(0o600);
     const secrets = [event.links.facilitator, event.links.organiser, demo.facilitator, demo.organiser].map(keyOf);
     for (const secret of secrets) expect(logged).not.toContain(secret);
     expect(logged).not.toContain('#key=');
