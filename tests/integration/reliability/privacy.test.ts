@@ -68,7 +68,8 @@ async function busyEvent(server: Awaited<ReturnType<typeof setup>>, secretText: 
   await waitForSync(board.provider);
   await waitForSync(summary.provider);
   addCard(board.doc, { id: 'card-1', questionId: event.info.questions[0]!.id, authorId: amira.participantId, authorName: 'Amira', text: secretText });
-  summary.doc.getText('notes').insert(0, `summary ${secretText}`);
+  // A summary part, as the editor writes it (the server refuses anything outside the summary's schema).
+  summary.doc.getMap('summary').set('front', JSON.stringify({ sessionNotes: `summary ${secretText}` }));
   const facilitator = await connectSocket(server.url, event.info.id, event.facilitator.cookieHeader);
   const participant = await connectSocket(server.url, event.info.id, amira.cookieHeader);
   cleanups.push(() => facilitator.close(), () => participant.close());
