@@ -10,4 +10,5 @@ const vite = await createServer({ configFile: 'vite.config.ts', server: { port: 
 await vite.listen();
 const links = config.seedDemo ? await seedDemo(running.store, config.dataDir, 'http://localhost:5173', running.log) : null;
 console.log(`\n  Roundtable dev: http://localhost:5173 (API on ${running.url})`);
-if (links) console.log(`  Demo join code ${links.joinCode}; facilitator ${links.facilitator}\n`);
+// Link secrets reach the terminal once, when the demo event is created, and never a log.
+if (links) console.log(links.created ? `  Demo join code ${links.joinCode}; facilitator ${links.facilitator}\n` : `  Demo join code ${links.joinCode} (links in ${config.dataDir}/demo-links.json)\n`);
