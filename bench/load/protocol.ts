@@ -64,7 +64,7 @@ export interface FloodResult {
   /** Of those, the ones the server integrated (seen in its state vector afterwards); null if it could not be read. */
   acceptedUpdates: number | null;
   acceptedBytesPerSec: number | null;
-  /** Connections that reached the server's SyncStep1 (the first one included). */
+  /** Connections that reached the server's SyncStep1 inside the window: reconnects (each flooder's first connection is made in the warm-up). */
   connections: number;
   /** Closes of flooder connections by code, e.g. { "4429": 12, "1006": 1 }. */
   closeCodes: Record<string, number>;
