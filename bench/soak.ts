@@ -58,7 +58,7 @@ async function participant(index: number): Promise<void> {
     try {
       await waitForSync(handle.provider);
       const cardId = `c${index}-${cycles}`;
-      addCard(handle.doc, { id: cardId, questionId: event.info.questions[index % 3]!.id, authorId: `p${index}`, authorName: `P${index}`, text: '' });
+      addCard(handle.doc, { id: cardId, questionId: event.info.questions[index % 3]!.id, authorId: people[index]!.participantId, authorName: `P${index}`, text: '' });
       const typing = 5 + Math.floor(Math.random() * 15);
       for (let k = 0; k < typing && Date.now() < deadline; k++) {
         cardTextOf(handle.doc, cardId)?.insert(k, 'a');
