@@ -162,4 +162,14 @@ describe('board update check, as a property', () => {
     for (const name of Object.keys(forms)) expect(stats.byForm.get(name) ?? 0, name).toBeGreaterThan(0);
     expect(stats.byForm.size).toBe(formNames.length);
   }, 120_000);
+
+  // Found by fast-check with the forms awaiting a fix switched on (the first failure it met: a GC
+  // struct squatting another peer's clocks). Temporarily it.fails, with the minimal cases in
+  // boardUpdateRules.regressions.test.ts: make it a plain it() once the rules refuse these forms.
+  it.fails('regression: seed 302713421 with the forms awaiting a fix', () => {
+    fc.assert(
+      fc.property(scenarioWith(true), (s) => runScenario(s, true)),
+      { seed: 302713421, path: "0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:1:1:1:1:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0", endOnFailure: true },
+    );
+  });
 });
