@@ -29,6 +29,8 @@ export function checkBoardUpdate({ structs, ds }: DecodedUpdate, doc: Y.Doc, wri
   /** Card items of the document whose field `key` this update writes: "cardItemId key". */
   const rewritten = new Set<string>();
   const fieldsOfNewCards = new Map<Y.Item, Set<string>>();
+  /** Field values that arrive already overwritten (a card moved twice offline travels as a deleted first move). */
+  const tombstones: Y.Item[] = [];
   let addsContent = false;
 
   const placed: Array<[Y.Item, Placed]> = [];
@@ -46,6 +48,7 @@ export function checkBoardUpdate({ structs, ds }: DecodedUpdate, doc: Y.Doc, wri
     else if (at.path.length === 2) checkText(item, at);
     else if (at.path.length > 2) refuse('malformed', 'nothing nests inside a card text');
   }
+  checkTombstones();
   for (const [card, fields] of fieldsOfNewCards) {
     for (const key of Object.keys(cardFields)) {
       if (!fields.has(key)) refuse('malformed', `a new card needs its '${key}' (card ${newCards.get(card)})`);
@@ -79,11 +82,12 @@ export function checkBoardUpdate({ structs, ds }: DecodedUpdate, doc: Y.Doc, wri
       // A card of the document (or one whose creation this update does not carry).
       if (!cardFieldsWritableLater.has(key)) refuse('refused', `a card's '${key}' is set when it is created`);
       if (isHidden(card) && writer.role !== 'facilitator') refuse('refused', 'this card is hidden');
-      checkValue(item, key, cardFields[key]!);
+      if (item.content instanceof Y.ContentDeleted) tombstones.push(item);
+      else checkValue(item, key, cardFields[key]!);
       rewritten.add(`${card.id.client}:${card.id.clock} ${key}`);
       return;
     }
-    if (item.content instanceof Y.ContentDeleted) return; // a value overwritten before the card was ever sent
+    if (item.content instanceof Y.ContentDeleted) return void tombstones.push(item);
     checkValue(item, key, cardFields[key]!);
     fieldsOfNewCards.get(card)!.add(key);
     const value = item.content instanceof Y.ContentAny ? item.content.arr[0] : undefined;
@@ -92,6 +96,20 @@ export function checkBoardUpdate({ structs, ds }: DecodedUpdate, doc: Y.Doc, wri
     if (key === 'authorId' && value !== writer.participantId) refuse('refused', 'cards can only be written as yourself');
     if (key === 'authorName' && value !== writer.name) refuse('refused', 'cards can only be written as yourself');
     if (key === 'hidden' && value !== false) refuse('refused', 'cards are hidden by a facilitator, on the server');
+  }
+
+  // A deleted value that ends up last for its key would remove the field: each one must be followed, in
+  // this same update, by another value of that key (the honest shape: the next move's left origin is it).
+  function checkTombstones(): void {
+    if (tombstones.length === 0) return;
+    const followed = new Set<string>();
+    for (const [item, at] of placed) {
+      if (at.path.length === 1 && item.origin) followed.add(`${item.origin.client}:${item.origin.clock}`);
+    }
+    for (const tombstone of tombstones) {
+      const last = `${tombstone.id.client}:${tombstone.id.clock + tombstone.length - 1}`;
+      if (!followed.has(last)) refuse('refused', "a card's field cannot be removed");
+    }
   }
 
   function checkText(item: Y.Item, at: Placed): void {

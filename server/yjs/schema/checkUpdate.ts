@@ -2,6 +2,7 @@ import type * as Y from 'yjs';
 import type { DocRef } from '../../../shared/docNames';
 import type { DecodedUpdate } from '../protocol';
 import { checkBoardUpdate } from './boardUpdateRules';
+import { checkClientIds, claimClientIds } from './clientOwnership';
 import { checkSummaryUpdate } from './summaryUpdateRules';
 import type { UpdateVerdict, Writer } from './writer';
 
@@ -13,10 +14,8 @@ export type { UpdateVerdict, Writer } from './writer';
  * the document, the store or another peer.
  */
 export function checkUpdate(kind: DocRef['kind'], update: DecodedUpdate, doc: Y.Doc, writer: Writer): UpdateVerdict {
-  switch (kind) {
-    case 'board':
-      return checkBoardUpdate(update, doc, writer);
-    case 'summary':
-      return checkSummaryUpdate(update, doc);
-  }
+  const claimed = checkClientIds(update, doc, writer.participantId);
+  const verdict = kind === 'board' ? checkBoardUpdate(update, doc, writer) : checkSummaryUpdate(update, doc);
+  claimClientIds(doc, claimed, writer.participantId);
+  return verdict;
 }

@@ -67,12 +67,22 @@ export function placeUpdate(doc: Y.Doc, structs: DecodedUpdate['structs']): Upda
   function of(item: Y.Item): Placement {
     const cached = memo.get(item);
     if (cached) return cached;
-    if (item.id.clock + item.length <= Y.getState(store, item.id.client)) return inert; // already integrated: a no-op
+    const known = Y.getState(store, item.id.client);
+    if (item.id.clock + item.length <= known) return inert; // already integrated: a no-op
+    // Yjs integrates each struct after the ones before it from the same client; a reference forward to
+    // the client's own later clocks makes it throw half-way through an update, leaving part of it applied.
+    for (const ref of [item.origin, item.rightOrigin, item.parent instanceof Y.ID ? item.parent : null]) {
+      if (ref && ref.client === item.id.client && ref.clock >= item.id.clock) refuse('malformed', 'an item that refers to its own later clocks');
+    }
     // A crafted update can make neighbours point at each other; Yjs itself would loop or fail.
     memo.set(item, inert);
     let result: Placement;
     const parent: unknown = item.parent;
-    if (typeof parent === 'string') {
+    if (item.id.clock < known) {
+      // Partly known: Yjs keeps only the unknown tail and anchors it after the client's last known item,
+      // whatever origin it was sent with, so that is where it lands.
+      result = placementOfStruct(find(Y.createID(item.id.client, known - 1)));
+    } else if (typeof parent === 'string') {
       result = { kind: 'placed', root: parent, path: [], key: item.parentSub };
     } else if (parent instanceof Y.ID) {
       const typeItem = find(parent);

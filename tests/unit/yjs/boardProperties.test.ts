@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { checkInvariants, createModel, runHonest, serve, type BoardModel, type HonestOp } from '../../helpers/boardModel';
 import { deleteRangesOf, type DeleteRanges } from '../../helpers/craftUpdate';
-import { craft, forms, formsAwaitingFix, type CraftInput } from '../../helpers/boardModelCrafted';
+import { allForms, craft, type CraftInput } from '../../helpers/boardModelCrafted';
 
 // Property test of the board's update check (issue 12): random sequences of honest operations from 3-4
 // participants and a facilitator (each with their own client document, sometimes offline for several
@@ -20,8 +20,6 @@ import { craft, forms, formsAwaitingFix, type CraftInput } from '../../helpers/b
 
 const defaultSeed = 0x12_0b_0a_4d;
 const seed = process.env.PROPERTY_SEED ? Number(process.env.PROPERTY_SEED) : defaultSeed;
-/** Generate the crafted forms the rules do not refuse yet (see formsAwaitingFix). */
-const withKnownBugs = process.env.PROPERTY_KNOWN_BUGS === '1';
 const numRuns = 120;
 /** Operations per run vary (so fast-check can shrink a failure to a short one): about 100 on average, fast-check favouring short ones. */
 const opsPerRun = { min: 80, max: 200 };
@@ -52,17 +50,16 @@ const honestOp: fc.Arbitrary<HonestOp> = fc.oneof(
   { weight: 3, arbitrary: fc.record({ kind: fc.constant('catchUp' as const), peer }) },
 );
 
-const formNamesWith = (knownBugs: boolean) => [...Object.keys(forms), ...(knownBugs ? Object.keys(formsAwaitingFix) : [])];
-const formNames = formNamesWith(withKnownBugs);
+const formNames = Object.keys(allForms);
 
-const scenarioWith = (knownBugs: boolean): fc.Arbitrary<Scenario> =>
+const scenarios: fc.Arbitrary<Scenario> =
   fc.record({
     participants: fc.integer({ min: 3, max: 4 }),
     // Roughly two honest operations for each crafted one.
     ops: fc.array(
       fc.oneof(
         { weight: 2, arbitrary: honestOp },
-        { weight: 1, arbitrary: fc.record({ kind: fc.constant('crafted' as const), form: fc.constantFrom(...formNamesWith(knownBugs)), peer, a: nat, b: nat }) },
+        { weight: 1, arbitrary: fc.record({ kind: fc.constant('crafted' as const), form: fc.constantFrom(...formNames), peer, a: nat, b: nat }) },
       ),
       { minLength: opsPerRun.min, maxLength: opsPerRun.max },
     ),
@@ -71,8 +68,8 @@ const scenarioWith = (knownBugs: boolean): fc.Arbitrary<Scenario> =>
 /** Counts over a whole fc.assert, so the test can show it really ran what it claims. */
 const stats = { ops: 0, crafted: 0, refused: 0, inert: 0, garbage: 0, notApplicable: 0, raceResets: 0, maxCards: 0, maxBytes: 0, byForm: new Map<string, number>() };
 
-function runCrafted(model: BoardModel, op: CraftedOp, knownBugs: boolean): void {
-  const crafted = craft(model, op.form, op, knownBugs);
+function runCrafted(model: BoardModel, op: CraftedOp): void {
+  const crafted = craft(model, op.form, op);
   if (!crafted) {
     stats.notApplicable++;
     return;
@@ -122,13 +119,13 @@ function equalBytes(a: Uint8Array, b: Uint8Array): boolean {
   return a.byteLength === b.byteLength && a.every((byte, i) => byte === b[i]);
 }
 
-function runScenario({ participants, ops }: Scenario, knownBugs = withKnownBugs): void {
-  const model = createModel(participants, knownBugs);
+function runScenario({ participants, ops }: Scenario): void {
+  const model = createModel(participants);
   for (const op of ops) {
     stats.ops++;
     if (op.kind === 'crafted') {
       stats.crafted++;
-      runCrafted(model, op, knownBugs);
+      runCrafted(model, op);
     } else {
       runHonest(model, op);
     }
@@ -145,7 +142,7 @@ function runScenario({ participants, ops }: Scenario, knownBugs = withKnownBugs)
   stats.maxBytes = Math.max(stats.maxBytes, Y.encodeStateAsUpdate(model.server).byteLength);
 }
 
-const property = fc.property(scenarioWith(withKnownBugs), (s) => runScenario(s));
+const property = fc.property(scenarios, (s) => runScenario(s));
 
 describe('board update check, as a property', () => {
   it(`keeps every invariant over ${numRuns} runs of ${opsPerRun.min}-${opsPerRun.max} random honest and crafted operations`, () => {
@@ -163,13 +160,10 @@ describe('board update check, as a property', () => {
     expect(stats.byForm.size).toBe(formNames.length);
   }, 120_000);
 
-  // Found by fast-check with the forms awaiting a fix switched on (the first failure it met: a GC
-  // struct squatting another peer's clocks). Temporarily it.fails, with the minimal cases in
-  // boardUpdateRules.regressions.test.ts: make it a plain it() once the rules refuse these forms.
-  it.fails('regression: seed 302713421 with the forms awaiting a fix', () => {
-    fc.assert(
-      fc.property(scenarioWith(true), (s) => runScenario(s, true)),
-      { seed: 302713421, path: "0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:1:1:1:1:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0", endOnFailure: true },
-    );
-  });
+  // The seed that found the four bugs kept in boardUpdateRules.regressions.test.ts (a GC struct
+  // squatting another peer's clocks first), replayed with every form switched on.
+  it('regression: seed 302713421', () => {
+    fc.assert(property, { seed: 302713421, numRuns: 20 });
+  }, 60_000);
+
 });
