@@ -1,3 +1,4 @@
+import type { FloodResult } from '../../bench/load/protocol';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
@@ -25,18 +26,7 @@ interface FloodWindow {
   serverCpuPct: number;
   serverRssMB: number;
   windowEpochMs: [number, number];
-  flood?: {
-    flooders: number;
-    updateBytes: number;
-    cardsPerUpdate: number;
-    sentUpdates: number;
-    sentBytesPerSec: number;
-    acceptedUpdates: number | null;
-    acceptedBytesPerSec: number | null;
-    connections: number;
-    closeCodes: Record<string, number>;
-    refusals: Record<string, number>;
-  };
+  flood?: FloodResult;
 }
 
 interface ReportCell {
