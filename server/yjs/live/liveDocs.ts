@@ -90,7 +90,8 @@ export function createLiveDocs(options: LiveDocsOptions): LiveDocs {
   }
 
   async function discardLocally(name: string, code: number, reason: string): Promise<void> {
-    const live = await docs.get(name)?.catch(() => undefined);
+    // Synchronous when it is loaded, so no commit round can take its pending updates in between.
+    const live = loaded.get(name) ?? (await docs.get(name)?.catch(() => undefined));
     if (!live?.retire()) return;
     // Peers first, then the pending updates (dropped by retire), then wait for any write already under way.
     detach(live, code, reason);
