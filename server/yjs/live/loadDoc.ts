@@ -9,6 +9,15 @@ import { DocRecord, fromCluster, fromStore, integrateStored } from './docRecord'
 import type { GroupCommit } from './groupCommit';
 import type { DocState } from './types';
 
+export interface LoadDeps {
+  store: DocStore;
+  log: Logger;
+  relay: ClusterRelay;
+  commits: GroupCommit;
+  /** A cold document's snapshot could not be integrated on first read: drop it (its peers reconnect). */
+  onBroken(live: DocRecord): void;
+}
+
 /**
  * Loads a document from the store. One stored as exactly one snapshot with its state vector starts
  * `cold`: joiners with an empty state vector are served those very bytes, and it is integrated (about
@@ -91,15 +100,6 @@ export async function loadDoc(name: string, deps: LoadDeps): Promise<DocRecord> 
     if (origin !== fromCluster) relay.publishAwareness(name, update);
   });
   return self;
-}
-
-export interface LoadDeps {
-  store: DocStore;
-  log: Logger;
-  relay: ClusterRelay;
-  commits: GroupCommit;
-  /** A cold document's snapshot could not be integrated on first read: drop it (its peers reconnect). */
-  onBroken(live: DocRecord): void;
 }
 
 function applyFromCluster(live: DocRecord, update: Uint8Array, log: Logger): void {
