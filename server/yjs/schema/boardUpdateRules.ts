@@ -3,7 +3,7 @@ import { boardRoot, cardFields, cardFieldsWritableLater, cardIdPattern, type Car
 import { limits } from '../../../shared/limits';
 import type { DecodedUpdate } from '../protocol';
 import { refuse } from '../refusal';
-import { placeUpdate, type Placement } from './placements';
+import { placeUpdate, type Placement, type UpdatePlacements } from './placements';
 import type { UpdateVerdict, Writer } from './writer';
 
 // A board update is accepted only if every item it adds fits the board's schema (shared/boardSchema.ts)
@@ -21,98 +21,110 @@ import type { UpdateVerdict, Writer } from './writer';
 
 type Placed = Placement & { kind: 'placed' };
 
-export function checkBoardUpdate({ structs, ds }: DecodedUpdate, doc: Y.Doc, writer: Writer): UpdateVerdict {
-  const placements = placeUpdate(doc, structs);
-  const cards = doc.getMap<unknown>(boardRoot);
-  const newCards = new Map<Y.Item, string>();
-  const newCardKeys = new Set<string>();
-  /** Card items of the document whose field `key` this update writes: "cardItemId key". */
-  const rewritten = new Set<string>();
-  const fieldsOfNewCards = new Map<Y.Item, Set<string>>();
+export function checkBoardUpdate(update: DecodedUpdate, doc: Y.Doc, writer: Writer): UpdateVerdict {
+  return new BoardUpdateCheck(update, doc, writer).run();
+}
+
+// A class rather than nested closures: it is built for every incoming update (see placements.ts).
+class BoardUpdateCheck {
+  private readonly placements: UpdatePlacements;
+  private readonly cards: Y.Map<unknown>;
+  private readonly newCards = new Map<Y.Item, string>();
+  private readonly newCardKeys = new Set<string>();
+  /** Card items of the document whose field `key` this update writes: "client:clock key". */
+  private readonly rewritten = new Set<string>();
+  private readonly fieldsOfNewCards = new Map<Y.Item, Set<string>>();
   /** Field values that arrive already overwritten (a card moved twice offline travels as a deleted first move). */
-  const tombstones: Y.Item[] = [];
-  let addsContent = false;
+  private readonly tombstones: Y.Item[] = [];
+  private readonly placed: Array<[Y.Item, Placed]> = [];
+  private addsContent = false;
 
-  const placed: Array<[Y.Item, Placed]> = [];
-  for (const struct of structs) {
-    if (!(struct instanceof Y.Item)) continue;
-    const at = placements.of(struct);
-    if (at.kind === 'inert') continue;
-    if (at.root !== boardRoot) refuse('malformed', `a board has no '${at.root}'`);
-    placed.push([struct, at]);
-    if (!(struct.content instanceof Y.ContentDeleted)) addsContent = true;
-    if (at.path.length === 0) checkNewCard(struct, at);
+  constructor(
+    private readonly update: DecodedUpdate,
+    doc: Y.Doc,
+    private readonly writer: Writer,
+  ) {
+    this.placements = placeUpdate(doc, update.structs);
+    this.cards = doc.getMap<unknown>(boardRoot);
   }
-  for (const [item, at] of placed) {
-    if (at.path.length === 1) checkField(item, at.path[0]!, at.key);
-    else if (at.path.length === 2) checkText(item, at);
-    else if (at.path.length > 2) refuse('malformed', 'nothing nests inside a card text');
-  }
-  checkTombstones();
-  for (const [card, fields] of fieldsOfNewCards) {
-    for (const key of Object.keys(cardFields)) {
-      if (!fields.has(key)) refuse('malformed', `a new card needs its '${key}' (card ${newCards.get(card)})`);
+
+  run(): UpdateVerdict {
+    for (const struct of this.update.structs) {
+      if (!(struct instanceof Y.Item)) continue;
+      const at = this.placements.of(struct);
+      if (at.kind === 'inert') continue;
+      if (at.root !== boardRoot) refuse('malformed', `a board has no '${at.root}'`);
+      this.placed.push([struct, at]);
+      if (!(struct.content instanceof Y.ContentDeleted)) this.addsContent = true;
+      if (at.path.length === 0) this.checkNewCard(struct, at);
     }
+    for (const [item, at] of this.placed) {
+      if (at.path.length === 1) this.checkField(item, at.path[0]!, at.key);
+      else if (at.path.length === 2) this.checkText(item, at);
+      else if (at.path.length > 2) refuse('malformed', 'nothing nests inside a card text');
+    }
+    this.checkTombstones();
+    for (const [card, fields] of this.fieldsOfNewCards) {
+      for (const key of cardFieldKeys) if (!fields.has(key)) refuse('malformed', `a new card needs its '${key}' (card ${this.newCards.get(card)})`);
+    }
+    if (this.newCardKeys.size > 0 && this.cards.size + this.newCardKeys.size > limits.cardsPerBoard) {
+      refuse('boardFull', `a board holds at most ${limits.cardsPerBoard} cards`);
+    }
+    if (this.update.ds.clients.size > 0) this.checkDeletions(this.placements.deletedItems(this.update.ds));
+    return { addsContent: this.addsContent };
   }
-  if (newCardKeys.size > 0 && cards.size + newCardKeys.size > limits.cardsPerBoard) {
-    refuse('boardFull', `a board holds at most ${limits.cardsPerBoard} cards`);
-  }
-  checkDeletions(placements.deletedItems(ds));
-  return { addsContent };
 
-  function checkNewCard(item: Y.Item, at: Placed): void {
+  private checkNewCard(item: Y.Item, at: Placed): void {
     const key = at.key;
     if (key === null || !cardIdPattern.test(key)) refuse('malformed', 'a card needs an id as its key');
     if (item.content instanceof Y.ContentDeleted) {
       // A tombstone for a card made and deleted offline; over a live card it would delete it.
-      if (cards.has(key)) refuse('refused', 'cards are deleted, not overwritten');
+      if (this.cards.has(key)) refuse('refused', 'cards are deleted, not overwritten');
       return;
     }
     if (!(item.content instanceof Y.ContentType) || item.content.type.constructor !== Y.Map) refuse('malformed', 'a card is a map');
-    if (cards.has(key) || newCardKeys.has(key)) refuse('refused', 'a card cannot replace another card');
-    newCards.set(item, key);
-    newCardKeys.add(key);
-    fieldsOfNewCards.set(item, new Set());
+    if (this.cards.has(key) || this.newCardKeys.has(key)) refuse('refused', 'a card cannot replace another card');
+    this.newCards.set(item, key);
+    this.newCardKeys.add(key);
+    this.fieldsOfNewCards.set(item, new Set());
   }
 
-  function checkField(item: Y.Item, card: Y.Item, key: string | null): void {
+  private checkField(item: Y.Item, card: Y.Item, key: string | null): void {
     if (key === null || !Object.hasOwn(cardFields, key)) refuse('malformed', `a card has no field '${String(key)}'`);
-    const cardKey = cardKeyOf(card);
-    if (!newCards.has(card)) {
+    if (!this.newCards.has(card)) {
       // A card of the document (or one whose creation this update does not carry).
       if (!cardFieldsWritableLater.has(key)) refuse('refused', `a card's '${key}' is set when it is created`);
-      if (isHidden(card) && writer.role !== 'facilitator') refuse('refused', 'this card is hidden');
-      if (item.content instanceof Y.ContentDeleted) tombstones.push(item);
+      if (isHidden(card) && this.writer.role !== 'facilitator') refuse('refused', 'this card is hidden');
+      if (item.content instanceof Y.ContentDeleted) this.tombstones.push(item);
       else checkValue(item, key, cardFields[key]!);
-      rewritten.add(`${card.id.client}:${card.id.clock} ${key}`);
+      this.rewritten.add(fieldKey(card, key));
       return;
     }
-    if (item.content instanceof Y.ContentDeleted) return void tombstones.push(item);
+    if (item.content instanceof Y.ContentDeleted) return void this.tombstones.push(item);
     checkValue(item, key, cardFields[key]!);
-    fieldsOfNewCards.get(card)!.add(key);
+    this.fieldsOfNewCards.get(card)!.add(key);
     const value = item.content instanceof Y.ContentAny ? item.content.arr[0] : undefined;
     // Authorship comes from the session, never from the client.
-    if (key === 'id' && value !== cardKey) refuse('malformed', "a card's id is its key");
-    if (key === 'authorId' && value !== writer.participantId) refuse('refused', 'cards can only be written as yourself');
-    if (key === 'authorName' && value !== writer.name) refuse('refused', 'cards can only be written as yourself');
+    if (key === 'id' && value !== card.parentSub) refuse('malformed', "a card's id is its key");
+    if (key === 'authorId' && value !== this.writer.participantId) refuse('refused', 'cards can only be written as yourself');
+    if (key === 'authorName' && value !== this.writer.name) refuse('refused', 'cards can only be written as yourself');
     if (key === 'hidden' && value !== false) refuse('refused', 'cards are hidden by a facilitator, on the server');
   }
 
   // A deleted value that ends up last for its key would remove the field: each one must be followed, in
   // this same update, by another value of that key (the honest shape: the next move's left origin is it).
-  function checkTombstones(): void {
-    if (tombstones.length === 0) return;
+  private checkTombstones(): void {
+    if (this.tombstones.length === 0) return;
     const followed = new Set<string>();
-    for (const [item, at] of placed) {
+    for (const [item, at] of this.placed) {
       if (at.path.length === 1 && item.origin) followed.add(`${item.origin.client}:${item.origin.clock}`);
     }
-    for (const tombstone of tombstones) {
-      const last = `${tombstone.id.client}:${tombstone.id.clock + tombstone.length - 1}`;
-      if (!followed.has(last)) refuse('refused', "a card's field cannot be removed");
+    for (const tombstone of this.tombstones) {
+      if (!followed.has(`${tombstone.id.client}:${tombstone.id.clock + tombstone.length - 1}`)) refuse('refused', "a card's field cannot be removed");
     }
   }
 
-  function checkText(item: Y.Item, at: Placed): void {
+  private checkText(item: Y.Item, at: Placed): void {
     const [card, text] = at.path as [Y.Item, Y.Item];
     if (at.key !== null || text.parentSub !== 'text' || !isTextType(text)) refuse('malformed', 'text goes in a card text');
     if (!(item.content instanceof Y.ContentString) && !(item.content instanceof Y.ContentDeleted)) {
@@ -120,29 +132,35 @@ export function checkBoardUpdate({ structs, ds }: DecodedUpdate, doc: Y.Doc, wri
     }
     if (item.content instanceof Y.ContentString && item.content.str.length > limits.cardChars) refuse('tooLarge', 'text longer than a card');
     // A hidden card's text is kept by the server for facilitators; nothing is typed into its empty shell.
-    if (!newCards.has(card) && isHidden(card) && !(item.content instanceof Y.ContentDeleted)) refuse('refused', 'this card is hidden');
+    if (!this.newCards.has(card) && isHidden(card) && !(item.content instanceof Y.ContentDeleted)) refuse('refused', 'this card is hidden');
   }
 
-  function checkDeletions(deleted: Y.Item[]): void {
+  private checkDeletions(deleted: Y.Item[]): void {
     const deletedCards = new Set<Y.Item>();
     for (const item of deleted) {
-      const at = placements.ofDocItem(item);
+      const at = this.placements.ofDocItem(item);
       if (at.kind !== 'placed' || at.root !== boardRoot || at.path.length !== 0) continue;
       if (!(item.content instanceof Y.ContentType)) continue;
-      if (writer.role !== 'facilitator' && cardAuthor(item) !== writer.participantId) {
+      if (this.writer.role !== 'facilitator' && cardAuthor(item) !== this.writer.participantId) {
         refuse('refused', 'only the author or a facilitator can delete a card');
       }
       deletedCards.add(item);
     }
     for (const item of deleted) {
-      const at = placements.ofDocItem(item);
+      const at = this.placements.ofDocItem(item);
       if (at.kind !== 'placed' || at.path.length !== 1) continue; // card text and whole cards are checked above
       const card = at.path[0]!;
       if (deletedCards.has(card) || card.deleted) continue;
       // The old value of a field this update overwrites; removing a field outright is not an edit.
-      if (!rewritten.has(`${card.id.client}:${card.id.clock} ${at.key}`)) refuse('refused', `a card's '${String(at.key)}' cannot be removed`);
+      if (!this.rewritten.has(fieldKey(card, at.key))) refuse('refused', `a card's '${String(at.key)}' cannot be removed`);
     }
   }
+}
+
+const cardFieldKeys = Object.keys(cardFields);
+
+function fieldKey(card: Y.Item, key: string | null): string {
+  return `${card.id.client}:${card.id.clock} ${key}`;
 }
 
 function checkValue(item: Y.Item, key: string, kind: CardFieldKind): void {
@@ -164,10 +182,6 @@ function checkValue(item: Y.Item, key: string, kind: CardFieldKind): void {
 
 function isTextType(item: Y.Item): boolean {
   return item.content instanceof Y.ContentType && item.content.type.constructor === Y.Text;
-}
-
-function cardKeyOf(card: Y.Item): string | null {
-  return card.parentSub;
 }
 
 function mapOf(card: Y.Item): Y.Map<unknown> | null {

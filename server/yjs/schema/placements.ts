@@ -31,98 +31,122 @@ export interface UpdatePlacements {
 type Struct = DecodedUpdate['structs'][number];
 
 export function placeUpdate(doc: Y.Doc, structs: DecodedUpdate['structs']): UpdatePlacements {
-  const store = doc.store;
-  const byClient = new Map<number, Struct[]>();
-  for (const struct of structs) {
-    if (struct instanceof Y.Skip) continue;
-    const list = byClient.get(struct.id.client);
-    if (list) list.push(struct);
-    else byClient.set(struct.id.client, [struct]);
+  return new Placements(doc, structs);
+}
+
+// A class rather than closures: it is built for every incoming update, so nothing is allocated per call
+// beyond its own fields (measured on the event load: per-update closures showed up in the profile).
+class Placements implements UpdatePlacements {
+  private readonly store: Y.Doc['store'];
+  private readonly byClient = new Map<number, Struct[]>();
+  private readonly memo = new Map<Y.Item, Placement>();
+  private readonly fromUpdate = new Set<Struct>();
+
+  constructor(
+    private readonly doc: Y.Doc,
+    structs: DecodedUpdate['structs'],
+  ) {
+    this.store = doc.store;
+    for (const struct of structs) {
+      if (struct instanceof Y.Skip) continue;
+      this.fromUpdate.add(struct);
+      const list = this.byClient.get(struct.id.client);
+      if (list) list.push(struct);
+      else this.byClient.set(struct.id.client, [struct]);
+    }
   }
-  const rootNames = new Map<unknown, string>();
-  for (const [name, type] of doc.share) rootNames.set(type, name);
-  const memo = new Map<Y.Item, Placement>();
-  const fromUpdate = new Set<Struct>();
-  for (const list of byClient.values()) for (const struct of list) fromUpdate.add(struct);
 
-  const known = (id: Y.ID) => id.clock < Y.getState(store, id.client);
-  const find = (id: Y.ID): Struct | undefined => (known(id) ? Y.getItem(store, id) : findInUpdate(byClient, id));
+  isNew(item: Y.Item): boolean {
+    return this.fromUpdate.has(item);
+  }
 
-  function ofDocItem(item: Y.Item): Placement {
+  ofDocItem(item: Y.Item): Placement {
     const path: Y.Item[] = [];
     let type = item.parent as Y.AbstractType<unknown> | null;
     while (type && type._item) {
       path.unshift(type._item);
       type = type._item.parent as Y.AbstractType<unknown> | null;
     }
-    const root = rootNames.get(type);
+    const root = type ? rootNameOf(this.doc, type) : undefined;
     return root === undefined ? inert : { kind: 'placed', root, path, key: item.parentSub };
   }
 
-  const placementOfStruct = (struct: Struct | undefined): Placement => {
-    if (!(struct instanceof Y.Item)) return inert; // missing (pending) or garbage-collected: Yjs makes the item garbage too
-    return fromUpdate.has(struct) ? of(struct) : ofDocItem(struct);
-  };
-
-  function of(item: Y.Item): Placement {
-    const cached = memo.get(item);
+  of(item: Y.Item): Placement {
+    const cached = this.memo.get(item);
     if (cached) return cached;
-    const known = Y.getState(store, item.id.client);
+    const known = Y.getState(this.store, item.id.client);
     if (item.id.clock + item.length <= known) return inert; // already integrated: a no-op
     // Yjs integrates each struct after the ones before it from the same client; a reference forward to
     // the client's own later clocks makes it throw half-way through an update, leaving part of it applied.
-    for (const ref of [item.origin, item.rightOrigin, item.parent instanceof Y.ID ? item.parent : null]) {
-      if (ref && ref.client === item.id.client && ref.clock >= item.id.clock) refuse('malformed', 'an item that refers to its own later clocks');
+    if (refersForward(item, item.origin) || refersForward(item, item.rightOrigin) || (item.parent instanceof Y.ID && refersForward(item, item.parent))) {
+      refuse('malformed', 'an item that refers to its own later clocks');
     }
     // A crafted update can make neighbours point at each other; Yjs itself would loop or fail.
-    memo.set(item, inert);
-    let result: Placement;
+    this.memo.set(item, inert);
+    const result = this.resolve(item, known);
+    this.memo.set(item, result);
+    return result;
+  }
+
+  deletedItems(ds: DecodedUpdate['ds']): Y.Item[] {
+    const items: Y.Item[] = [];
+    for (const [client, ranges] of ds.clients) {
+      const list = this.store.clients.get(client);
+      if (!list || list.length === 0) continue;
+      const end = Y.getState(this.store, client);
+      for (const { clock, len } of ranges) {
+        if (clock >= end) continue;
+        for (let i = Y.findIndexSS(list, clock); i < list.length && list[i]!.id.clock < clock + len; i++) {
+          const struct = list[i];
+          if (struct instanceof Y.Item && !struct.deleted) items.push(struct);
+        }
+      }
+    }
+    return items;
+  }
+
+  private resolve(item: Y.Item, known: number): Placement {
     const parent: unknown = item.parent;
     if (item.id.clock < known) {
       // Partly known: Yjs keeps only the unknown tail and anchors it after the client's last known item,
       // whatever origin it was sent with, so that is where it lands.
-      result = placementOfStruct(find(Y.createID(item.id.client, known - 1)));
-    } else if (typeof parent === 'string') {
-      result = { kind: 'placed', root: parent, path: [], key: item.parentSub };
-    } else if (parent instanceof Y.ID) {
-      const typeItem = find(parent);
-      const at = typeItem instanceof Y.Item && typeItem.content instanceof Y.ContentType ? placementOfStruct(typeItem) : inert;
-      result = at.kind === 'inert' ? inert : { kind: 'placed', root: at.root, path: [...at.path, typeItem as Y.Item], key: item.parentSub };
-    } else {
-      const left = item.origin ? placementOfStruct(find(item.origin)) : null;
-      const right = item.rightOrigin ? placementOfStruct(find(item.rightOrigin)) : null;
-      if (!left && !right) refuse('malformed', 'an item with neither a parent nor a neighbour');
-      result = left ?? right!;
-      // Neighbours in two different places would splice one list into another.
-      if (left && right && left.kind === 'placed' && right.kind === 'placed' && !samePlace(left, right)) {
-        refuse('malformed', 'an item between neighbours of different parents');
-      }
+      return this.placementOfStruct(this.find(Y.createID(item.id.client, known - 1)));
     }
-    memo.set(item, result);
-    return result;
+    if (typeof parent === 'string') return { kind: 'placed', root: parent, path: [], key: item.parentSub };
+    if (parent instanceof Y.ID) {
+      const typeItem = this.find(parent);
+      if (!(typeItem instanceof Y.Item) || !(typeItem.content instanceof Y.ContentType)) return inert;
+      const at = this.placementOfStruct(typeItem);
+      return at.kind === 'inert' ? inert : { kind: 'placed', root: at.root, path: [...at.path, typeItem], key: item.parentSub };
+    }
+    const left = item.origin ? this.placementOfStruct(this.find(item.origin)) : null;
+    const right = item.rightOrigin ? this.placementOfStruct(this.find(item.rightOrigin)) : null;
+    if (!left && !right) refuse('malformed', 'an item with neither a parent nor a neighbour');
+    // Neighbours in two different places would splice one list into another.
+    if (left && right && left.kind === 'placed' && right.kind === 'placed' && !samePlace(left, right)) {
+      refuse('malformed', 'an item between neighbours of different parents');
+    }
+    return left ?? right!;
   }
 
-  return {
-    of,
-    ofDocItem,
-    isNew: (item) => fromUpdate.has(item),
-    deletedItems(ds) {
-      const items: Y.Item[] = [];
-      for (const [client, ranges] of ds.clients) {
-        const list = store.clients.get(client);
-        if (!list || list.length === 0) continue;
-        const end = Y.getState(store, client);
-        for (const { clock, len } of ranges) {
-          if (clock >= end) continue;
-          for (let i = Y.findIndexSS(list, clock); i < list.length && list[i]!.id.clock < clock + len; i++) {
-            const struct = list[i];
-            if (struct instanceof Y.Item && !struct.deleted) items.push(struct);
-          }
-        }
-      }
-      return items;
-    },
-  };
+  private find(id: Y.ID): Struct | undefined {
+    return id.clock < Y.getState(this.store, id.client) ? Y.getItem(this.store, id) : findInUpdate(this.byClient, id);
+  }
+
+  /** Missing (pending) or garbage-collected neighbours make Yjs turn the item into garbage too. */
+  private placementOfStruct(struct: Struct | undefined): Placement {
+    if (!(struct instanceof Y.Item)) return inert;
+    return this.fromUpdate.has(struct) ? this.of(struct) : this.ofDocItem(struct);
+  }
+}
+
+function refersForward(item: Y.Item, ref: Y.ID | null): boolean {
+  return ref !== null && ref.client === item.id.client && ref.clock >= item.id.clock;
+}
+
+function rootNameOf(doc: Y.Doc, type: Y.AbstractType<unknown>): string | undefined {
+  for (const [name, shared] of doc.share) if (shared === type) return name;
+  return undefined;
 }
 
 function samePlace(a: Placement & { kind: 'placed' }, b: Placement & { kind: 'placed' }): boolean {
