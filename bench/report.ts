@@ -117,7 +117,7 @@ if (flood) {
       lines.push(`| flood update (each adds new cards) | | ${f.updateBytes} B, ${f.cardsPerUpdate} cards | |`);
       lines.push(`| flood sent → accepted MiB/s (updates) | | ${mib(f.sentBytesPerSec)} → ${mib(f.acceptedBytesPerSec)} (${f.sentUpdates} → ${f.acceptedUpdates ?? '—'}) | |`);
       const counts = (r: Record<string, number>) => Object.entries(r).map(([k, n]) => `${k}: ${n}`).join(', ') || 'none';
-      lines.push(`| flooder reconnects; closes by code; refusals | | ${f.connections}; ${counts(f.closeCodes)}; ${counts(f.refusals)} | |`);
+      lines.push(`| flooder reconnects; held back at the end; closes by code; refusals | | ${f.connections}; ${f.backlogged} of ${f.flooders}; ${counts(f.closeCodes)}; ${counts(f.refusals)} | |`);
     }
     lines.push(`| valid | | ${flood.valid ? 'yes' : `no (${flood.invalidReasons.join('; ')})`} | |`);
   }

@@ -157,6 +157,8 @@ export interface FloodTally {
   /** Every client id of ours found in a server state vector (on reconnects and in the final check). */
   accepted: Set<number>;
   connections: number;
+  /** Flooders whose socket still held unsent frames when the window ended (the server was holding them back). */
+  backlogged: number;
   closeCodes: Record<string, number>;
   refusals: Record<string, number>;
 }
@@ -200,6 +202,8 @@ class Flooder {
   stop(): void {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
+    // Still pressing: data the server has not read yet (it paused the socket for this flooder's byte budget).
+    if (this.ws && this.ws.bufferedAmount > 0) this.tally.backlogged++;
     this.ws?.terminate();
   }
 
@@ -273,7 +277,7 @@ export interface Flood {
 
 /** Builds each flooder's updates (before any timing) and starts flooding. */
 export function startFlood(spec: FloodSpec): Flood {
-  const tally: FloodTally = { start: Infinity, end: Infinity, sent: new Map(), accepted: new Set(), connections: 0, closeCodes: {}, refusals: {} };
+  const tally: FloodTally = { start: Infinity, end: Infinity, sent: new Map(), accepted: new Set(), connections: 0, backlogged: 0, closeCodes: {}, refusals: {} };
   const supplies = spec.flooders.map((f, i) => new FloodUpdates(i, f.cookie ? sessionIdentity(f.cookie) : { participantId: `p-flood-${i}`, name: 'Flooder' }));
   const flooders = spec.flooders.map((f, i) => new Flooder({ url: f.url, cookie: f.cookie }, supplies[i]!, spec.reconnectMs, tally));
   for (const f of flooders) f.start();
@@ -310,6 +314,7 @@ export function startFlood(spec: FloodSpec): Flood {
         acceptedUpdates: complete ? acceptedUpdates : null,
         acceptedBytesPerSec: complete ? round(acceptedBytes / windowS, 0) : null,
         connections: tally.connections,
+        backlogged: tally.backlogged,
         closeCodes: tally.closeCodes,
         refusals: tally.refusals,
       };

@@ -66,6 +66,8 @@ export interface FloodResult {
   acceptedBytesPerSec: number | null;
   /** Connections that reached the server's SyncStep1 inside the window: reconnects (each flooder's first connection is made in the warm-up). */
   connections: number;
+  /** Flooders still pressing at the end of the window: frames queued that the server had not read (its byte budget). */
+  backlogged: number;
   /** Closes of flooder connections by code, e.g. { "4429": 12, "1006": 1 }. */
   closeCodes: Record<string, number>;
   /** Upgrades refused with an HTTP status, or connections that failed before opening (`http 429`, `error ECONNRESET`). */
