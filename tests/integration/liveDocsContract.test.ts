@@ -100,6 +100,9 @@ function observedStore(store: Store, events: string[]) {
 const log = pino({ level: 'silent' });
 
 describe.each(stores)('LiveDocs over %s', (_name, factory) => {
+  // Cold serving needs stored state vectors (codec 3), which only the SQLite store keeps: on PostgreSQL these
+  // cases do not apply, so they are not registered there (rather than reported as skipped).
+  const itWhenColdServing = factory.coldServing ? it : () => undefined;
   const cleanups: (() => Promise<unknown>)[] = [];
   afterEach(async () => {
     for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
@@ -148,7 +151,7 @@ describe.each(stores)('LiveDocs over %s', (_name, factory) => {
     expect(await storedText(base, 'doc.a')).toBe('hello world');
   });
 
-  it.runIf(factory.coldServing)('serves a document stored as one snapshot from its bytes, and integrates it on first read', async () => {
+  itWhenColdServing('serves a document stored as one snapshot from its bytes, and integrates it on first read', async () => {
     const { base, liveDocs, make } = await setUp();
     const first = await liveDocs.open('doc.cold');
     const client = new Y.Doc();
@@ -212,7 +215,7 @@ describe.each(stores)('LiveDocs over %s', (_name, factory) => {
     expect(old.peers.size).toBe(0);
   });
 
-  it.runIf(factory.coldServing)('drops a document whose stored snapshot cannot be integrated, and stores nothing over it', async () => {
+  itWhenColdServing('drops a document whose stored snapshot cannot be integrated, and stores nothing over it', async () => {
     const { base, liveDocs } = await setUp();
     const good = new Y.Doc();
     typeInto('some text to cut short')(good);
