@@ -5,6 +5,10 @@ export type Role = 'participant' | 'facilitator' | 'organiser';
 export interface Question {
   id: string;
   prompt: string;
+  /** Help text shown under the prompt (optional). */
+  hint?: string;
+  /** Label of an optional second field on each card, e.g. "What enabled it?" (the card's `detail`). */
+  secondField?: string;
 }
 
 export interface RoomTemplate {
