@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { limits } from './limits';
 
 // zod schemas for every request the server accepts. The client reuses them for form hints.
+// Every object is strict: a misspelt field ("questoins") is refused by name instead of silently dropped,
+// which is how an organiser's custom questions once vanished without a word.
 
 const trimmed = (max: number) => z.string().trim().max(max);
 
@@ -31,34 +33,69 @@ export const displayNameSchema = personNameSchema();
 
 export const idSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'Not a valid id.');
 
-export const roomInputSchema = z.object({
+/** The message a person (or a developer) sees for an issue; unknown fields are named with their path. */
+export function issueMessage(issue: z.core.$ZodIssue): string {
+  if (issue.code !== 'unrecognized_keys') return issue.message;
+  const names = issue.keys.map((key) => [...issue.path, key].join('.'));
+  return `Unknown field${names.length > 1 ? 's' : ''}: ${names.join(', ')}`;
+}
+
+export const roomInputSchema = z.strictObject({
   id: idSchema.optional(),
   topic: trimmed(limits.shortTextChars).min(1, 'Every room needs a topic.'),
 });
 
-export const createEventSchema = z.object({
+// Empty optional texts mean "none", so a form can send what its fields hold.
+const optionalText = (max: number) =>
+  trimmed(max)
+    .optional()
+    .transform((text) => text || undefined);
+
+export const questionInputSchema = z.strictObject({
+  prompt: trimmed(limits.shortTextChars).min(1, 'Every question needs a prompt.'),
+  hint: optionalText(limits.shortTextChars * 2),
+  secondField: optionalText(limits.shortTextChars),
+});
+export type QuestionInput = z.input<typeof questionInputSchema>;
+
+export const summaryLayouts = ['by-room', 'by-question'] as const;
+
+/**
+ * `questions` (custom questions) win over `templateId` when both are given: the template then only
+ * supplies the default rooms, and the event records `templateId: 'custom'` (customTemplateId).
+ */
+export const createEventSchema = z.strictObject({
   title: trimmed(limits.titleChars).min(1, 'Please give the event a title.'),
   date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date like 2026-06-18.'),
   organiser: trimmed(limits.shortTextChars).default(''),
   introduction: trimmed(limits.longTextChars).default(''),
   objectives: z.array(trimmed(limits.shortTextChars * 2)).max(limits.listItems).default([]),
   agenda: z
-    .array(z.object({ item: trimmed(limits.shortTextChars * 2), who: personNameSchema({ required: false, maxChars: limits.shortTextChars }) }))
+    .array(z.strictObject({ item: trimmed(limits.shortTextChars * 2), who: personNameSchema({ required: false, maxChars: limits.shortTextChars }) }))
     .max(limits.listItems)
     .default([]),
   templateId: z.string().max(100).optional(),
+  questions: z
+    .array(questionInputSchema)
+    .min(1, 'Please write at least one question.')
+    .max(limits.questionsPerTemplate, `An event can have up to ${limits.questionsPerTemplate} questions.`)
+    .optional(),
   rooms: z.array(roomInputSchema).min(1).max(limits.roomsPerEvent).optional(),
   assignmentMode: z.enum(['self-select', 'facilitator', 'auto']).default('self-select'),
+  summaryLayout: z.enum(summaryLayouts).default('by-room'),
 });
 export type CreateEventInput = z.input<typeof createEventSchema>;
 
-export const joinSchema = z.object({
+export const joinSchema = z.strictObject({
   joinCode: z.string().trim().toUpperCase().regex(/^[A-Z0-9]{4,12}$/, 'That join code does not look right. It is 6 letters or numbers.'),
   name: displayNameSchema,
   roomId: idSchema.optional(),
 });
 export type JoinInput = z.input<typeof joinSchema>;
 
-export const keyExchangeSchema = z.object({
+export const keyExchangeSchema = z.strictObject({
   key: z.string().min(16).max(200),
 });
+
+/** Requests whose meaning is all in the URL (DELETE) still refuse a body that says something else. */
+export const emptyBodySchema = z.strictObject({});

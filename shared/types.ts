@@ -36,6 +36,9 @@ export interface Room {
 
 export type AssignmentMode = 'self-select' | 'facilitator' | 'auto';
 
+/** How the summary groups cards: one section per room, or one per question across rooms. */
+export type SummaryLayout = 'by-room' | 'by-question';
+
 /** Event metadata as stored and served (secrets excluded: see EventSecrets). */
 export interface EventInfo {
   id: string;
@@ -49,6 +52,8 @@ export interface EventInfo {
   questions: Question[];
   rooms: Room[];
   assignmentMode: AssignmentMode;
+  /** Set on every new event; absent only on events stored before it existed, which read as 'by-room'. */
+  summaryLayout?: SummaryLayout;
   joinCode: string;
   createdAt: string;
 }

@@ -1,8 +1,9 @@
 import crypto from 'node:crypto';
 import type { CreateEventInput } from '../../shared/schemas';
 import { createEventSchema } from '../../shared/schemas';
-import { defaultTemplateId, findTemplate } from '../../shared/templates';
-import type { EventInfo, EventLinks, Room } from '../../shared/types';
+import type { QuestionInput } from '../../shared/schemas';
+import { customTemplateId, defaultTemplateId, findTemplate } from '../../shared/templates';
+import type { EventInfo, EventLinks, Question, Room } from '../../shared/types';
 import { hashSecret, randomSecret } from '../auth/tokens';
 import type { EventStore } from '../store/store';
 import { HttpError } from '../http/httpError';
@@ -24,6 +25,8 @@ export function slugify(text: string, fallback: string): string {
   const slug = text
     .toLowerCase()
     .normalize('NFKD')
+    // Accents come apart as combining marks: drop them so "Über" is "uber", not "u-ber".
+    .replace(/\p{M}/gu, '')
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '')
     .slice(0, 40)
@@ -31,15 +34,36 @@ export function slugify(text: string, fallback: string): string {
   return slug || fallback;
 }
 
+/** Makes ids unique within a list by numbering repeats (`x`, `x-2`, `x-3`); the same list always gets the same ids. */
+function numberRepeats(bases: readonly string[]): string[] {
+  const used = new Set<string>();
+  return bases.map((base) => {
+    let id = base;
+    for (let n = 2; used.has(id); n++) id = `${base}-${n}`;
+    used.add(id);
+    return id;
+  });
+}
+
 /** Room ids are unique within an event; topics that slug alike get a number. */
 export function roomsWithIds(rooms: readonly { id?: string; topic: string }[]): Room[] {
-  const used = new Set<string>();
-  return rooms.map((room, index) => {
-    let id = room.id ?? slugify(room.topic, `room-${index + 1}`);
-    for (let n = 2; used.has(id); n++) id = `${slugify(room.topic, 'room')}-${n}`;
-    used.add(id);
-    return { id, topic: room.topic };
-  });
+  const ids = numberRepeats(rooms.map((room, index) => room.id ?? slugify(room.topic, `room-${index + 1}`)));
+  return rooms.map((room, index) => ({ id: ids[index]!, topic: room.topic }));
+}
+
+/**
+ * An organiser's own questions get ids from their prompts, readable in exports; prompts with nothing to
+ * slug (other scripts, only symbols) get `question-<position>`. Slugs of at most 40 characters plus a
+ * repeat number always pass idSchema.
+ */
+export function questionsWithIds(questions: readonly QuestionInput[]): Question[] {
+  const ids = numberRepeats(questions.map((q, index) => slugify(q.prompt, `question-${index + 1}`)));
+  return questions.map(({ prompt, hint, secondField }, index) => ({
+    id: ids[index]!,
+    prompt,
+    ...(hint ? { hint } : {}),
+    ...(secondField ? { secondField } : {}),
+  }));
 }
 
 export interface CreatedEvent {
@@ -62,10 +86,12 @@ export async function createEvent(store: EventStore, raw: CreateEventInput, base
       introduction: input.introduction,
       objectives: input.objectives,
       agenda: input.agenda,
-      templateId: template.id,
-      questions: template.questions,
+      // Custom questions win over the template's (see createEventSchema); the template still gives default rooms.
+      templateId: input.questions ? customTemplateId : template.id,
+      questions: input.questions ? questionsWithIds(input.questions) : template.questions,
       rooms: roomsWithIds(input.rooms ?? template.rooms),
       assignmentMode: input.assignmentMode,
+      summaryLayout: input.summaryLayout,
       joinCode: randomJoinCode(),
       createdAt: new Date().toISOString(),
     };

@@ -1,15 +1,21 @@
 import type { ErrorRequestHandler } from 'express';
 import type { Logger } from 'pino';
 import { ZodError } from 'zod';
+import { issueMessage } from '../../shared/schemas';
 import { HttpError } from './httpError';
 
 /** Turns every failure into { error: { code, message } }; unexpected ones are logged, never leaked. */
 export function errorHandler(log: Logger): ErrorRequestHandler {
   return (error, req, res, _next) => {
     if (error instanceof ZodError) {
+      // Unknown fields are named ("Unknown field: questoins"): the schemas are strict so nothing is silently dropped.
       const first = error.issues[0];
       res.status(400).json({
-        error: { code: 'invalid_input', message: first?.message ?? 'Invalid input.', issues: error.issues.map((i) => ({ path: i.path, message: i.message })) },
+        error: {
+          code: 'invalid_input',
+          message: first ? issueMessage(first) : 'Invalid input.',
+          issues: error.issues.map((i) => ({ path: i.path, message: issueMessage(i) })),
+        },
       });
       return;
     }

@@ -1,6 +1,6 @@
 import express, { type Router } from 'express';
 import { z } from 'zod';
-import { idSchema } from '../../shared/schemas';
+import { emptyBodySchema, idSchema } from '../../shared/schemas';
 import type { RouteDeps } from './eventRoutes';
 import { HttpError } from './httpError';
 import { requireSession } from './requestContext';
@@ -9,7 +9,7 @@ export interface PrivacyRouteDeps extends RouteDeps {
   eraseEvent(eventId: string): Promise<boolean>;
 }
 
-const auditQuerySchema = z.object({ limit: z.coerce.number().int().min(1).max(5000).default(1000) });
+const auditQuerySchema = z.strictObject({ limit: z.coerce.number().int().min(1).max(5000).default(1000) });
 
 /** UK GDPR: organisers and facilitators can delete an event outright and see what facilitators did. */
 export function privacyRoutes(deps: PrivacyRouteDeps): Router {
@@ -18,6 +18,7 @@ export function privacyRoutes(deps: PrivacyRouteDeps): Router {
   router.delete('/events/:id', async (req, res) => {
     const eventId = idSchema.parse(req.params.id);
     requireSession(req, deps.signer, eventId, ['facilitator', 'organiser']);
+    emptyBodySchema.parse(req.body ?? {});
     const erased = await deps.eraseEvent(eventId);
     if (!erased) throw new HttpError(404, 'event_not_found', 'We could not find that event.');
     res.json({ deleted: true });

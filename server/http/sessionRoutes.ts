@@ -1,5 +1,5 @@
 import express, { type Router } from 'express';
-import { idSchema } from '../../shared/schemas';
+import { emptyBodySchema, idSchema } from '../../shared/schemas';
 import type { Role } from '../../shared/types';
 import { clearedCookieHeader, sessionCookieName, wantsSecureCookie } from '../auth/cookies';
 import { sessionFor } from '../auth/sessions';
@@ -19,6 +19,7 @@ export function sessionRoutes(deps: RouteDeps): Router {
   // Shared venue laptops: the next person must not inherit this one's session.
   router.delete('/events/:id/session', (req, res) => {
     const eventId = idSchema.parse(req.params.id);
+    emptyBodySchema.parse(req.body ?? {});
     const secure = wantsSecureCookie(req, deps.secureCookies);
     for (const role of roles) res.append('Set-Cookie', clearedCookieHeader(sessionCookieName(eventId, role), secure));
     res.json({ ok: true });

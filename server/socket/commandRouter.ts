@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { Server } from 'socket.io';
 import { ZodError } from 'zod';
 import { commandSpecs, roleMayRun, type CommandName, type CommandPayload, type CommandResult } from '../../shared/commands';
+import { issueMessage } from '../../shared/schemas';
 import type { TokenClaims } from '../../shared/types';
 import type { Store } from '../store/store';
 import type { RoundtableSocket } from './socketServer';
@@ -63,7 +64,8 @@ export function registerCommands(io: Server, handlers: CommandHandlers, deps: { 
           }
           reply({ ok: true, data: data ?? null });
         } catch (error) {
-          if (error instanceof ZodError) return reply(fail('invalid_input', error.issues[0]?.message ?? 'Invalid input.'));
+          // Names an unknown field ("Unknown field: roomid"), so a typo in a client is found at once.
+          if (error instanceof ZodError) return reply(fail('invalid_input', error.issues[0] ? issueMessage(error.issues[0]) : 'Invalid input.'));
           if (error instanceof CommandError) return reply(fail(error.code, error.message));
           deps.log.error({ err: error, command: name, eventId: claims.eventId }, 'command failed');
           reply(fail('server_error', 'Something went wrong on the server. Please try again.'));

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { boardDocName, parseDocName, summaryDocName } from '../../shared/docNames';
-import { createEventSchema, displayNameSchema, joinSchema } from '../../shared/schemas';
-import { actionQuestionId, appreciativeInquiry3q, defaultTemplateId, findTemplate, templates } from '../../shared/templates';
-import { roomsWithIds, slugify } from '../../server/events/eventService';
+import { commandSpecs } from '../../shared/commands';
+import { limits } from '../../shared/limits';
+import { createEventSchema, displayNameSchema, idSchema, issueMessage, joinSchema, keyExchangeSchema } from '../../shared/schemas';
+import { actionQuestionId, appreciativeInquiry3q, defaultTemplateId, findTemplate, lessonsLearned, templates } from '../../shared/templates';
+import { questionsWithIds, roomsWithIds, slugify } from '../../server/events/eventService';
 
 describe('templates are data', () => {
   it('the default is the three Appreciative Inquiry questions with the four adult social care rooms', () => {
@@ -19,6 +21,58 @@ describe('templates are data', () => {
     }
     expect(findTemplate('appreciative-inquiry-4d')?.questions).toHaveLength(4);
     expect(findTemplate('nope')).toBeUndefined();
+  });
+
+  it('the library: six templates, each described, with valid ids, hints and at most 8 questions', () => {
+    expect(templates.map((t) => t.id)).toEqual([
+      'appreciative-inquiry-3q',
+      'appreciative-inquiry-4d',
+      'lessons-learned',
+      'start-stop-continue',
+      'soar',
+      'what-so-what-now-what',
+    ]);
+    expect(new Set(templates.map((t) => t.id)).size).toBe(templates.length);
+    expect(appreciativeInquiry3q.questions.map((q) => q.id)).toEqual(['worked-well', 'build-on', 'make-it-happen']);
+    for (const template of templates) {
+      expect(template.description.length, template.id).toBeGreaterThan(20);
+      expect(template.questions.length).toBeGreaterThanOrEqual(1);
+      expect(template.questions.length).toBeLessThanOrEqual(limits.questionsPerTemplate);
+      for (const question of template.questions) {
+        expect(idSchema.safeParse(question.id).success, question.id).toBe(true);
+        expect(question.hint, question.id).toBeTruthy();
+      }
+      // Every template's questions pass the API's own rules, so "start from a template, then edit" works.
+      expect(createEventSchema.safeParse({ title: 't', date: '2026-06-18', questions: template.questions.map(({ id: _id, ...q }) => q) }).success).toBe(true);
+    }
+  });
+
+  it('lessons learned: the four council questions, each with a second field', () => {
+    expect(lessonsLearned.questions.map((q) => q.prompt)).toEqual([
+      'What have we STARTED doing that we want to CONTINUE with?',
+      "What have we STOPPED doing that we don't want to RESTART?",
+      'What have we STARTED doing that we will need to STOP?',
+      'What have we STOPPED doing that we will need to RESTART?',
+    ]);
+    expect(lessonsLearned.questions.every((q) => q.secondField)).toBe(true);
+  });
+
+  it('custom question ids come from the prompts: stable, unique and valid', () => {
+    const input = [
+      { prompt: 'What have we STARTED doing that we want to CONTINUE with?', secondField: 'What enabled it?' },
+      { prompt: 'What have we STARTED doing that we want to CONTINUE with?' },
+      { prompt: '¿Qué?' },
+      { prompt: '进展如何？', hint: 'Help' },
+    ];
+    const questions = questionsWithIds(input);
+    expect(questions).toEqual([
+      { id: 'what-have-we-started-doing-that-we-want', prompt: input[0]!.prompt, secondField: 'What enabled it?' },
+      { id: 'what-have-we-started-doing-that-we-want-2', prompt: input[1]!.prompt },
+      { id: 'que', prompt: '¿Qué?' },
+      { id: 'question-4', prompt: '进展如何？', hint: 'Help' },
+    ]);
+    expect(questionsWithIds(input)).toEqual(questions);
+    for (const { id } of questions) expect(idSchema.safeParse(id).success).toBe(true);
   });
 
   it('room ids are slugs, unique within an event', () => {
@@ -61,5 +115,29 @@ describe('validation schemas', () => {
     expect(createEventSchema.safeParse({ title: 'x', date: '18/06/2026' }).success).toBe(false);
     expect(createEventSchema.safeParse({ title: 'x', date: '2026-06-18', rooms: Array.from({ length: 41 }, (_, i) => ({ topic: `r${i}` })) }).success).toBe(false);
     expect(createEventSchema.safeParse({ title: 'x'.repeat(201), date: '2026-06-18' }).success).toBe(false);
+  });
+
+  it('questions: 1 to 8, each with a prompt; empty optional texts are dropped; summary layout defaults to by-room', () => {
+    const base = { title: 'x', date: '2026-06-18' };
+    expect(createEventSchema.parse(base).summaryLayout).toBe('by-room');
+    expect(createEventSchema.parse({ ...base, summaryLayout: 'by-question' }).summaryLayout).toBe('by-question');
+    expect(createEventSchema.safeParse({ ...base, summaryLayout: 'by-theme' }).success).toBe(false);
+    expect(createEventSchema.parse({ ...base, questions: [{ prompt: ' Why? ', hint: ' ', secondField: '' }] }).questions).toEqual([{ prompt: 'Why?' }]);
+    expect(createEventSchema.safeParse({ ...base, questions: [] }).success).toBe(false);
+    expect(createEventSchema.safeParse({ ...base, questions: Array.from({ length: 9 }, (_, i) => ({ prompt: `Q${i}` })) }).success).toBe(false);
+    expect(createEventSchema.safeParse({ ...base, questions: [{ prompt: ' ' }] }).error?.issues[0]?.message).toBe('Every question needs a prompt.');
+    expect(createEventSchema.safeParse({ ...base, questions: [{ prompt: 'x'.repeat(201) }] }).success).toBe(false);
+  });
+
+  it('every request schema is strict and names the unknown field', () => {
+    const unknown = (result: { error?: { issues: Parameters<typeof issueMessage>[0][] } }) => result.error && issueMessage(result.error.issues[0]!);
+    expect(unknown(createEventSchema.safeParse({ title: 'x', date: '2026-06-18', questoins: [] }))).toBe('Unknown field: questoins');
+    expect(unknown(createEventSchema.safeParse({ title: 'x', date: '2026-06-18', rooms: [{ topic: 'a', colour: 'red' }] }))).toBe('Unknown field: rooms.0.colour');
+    expect(unknown(joinSchema.safeParse({ joinCode: 'K7PQ2M', name: 'Ben', room: 'x', extra: 1 }))).toBe('Unknown fields: room, extra');
+    expect(unknown(keyExchangeSchema.safeParse({ key: 'k'.repeat(20), bogus: 1 }))).toBe('Unknown field: bogus');
+    for (const [name, spec] of Object.entries(commandSpecs)) {
+      const issues = spec.schema.safeParse({ bogusField: 1 }).error?.issues ?? [];
+      expect(issues.map(issueMessage), name).toContain('Unknown field: bogusField');
+    }
   });
 });
