@@ -4,10 +4,12 @@ interface Drafted {
   id: string;
   edited: boolean;
   origin: Origin;
+  /** Themes: an accepted one is the facilitator's even if its wording was not touched. */
+  status?: string;
 }
 
 /**
- * Re-drafting a list facilitators may have shaped (themes, actions): items they edited or added
+ * Re-drafting a list facilitators may have shaped (themes, actions): items they edited, accepted or added
  * stay where they were (refreshed, e.g. to drop hidden cards); untouched drafted items are replaced
  * by their fresh version or dropped if no longer drafted; new drafted items are appended unless a
  * facilitator dismissed them.
@@ -20,7 +22,7 @@ export function reconcileDrafted<T extends Drafted>(
 ): T[] {
   const freshById = new Map(fresh.map((item) => [item.id, item]));
   const kept = previous.flatMap((item): T[] => {
-    if (item.edited || item.origin === 'facilitator') return [refreshKept(item)];
+    if (item.edited || item.origin === 'facilitator' || item.status === 'accepted') return [refreshKept(item)];
     const update = freshById.get(item.id);
     return update ? [update] : [];
   });

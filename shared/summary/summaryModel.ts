@@ -1,4 +1,5 @@
-import type { Card, EventInfo } from '../types';
+import type { Card, EventInfo, Question } from '../types';
+import type { SummarySection } from './sections';
 
 // The event summary as plain data, modelled on SCIE event summaries. It is what facilitators edit
 // (via synthesis.ts) and what the document model renders. Every key message, theme and action keeps
@@ -13,7 +14,14 @@ export interface SummaryEventInput extends EventFrontMatter, Pick<EventInfo, 'qu
   sessionNotes?: string;
   closingText?: string;
   methodText?: string;
+  /** Decides the method's wording: Appreciative Inquiry text only for an AI template (see method.ts). */
+  templateId?: string;
+  /** The event's chosen key-message layout, if it has one (EventInfo gains it in issue 13). */
+  summaryLayout?: KeyMessageLayout;
 }
+
+/** Key messages room → question → messages (SCIE's shape), or question → one table with a row per room. */
+export type KeyMessageLayout = 'by-room' | 'by-question';
 
 export interface RoomBoard {
   roomId: string;
@@ -37,6 +45,8 @@ export interface RoomCard {
   author: string;
   votes: number;
   createdAt: number;
+  /** The card's second field (labelled by Question.secondField), when the board has one. */
+  detail?: string;
 }
 
 export interface KeyMessage {
@@ -74,7 +84,16 @@ export interface Theme {
   votes: number;
   edited: boolean;
   origin: Origin;
+  /**
+   * 'suggested': drafted from the boards and not printed until a facilitator accepts or describes it.
+   * Absent (themes stored before issue 13, promoted messages) or 'accepted': printed.
+   */
+  status?: ThemeStatus;
+  /** For a drafted theme, one line on the cards behind it, to help decide (never printed). */
+  evidence?: string;
 }
+
+export type ThemeStatus = 'suggested' | 'accepted';
 
 export interface Action {
   id: string;
@@ -104,6 +123,7 @@ export interface RawCard {
   author: string;
   votes: number;
   createdAt: number;
+  detail?: string;
 }
 
 export interface AppendixRoom {
@@ -130,4 +150,11 @@ export interface EventSummary extends EventFrontMatter {
   suggestions: MergeSuggestion[];
   /** Drafted themes/actions a facilitator removed: re-drafting must not bring them back. */
   dismissed: { themeIds: string[]; actionIds: string[] };
+  /** Absent in summaries drafted before issue 13 (all Appreciative Inquiry events then). */
+  templateId?: string;
+  /** The event's questions with their second-field labels; absent in older summaries (see sections.ts). */
+  questions?: Question[];
+  /** The document's sections in order; absent in older summaries, which read as the default list. */
+  sections?: SummarySection[];
+  layout?: KeyMessageLayout;
 }
