@@ -1,8 +1,16 @@
-import type { BulletItem, DocBlock } from './docBlocks';
-import type { EventSummary, KeyMessage } from './summaryModel';
+import { countOf } from './counts';
+import { listOrNote, paragraphs, provenanceNote } from './blockHelpers';
+import type { DocBlock } from './docBlocks';
+import { keyMessageBlocks } from './keyMessageBlocks';
+import { methodHeading } from './method';
+import { summarySections, type BuiltInKind, type FreeBlock, type SummarySection } from './sections';
+import type { EventSummary } from './summaryModel';
+import { printedThemes } from './themeDecisions';
 
-// Renders the summary in SCIE's section order. Section headings are fixed texts so readers (and
-// tests) find them: they match the fixture's expectedInSummary.sections.
+export { listOrNote, paragraphs, provenanceNote } from './blockHelpers';
+
+// Renders the summary's sections in the facilitators' order (SCIE's by default). Default headings are
+// fixed texts so readers (and tests) find them: they match the fixture's expectedInSummary.sections.
 
 export const sectionHeadings = {
   introduction: 'Introduction',
@@ -10,10 +18,12 @@ export const sectionHeadings = {
   agenda: 'Agenda',
   sessionNotes: 'Session notes',
   thinking: 'Thinking appreciatively',
+  method: 'How the workshop worked',
   keyMessages: 'Key messages from groups',
   themes: 'Cross-cutting themes',
   nextSteps: 'Close and next steps',
   appendix: 'Appendix',
+  participation: 'Participation',
 } as const;
 
 const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
@@ -25,55 +35,69 @@ export function formatEventDate(date: string): string {
   return match && month ? `${Number(match[3])} ${month} ${match[1]}` : date;
 }
 
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
-
-function paragraphs(text: string): DocBlock[] {
-  return text
-    .split(/\n\s*\n/)
-    .map((p) => p.trim())
-    .filter(Boolean)
-    .map((p) => ({ kind: 'paragraph', text: p }));
-}
-
-function listOrNote(items: BulletItem[], empty: string): DocBlock {
-  return items.length ? { kind: 'bullets', items } : { kind: 'note', text: empty };
-}
-
-export function provenanceNote(message: Pick<KeyMessage, 'sourceCardIds' | 'votes'>): string {
-  const n = message.sourceCardIds.length;
-  return n === 0 ? 'Written by facilitators' : `From ${plural(n, 'card')}, ${plural(message.votes, 'vote')}`;
-}
-
 const toBeAgreed = 'To be agreed';
 
 export function renderSummaryDocument(summary: EventSummary): DocBlock[] {
-  return [
-    ...front(summary),
-    ...keyMessages(summary),
-    ...themes(summary),
-    ...nextSteps(summary),
-    ...appendix(summary),
-  ];
+  return summarySections(summary).flatMap((section) => renderSection(summary, section));
 }
 
-function front(s: EventSummary): DocBlock[] {
-  const h = sectionHeadings;
+/** The heading a section shows: the facilitator's, else the default (the method's depends on the template). */
+export function sectionHeading(summary: Pick<EventSummary, 'templateId' | 'title'>, section: SummarySection): string {
+  if (section.kind === 'free') return section.heading;
+  if (section.heading?.trim()) return section.heading.trim();
+  return defaultHeading(summary, section.kind);
+}
+
+export function defaultHeading(summary: Pick<EventSummary, 'templateId' | 'title'>, kind: BuiltInKind): string {
+  if (kind === 'title') return summary.title;
+  if (kind === 'method') return methodHeading(summary);
+  return sectionHeadings[kind];
+}
+
+function renderSection(s: EventSummary, section: SummarySection): DocBlock[] {
+  const heading = sectionHeading(s, section);
+  const h1 = (body: DocBlock[]): DocBlock[] => [{ kind: 'heading', level: 1, text: heading }, ...body];
+  switch (section.kind) {
+    case 'free':
+      return h1(section.blocks.map(freeBlock));
+    case 'title':
+      return [
+        { kind: 'title', text: heading },
+        { kind: 'paragraph', text: formatEventDate(s.date), strong: true },
+        ...(s.organiser ? [{ kind: 'paragraph', text: `Organised by ${s.organiser}` } as const] : []),
+      ];
+    case 'introduction':
+      return h1(paragraphs(s.introduction).length ? paragraphs(s.introduction) : [{ kind: 'note', text: 'No introduction recorded.' }]);
+    case 'objectives':
+      return h1([listOrNote(s.objectives.map((text) => ({ text })), 'No learning objectives recorded.')]);
+    case 'agenda':
+      return h1([
+        s.agenda.length ? { kind: 'table', header: ['Item', 'Who'], rows: s.agenda.map((a) => [a.item, a.who]) } : { kind: 'note', text: 'No agenda recorded.' },
+      ]);
+    case 'sessionNotes':
+      // Older summaries keep speaker notes here; it stays out of the document while empty.
+      return s.sessionNotes.trim() ? h1(paragraphs(s.sessionNotes)) : [];
+    case 'method':
+      return h1(method(s));
+    case 'keyMessages':
+      return h1(keyMessageBlocks(s));
+    case 'themes':
+      return h1(themes(s));
+    case 'nextSteps':
+      return h1(nextSteps(s));
+    case 'appendix':
+      return h1(appendix(s));
+    case 'participation':
+      return h1(participation(s));
+  }
+}
+
+function freeBlock(block: FreeBlock): DocBlock {
+  return block.kind === 'paragraph' ? { kind: 'paragraph', text: block.text } : { kind: 'bullets', items: block.items.map((text) => ({ text })) };
+}
+
+function method(s: EventSummary): DocBlock[] {
   return [
-    { kind: 'title', text: s.title },
-    { kind: 'paragraph', text: formatEventDate(s.date), strong: true },
-    ...(s.organiser ? [{ kind: 'paragraph', text: `Organised by ${s.organiser}` } as const] : []),
-    { kind: 'heading', level: 1, text: h.introduction },
-    ...(paragraphs(s.introduction).length ? paragraphs(s.introduction) : [{ kind: 'note', text: 'No introduction recorded.' } as const]),
-    { kind: 'heading', level: 1, text: h.objectives },
-    listOrNote(s.objectives.map((text) => ({ text })), 'No learning objectives recorded.'),
-    { kind: 'heading', level: 1, text: h.agenda },
-    s.agenda.length
-      ? { kind: 'table', header: ['Item', 'Who'], rows: s.agenda.map((a) => [a.item, a.who]) }
-      : { kind: 'note', text: 'No agenda recorded.' },
-    ...(s.sessionNotes.trim() ? [{ kind: 'heading', level: 1, text: h.sessionNotes } as const, ...paragraphs(s.sessionNotes)] : []),
-    { kind: 'heading', level: 1, text: h.thinking },
     ...paragraphs(s.thinkingAppreciatively.intro),
     { kind: 'paragraph', text: 'Topics', strong: true },
     listOrNote(s.thinkingAppreciatively.topics.map((text) => ({ text })), 'No topics.'),
@@ -82,32 +106,19 @@ function front(s: EventSummary): DocBlock[] {
   ];
 }
 
-function keyMessages(s: EventSummary): DocBlock[] {
-  return [
-    { kind: 'heading', level: 1, text: sectionHeadings.keyMessages },
-    ...s.groups.flatMap((group): DocBlock[] => [
-      { kind: 'heading', level: 2, text: group.topic },
-      ...group.byQuestion.flatMap((q): DocBlock[] => [
-        { kind: 'heading', level: 3, text: q.prompt },
-        listOrNote(q.messages.map((m) => ({ text: m.text, note: provenanceNote(m) })), 'No key messages for this question.'),
-      ]),
-    ]),
-  ];
-}
-
 function themes(s: EventSummary): DocBlock[] {
   const topicOf = new Map(s.groups.map((g) => [g.roomId, g.topic]));
-  const items = s.themes.map((t) => ({
+  // Undecided suggested themes stay out of the document until a facilitator accepts them.
+  const items = printedThemes(s).map((t) => ({
     text: t.description ? `${t.label}: ${t.description}` : t.label,
-    note: `Raised in ${plural(t.roomIds.length, 'group')} (${t.roomIds.map((id) => topicOf.get(id) ?? id).join('; ')}), ${provenanceNote(t).replace(/^From/, 'from')}`,
+    note: `Raised in ${countOf(t.roomIds.length, 'group')} (${t.roomIds.map((id) => topicOf.get(id) ?? id).join('; ')}), ${provenanceNote(t).replace(/^From/, 'from')}`,
   }));
-  return [{ kind: 'heading', level: 1, text: sectionHeadings.themes }, listOrNote(items, 'No cross-cutting themes identified.')];
+  return [listOrNote(items, 'No cross-cutting themes identified.')];
 }
 
 function nextSteps(s: EventSummary): DocBlock[] {
   const { closingText, actions } = s.nextSteps;
   return [
-    { kind: 'heading', level: 1, text: sectionHeadings.nextSteps },
     ...paragraphs(closingText),
     actions.length
       ? {
@@ -120,32 +131,36 @@ function nextSteps(s: EventSummary): DocBlock[] {
 }
 
 function appendix(s: EventSummary): DocBlock[] {
-  const { method, rawCards, participation } = s.appendix;
-  const total = (pick: (p: (typeof participation)[number]) => number): string => String(participation.reduce((n, p) => n + pick(p), 0));
+  const { method: methodText, rawCards } = s.appendix;
   return [
-    { kind: 'heading', level: 1, text: sectionHeadings.appendix },
     { kind: 'heading', level: 2, text: 'Method' },
-    ...paragraphs(method),
+    ...paragraphs(methodText),
     { kind: 'heading', level: 2, text: 'All cards by group and question' },
     ...rawCards.flatMap((room): DocBlock[] => [
       { kind: 'heading', level: 3, text: room.topic },
       ...room.byQuestion.flatMap((q): DocBlock[] => [
         { kind: 'paragraph', text: q.prompt, strong: true },
         listOrNote(
-          q.cards.map((c) => ({ text: c.text, note: `${c.author || 'Anonymous'}, ${plural(c.votes, 'vote')}` })),
+          q.cards.map((c) => ({ text: c.text, note: `${c.author || 'Anonymous'}, ${countOf(c.votes, 'vote')}` })),
           'No cards.',
         ),
       ]),
     ]),
-    { kind: 'heading', level: 2, text: 'Participation' },
+  ];
+}
+
+function participation(s: EventSummary): DocBlock[] {
+  const { participation: rows } = s.appendix;
+  const total = (pick: (p: (typeof rows)[number]) => number): string => String(rows.reduce((n, p) => n + pick(p), 0));
+  return [
     {
       kind: 'table',
       header: ['Group', 'Participants', 'Cards', 'Votes'],
       rows: [
-        ...participation.map((p) => [p.topic, String(p.participants), String(p.cards), String(p.votes)]),
+        ...rows.map((p) => [p.topic, String(p.participants), String(p.cards), String(p.votes)]),
         ['Total', total((p) => p.participants), total((p) => p.cards), total((p) => p.votes)],
       ],
     },
-    { kind: 'chart', caption: 'Cards written by each group', unit: 'cards', bars: participation.map((p) => ({ label: p.topic, value: p.cards })) },
+    { kind: 'chart', caption: 'Cards written by each group', unit: 'cards', bars: rows.map((p) => ({ label: p.topic, value: p.cards })) },
   ];
 }

@@ -1,8 +1,10 @@
 import type { AppendixRoom, DraftInput, EventSummary, KeyMessage, Participation, QuestionMessages, RoomCard, RoomGroup, Theme } from './summaryModel';
 import { messageFromCard, numbered, rankMessages, refreshMessage } from './keyMessages';
 import { draftSuggestions } from './mergeSuggestions';
+import { defaultMethodText, defaultThinkingIntro } from './method';
 import { syncActions } from './nextSteps';
 import { reconcileDrafted } from './reconcile';
+import { layoutSetting } from './sections';
 import { suggestThemes } from './themes';
 import { indexById, sumVotes, visibleRoomCards } from './visibleCards';
 
@@ -10,12 +12,9 @@ import { indexById, sumVotes, visibleRoomCards } from './visibleCards';
 // (edited wording, merges, decisions, order, themes and actions) is kept, and only what the boards
 // changed is brought in.
 
-export const defaultThinkingIntro =
-  'Participants split into groups, one for each topic, and each group considered the following questions.';
-export const defaultMethod =
-  'Appreciative Inquiry (AI) is a strengths-based approach to examining and developing the best in human systems. ' +
-  'Each group wrote cards on a shared board under each question, then voted for the cards that mattered most. ' +
-  'All cards are listed below with their votes; cards hidden by facilitators are left out.';
+export { defaultThinkingIntro } from './method';
+/** The method text of an Appreciative Inquiry event (method.ts words other templates' own). */
+export const defaultMethod = defaultMethodText(undefined);
 
 type Cards = ReadonlyMap<string, RoomCard>;
 
@@ -57,12 +56,17 @@ export function draftSummary(input: DraftInput, previous?: EventSummary): EventS
     themes: draftThemes(cardList, previous, event.rooms.map((r) => r.id)),
     nextSteps: { closingText: previous?.nextSteps.closingText ?? event.closingText ?? '', actions: previous?.nextSteps.actions ?? [] },
     appendix: {
-      method: previous?.appendix.method ?? event.methodText ?? defaultMethod,
+      method: previous?.appendix.method ?? event.methodText ?? defaultMethodText(event.templateId),
       rawCards: appendixCards(input, cardList),
       participation: participation(input, cardList),
     },
     suggestions: draftSuggestions(cardList, groups, previous?.suggestions),
     dismissed: previous?.dismissed ?? { themeIds: [], actionIds: [] },
+    ...(event.templateId === undefined ? {} : { templateId: event.templateId }),
+    questions: event.questions.map(({ id, prompt, secondField }) => (secondField ? { id, prompt, secondField } : { id, prompt })),
+    // The facilitators' shape and layout survive a re-draft; the event's layout is only the starting point.
+    ...(previous?.sections ? { sections: previous.sections } : {}),
+    layout: previous?.layout ?? layoutSetting(event.summaryLayout) ?? 'by-room',
   };
   return syncActions(summary, (id) => cards.has(id));
 }
@@ -124,7 +128,7 @@ function appendixCards(input: DraftInput, cardList: readonly RoomCard[]): Append
       prompt: q.prompt,
       cards: cardList
         .filter((c) => c.roomId === room.id && c.questionId === q.id)
-        .map(({ id, text, author, votes, createdAt }) => ({ id, text, author, votes, createdAt })),
+        .map(({ id, text, author, votes, createdAt, detail }) => ({ id, text, author, votes, createdAt, ...(detail ? { detail } : {}) })),
     })),
   }));
 }

@@ -9,7 +9,17 @@ import type { EventSummary } from './summaryModel';
 export const summaryRoot = 'summary';
 const groupPrefix = 'group:';
 /** The parts the summary map may hold besides one `group:<roomId>` per room (the server refuses any other key). */
-export const summaryPartKeys: ReadonlySet<string> = new Set(['front', 'groupOrder', 'themes', 'nextSteps', 'appendix', 'suggestions', 'dismissed']);
+export const summaryPartKeys: ReadonlySet<string> = new Set([
+  'front',
+  'groupOrder',
+  'themes',
+  'nextSteps',
+  'appendix',
+  'suggestions',
+  'dismissed',
+  'sections',
+  'layout',
+]);
 type Parts = Record<string, string>;
 
 export function isSummaryPartKey(key: string): boolean {
@@ -21,7 +31,7 @@ function summaryMap(doc: Y.Doc): Y.Map<string> {
 }
 
 function toParts(summary: EventSummary): Parts {
-  const { groups, themes, nextSteps, appendix, suggestions, dismissed, ...front } = summary;
+  const { groups, themes, nextSteps, appendix, suggestions, dismissed, sections, layout, ...front } = summary;
   const parts: Parts = {
     front: JSON.stringify(front),
     groupOrder: JSON.stringify(groups.map((g) => g.roomId)),
@@ -30,6 +40,9 @@ function toParts(summary: EventSummary): Parts {
     appendix: JSON.stringify(appendix),
     suggestions: JSON.stringify(suggestions),
     dismissed: JSON.stringify(dismissed),
+    // Own parts, so one facilitator reshaping the document never overwrites another's wording.
+    ...(sections ? { sections: JSON.stringify(sections) } : {}),
+    ...(layout ? { layout: JSON.stringify(layout) } : {}),
   };
   for (const group of groups) parts[groupPrefix + group.roomId] = JSON.stringify(group);
   return parts;
@@ -48,7 +61,7 @@ export function readSummary(doc: Y.Doc): EventSummary | null {
       return value === undefined ? fallback : (JSON.parse(value) as T);
     };
     return {
-      ...(JSON.parse(front) as Omit<EventSummary, 'groups' | 'themes' | 'nextSteps' | 'appendix' | 'suggestions' | 'dismissed'>),
+      ...(JSON.parse(front) as Omit<EventSummary, 'groups' | 'themes' | 'nextSteps' | 'appendix' | 'suggestions' | 'dismissed' | 'sections' | 'layout'>),
       groups: roomIds.flatMap((id) => {
         const group = map.get(groupPrefix + id);
         return group ? [JSON.parse(group)] : [];
@@ -58,10 +71,18 @@ export function readSummary(doc: Y.Doc): EventSummary | null {
       appendix: parse('appendix', { method: '', rawCards: [], participation: [] }),
       suggestions: parse('suggestions', []),
       dismissed: parse('dismissed', { themeIds: [], actionIds: [] }),
+      // Older documents have neither part: sections.ts derives the default list and layout.
+      ...optional('sections', parse),
+      ...optional('layout', parse),
     };
   } catch {
     return null;
   }
+}
+
+function optional<K extends 'sections' | 'layout'>(key: K, parse: <T>(key: string, fallback: T) => T): Pick<EventSummary, K> {
+  const value = parse<EventSummary[K]>(key, undefined);
+  return (value === undefined ? {} : { [key]: value }) as Pick<EventSummary, K>;
 }
 
 /** Writes only the parts that differ from what the document holds, in one transaction. */

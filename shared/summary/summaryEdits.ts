@@ -1,4 +1,5 @@
 import type { Action, EventSummary, Theme } from './summaryModel';
+import { draftedActionId, promotedActionId } from './nextSteps';
 import { requireMessage, summaryCards } from './summaryLookup';
 
 // Facilitators' edits to themes, next steps and the summary's free text. Pure, like synthesis.ts.
@@ -23,11 +24,15 @@ export function promoteToTheme(summary: EventSummary, messageId: string): EventS
   return { ...summary, themes: [...summary.themes, theme] };
 }
 
-/** Makes a key message (of any question) a next-step action, keeping its source cards. */
+/**
+ * Makes a key message (of any question) a next-step action, keeping its source cards. Promoting twice
+ * is a no-op, and so is promoting a last-question message whose action was already drafted.
+ */
 export function promoteToNextStep(summary: EventSummary, messageId: string): EventSummary {
   const { message } = requireMessage(summary, messageId);
-  const id = `action-from-${messageId}`;
-  if (summary.nextSteps.actions.some((a) => a.id === id)) return summary;
+  const id = promotedActionId(messageId);
+  const existing = new Set([id, draftedActionId(messageId)]);
+  if (summary.nextSteps.actions.some((a) => existing.has(a.id))) return summary;
   const action: Action = { id, what: message.text, who: '', when: '', sourceCardIds: message.sourceCardIds, edited: true, origin: 'facilitator' };
   return { ...summary, nextSteps: { ...summary.nextSteps, actions: [...summary.nextSteps.actions, action] } };
 }

@@ -20,6 +20,7 @@ export function visibleRoomCards(input: DraftInput): RoomCard[] {
           author: card.authorName,
           votes: board.votes[card.id] ?? 0,
           createdAt: card.createdAt,
+          ...secondField(card),
         })),
     )
     .sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
@@ -31,4 +32,10 @@ export function indexById<T extends { id: string }>(items: readonly T[]): Map<st
 
 export function sumVotes(cardIds: readonly string[], cards: ReadonlyMap<string, { votes: number }>): number {
   return cardIds.reduce((sum, id) => sum + (cards.get(id)?.votes ?? 0), 0);
+}
+
+/** The card's second field: boards may not carry one yet, so it is read defensively. */
+function secondField(card: object): { detail?: string } {
+  const detail = (card as { detail?: unknown }).detail;
+  return typeof detail === 'string' && detail.trim() ? { detail } : {};
 }

@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { summaryDocName } from '../../../shared/docNames';
+import { countOf } from '../../../shared/summary/counts';
 import { renderSummaryDocument } from '../../../shared/summary/documentModel';
 import { runCommand, CommandFailed } from '../control/socket';
 import { useKeyExchange } from '../facilitator/useKeyExchange';
@@ -79,7 +80,9 @@ function SummaryWorkspace({ eventId, title, canEdit, connection, status, reload 
     setDraftError(null);
     try {
       const result = await runCommand<'summary:draft', { messages: number; suggestions: number; themes: number }>(control.socket, 'summary:draft');
-      setDraftMessage(`Drafted ${result.messages} key messages, ${result.suggestions} suggested merges and ${result.themes} themes. Your edits were kept.`);
+      setDraftMessage(
+        `Drafted ${countOf(result.messages, 'key message')}, ${countOf(result.suggestions, 'suggested merge')} and ${countOf(result.themes, 'theme')}. Your edits were kept.`,
+      );
     } catch (e) {
       setDraftError(e instanceof CommandFailed ? e.message : String(e));
     } finally {
@@ -108,7 +111,7 @@ function SummaryWorkspace({ eventId, title, canEdit, connection, status, reload 
                 <button type="button" onClick={() => void draft()} disabled={drafting || !control.socket}>
                   {drafting ? 'Drafting…' : summary ? 'Re-draft from boards' : 'Draft from boards'}
                 </button>
-                {openSuggestions > 0 && <span className="badge">{openSuggestions} suggested merges to review</span>}
+                {openSuggestions > 0 && <span className="badge">{countOf(openSuggestions, 'suggested merge')} to review</span>}
               </div>
               <p role="status" className="hint">
                 {draftMessage}

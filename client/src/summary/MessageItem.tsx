@@ -1,3 +1,4 @@
+import { countOf } from '../../../shared/summary/counts';
 import type { SummaryCard } from '../../../shared/summary/summaryLookup';
 import type { KeyMessage } from '../../../shared/summary/summaryModel';
 import { editMessage, promoteToNextStep, promoteToTheme, reorderMessage, splitMessage } from '../../../shared/summary/synthesis';
@@ -34,16 +35,16 @@ export function MessageItem({ message, cards, selected, onSelect, apply, first, 
         />
       </div>
       <div className="row message-meta">
-        <span className="badge">{message.votes} votes</span>
+        <span className="badge">{countOf(message.votes, 'vote')}</span>
         {message.edited && <span className="badge">Edited</span>}
         <details className="sources">
           <summary>
-            From {sources.length} {sources.length === 1 ? 'card' : 'cards'}
+            From {countOf(sources.length, 'card')}
           </summary>
           <ul>
             {sources.map((card) => (
               <li key={card.id}>
-                “{card.text}” — {card.author}, {card.votes} votes
+                “{card.text}” — {card.author}, {countOf(card.votes, 'vote')}
               </li>
             ))}
           </ul>

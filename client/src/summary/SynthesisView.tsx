@@ -1,4 +1,5 @@
 import { useId, useMemo, useState } from 'react';
+import { countOf } from '../../../shared/summary/counts';
 import { summaryCards } from '../../../shared/summary/summaryLookup';
 import type { EventSummary, QuestionMessages } from '../../../shared/summary/summaryModel';
 import { acceptSuggestion, mergeMessages, rejectSuggestion } from '../../../shared/summary/synthesis';
@@ -81,7 +82,7 @@ function QuestionBlock({ roomId, question, summary, cards, apply }: { roomId: st
           <textarea id={wordingId} rows={2} value={wording} onChange={(e) => setWording(e.target.value)} />
           <div className="row">
             <button type="button" onClick={merge}>
-              Merge {selected.length} messages
+              Merge {countOf(selected.length, 'message')}
             </button>
             <button type="button" className="secondary" onClick={() => setSelected([])}>
               Clear selection
