@@ -1,17 +1,24 @@
 import { useEffect, useState } from 'react';
-import type { AssignmentMode, EventInfo, EventLinks, Template } from '../../../shared/types';
+import type { AssignmentMode, EventInfo, EventLinks, SummaryLayout, Template } from '../../../shared/types';
 import { api, ApiError } from '../api';
+import { QuestionEditor } from '../newEvent/QuestionEditor';
+import { draftsFrom, hasErrors, toInput, validateDrafts, type DraftErrors, type QuestionDraft } from '../newEvent/questionDrafts';
+import { ownQuestions, TemplateChoice } from '../newEvent/TemplateChoice';
 import { CopyField } from '../ui/CopyField';
 import { ErrorMessage } from '../ui/ErrorMessage';
 import { Layout } from '../ui/Layout';
 
 const lines = (text: string) => text.split('\n').map((l) => l.trim()).filter(Boolean);
 
-/** Organisers set up an event from a template; the links are shown once, to be kept safe. */
+/** Organisers set up an event from a template or their own questions; the links are shown once, to be kept safe. */
 export function NewEventPage() {
   const [templates, setTemplates] = useState<Template[]>([]);
+  // A template id, or ownQuestions for "Write your own questions".
   const [templateId, setTemplateId] = useState('');
-  const [title, setTitle] = useState('');
+  const [drafts, setDrafts] = useState<QuestionDraft[]>([]);
+  // Field messages appear after the first attempt to create, then follow the typing.
+  const [checkDrafts, setCheckDrafts] = useState(false);
+  const [summaryLayout, setSummaryLayout] = useState<SummaryLayout>('by-room');  const [title, setTitle] = useState('');
   const [date, setDate] = useState(() => new Date().toISOString().slice(0, 10));
   const [organiser, setOrganiser] = useState('');
   const [introduction, setIntroduction] = useState('');
@@ -40,8 +47,29 @@ export function NewEventPage() {
     );
   }, []);
 
+  const ownChosen = templateId === ownQuestions;
+  const draftErrors: DraftErrors = ownChosen && checkDrafts ? validateDrafts(drafts) : [];
+
+  const chooseTemplate = (id: string) => {
+    if (id === ownQuestions) {
+      // Start from the questions on screen so far, unless some are already written.
+      if (!drafts.length) setDrafts(draftsFrom(templates.find((t) => t.id === templateId)?.questions ?? []));
+    } else {
+      const t = templates.find((x) => x.id === id);
+      if (t) setRooms(t.rooms.map((r) => r.topic).join('\n'));
+    }
+    setTemplateId(id);
+  };
+
   const submit = async () => {
     setError(null);
+    if (ownChosen && hasErrors(validateDrafts(drafts))) {
+      setCheckDrafts(true);
+      setError('Please check the questions: the problems are marked next to each field.');
+      // After the messages render, take keyboard users to the first field to fix.
+      setTimeout(() => document.querySelector<HTMLElement>('.question-editor [aria-invalid="true"]')?.focus());
+      return;
+    }
     try {
       const result = await api<{ info: EventInfo; links: EventLinks }>('POST', '/api/events', {
         title,
@@ -54,9 +82,11 @@ export function NewEventPage() {
           const [item = '', who = ''] = line.split('|').map((s) => s.trim());
           return { item, who };
         }),
-        templateId,
+        // Own questions go instead of a template id (the server would let them win anyway).
+        ...(ownChosen ? { questions: drafts.map(toInput) } : { templateId }),
         rooms: lines(rooms).map((topic) => ({ topic })),
         assignmentMode,
+        summaryLayout,
       }, keyRequired ? { 'X-Event-Creation-Key': creationKey.trim() } : {});
       setCreated(result);
     } catch (e) {
@@ -101,22 +131,8 @@ export function NewEventPage() {
         <input id="ev-date" type="date" value={date} onChange={(e) => setDate(e.target.value)} required />
         <label htmlFor="ev-organiser">Organised by</label>
         <input id="ev-organiser" value={organiser} onChange={(e) => setOrganiser(e.target.value)} maxLength={200} />
-        <label htmlFor="ev-template">Template</label>
-        <select
-          id="ev-template"
-          value={templateId}
-          onChange={(e) => {
-            setTemplateId(e.target.value);
-            const t = templates.find((x) => x.id === e.target.value);
-            if (t) setRooms(t.rooms.map((r) => r.topic).join('\n'));
-          }}
-        >
-          {templates.map((t) => (
-            <option key={t.id} value={t.id}>
-              {t.name} ({t.questions.length} questions)
-            </option>
-          ))}
-        </select>
+        <TemplateChoice templates={templates} value={templateId} onChange={chooseTemplate} />
+        {ownChosen && <QuestionEditor drafts={drafts} onChange={setDrafts} errors={draftErrors} />}
         <label htmlFor="ev-rooms">Rooms (one topic per line)</label>
         <textarea id="ev-rooms" rows={4} value={rooms} onChange={(e) => setRooms(e.target.value)} />
         <fieldset>
@@ -130,6 +146,20 @@ export function NewEventPage() {
           ).map(([value, label]) => (
             <label key={value} className="choice">
               <input type="radio" name="assignment" checked={assignmentMode === value} onChange={() => setAssignmentMode(value)} />
+              {label}
+            </label>
+          ))}
+        </fieldset>
+        <fieldset>
+          <legend>How should the summary be grouped?</legend>
+          {(
+            [
+              ['by-room', 'By room: each room’s cards together'],
+              ['by-question', 'By question: every room’s answers to a question together'],
+            ] as const
+          ).map(([value, label]) => (
+            <label key={value} className="choice">
+              <input type="radio" name="summary-layout" checked={summaryLayout === value} onChange={() => setSummaryLayout(value)} />
               {label}
             </label>
           ))}
