@@ -38,6 +38,7 @@ const genericWords = new Set(
 );
 // Prepositions that make a phrase of two noun groups ("packages of care", "working with the NHS").
 const linkWords = new Set(['of', 'with', 'for', 'between', 'across']);
+const articles = new Set(['the', 'a', 'an']);
 const synonyms: Record<string, string> = { online: 'digital', virtual: 'digital', organization: 'organisation' };
 
 const isHead = (t: Token): boolean => t.pos === 'NOUN' || t.pos === 'PROPN';
@@ -91,7 +92,8 @@ function nounGroups(tokens: Token[]): { start: number; group: Token[] }[] {
 
 function phrase(parts: Token[], words: string[]): Phrase | undefined {
   const content = parts.map((t) => t.stem);
-  if (content.length < 2 || content.length > 4 || words.length > 4) return undefined;
+  // 2–4 words, not counting articles ("joint working with the NHS" is four).
+  if (content.length < 2 || content.length > 4 || words.filter((w) => !articles.has(w)).length > 4) return undefined;
   // A generic word only fits as the subject of a linked phrase ("people with lived experience").
   const linked = words.length > parts.length;
   if (linked ? genericWords.has(content[content.length - 1] as string) : content.some((s) => genericWords.has(s))) return undefined;
@@ -127,10 +129,10 @@ export function cardPhrases(text: string): Phrase[] {
       if (!next || !link) return;
       const gap = tokens.slice(start + group.length + 1, next.start);
       // "packages of care", "working with the NHS": the last words of one group, the first of the next.
-      if (linkWords.has(link.word) && gap.every((t) => t.pos === 'DET')) {
+      if (linkWords.has(link.word) && gap.every((t) => articles.has(t.word))) {
         for (const size of [2, 1]) {
           const left = group.slice(-size);
-          let right = next.group.slice(0, 4 - left.length - 1 - gap.length);
+          let right = next.group.slice(0, 4 - left.length - 1);
           while (right.length && !isHead(right[right.length - 1] as Token)) right = right.slice(0, -1);
           if (right.length) add(phrase([...left, ...right], [...left, link, ...gap, ...right].map((t) => t.word)));
         }

@@ -1,47 +1,59 @@
 import { describe, expect, it } from 'vitest';
+import { cardPhrases } from '../../../shared/summary/phrases';
 import { suggestThemes } from '../../../shared/summary/themes';
-import { normaliseText, stem } from '../../../shared/summary/textTerms';
 import { visibleRoomCards } from '../../../shared/summary/visibleCards';
 import { fixtureDraftInput } from '../../helpers/fixtureBoards';
 
 const cards = visibleRoomCards(fixtureDraftInput());
 const themes = suggestThemes(cards);
+const stopWords = new Set(['the', 'a', 'an', 'of', 'with', 'and', 'for', 'to', 'more', 'people', 'care', 'work']);
 
-describe('suggestThemes', () => {
-  it('finds the cross-cutting themes of the fixture', () => {
-    const labels = themes.map((t) => t.label);
-    for (const expected of ['Digital', 'Flexible', 'Bureaucracy', 'Voluntary']) expect(labels).toContain(expected);
-    expect(labels).not.toContain('People');
+describe('suggestThemes (noun phrases)', () => {
+  it('suggests the fixture’s cross-cutting phrases, in a fixed order', () => {
+    expect(themes.map((t) => t.label)).toEqual(['Voluntary sector', 'Digital technology', 'Shorter packages of care']);
+    expect(suggestThemes([...cards].reverse()).map((t) => t.id)).toEqual(themes.map((t) => t.id));
   });
 
-  it('backs every theme with cards from at least two rooms that use the term', () => {
+  it('only suggests phrases of 2–4 words, never single or stop words', () => {
+    for (const theme of themes) {
+      const words = theme.label.split(/\s+/);
+      expect(words.length).toBeGreaterThanOrEqual(2);
+      expect(words.length).toBeLessThanOrEqual(4);
+      expect(words.every((w) => stopWords.has(w.toLowerCase()))).toBe(false);
+      expect(theme.status).toBe('suggested');
+      expect(theme.evidence).toMatch(/^\d+ cards from \d+ rooms/);
+    }
+  });
+
+  it('backs every suggestion with the ids of cards from at least two rooms that use the phrase', () => {
     for (const theme of themes) {
       expect(theme.roomIds.length).toBeGreaterThanOrEqual(2);
-      const rooms = new Set(theme.sourceCardIds.map((id) => cards.find((c) => c.id === id)?.roomId));
-      expect([...rooms].sort()).toEqual([...theme.roomIds].sort());
+      const supporting = theme.sourceCardIds.map((id) => cards.find((c) => c.id === id));
+      expect(new Set(supporting.map((c) => c?.roomId))).toEqual(new Set(theme.roomIds));
+      expect(theme.votes).toBe(supporting.reduce((n, c) => n + (c?.votes ?? 0), 0));
     }
-    const digital = themes.find((t) => t.label === 'Digital');
-    const digitalCards = cards.filter((c) => /digital|online/i.test(c.text)).map((c) => c.id);
-    expect([...(digital?.sourceCardIds ?? [])].sort()).toEqual(digitalCards.sort());
+    const voluntary = themes.find((t) => t.label === 'Voluntary sector');
+    const expected = cards.filter((c) => /voluntary (sector|and community sector)|community and voluntary sector/i.test(c.text));
+    expect([...(voluntary?.sourceCardIds ?? [])].sort()).toEqual(expected.map((c) => c.id).sort());
   });
 
-  it('ranks by rooms covered, then votes', () => {
-    const keys = themes.map((t) => [t.roomIds.length, t.votes] as const);
-    const sorted = [...keys].sort((a, b) => b[0] - a[0] || b[1] - a[1]);
-    expect(keys).toEqual(sorted);
-    expect(themes[0]?.roomIds.length).toBe(3);
+  it('keeps one of near-duplicate phrases, the longest wording', () => {
+    const labels = themes.map((t) => t.label.toLowerCase());
+    expect(labels).not.toContain('shorter packages');
+    expect(labels).not.toContain('packages of care');
   });
 
-  it('matches word families and two-word phrases', () => {
-    expect(stem('flexibility')).toBe(stem('flexible'));
-    expect(stem('organisations')).toBe(stem('organisation'));
-    expect(normaliseText('Co-production')).toBe('coproduction');
-    const phrase = suggestThemes([
-      { id: 'a', roomId: 'r1', questionId: 'q', text: 'Ensure true flexible working', author: '', votes: 1, createdAt: 0 },
-      { id: 'b', roomId: 'r2', questionId: 'q', text: 'Flexible working for carers', author: '', votes: 1, createdAt: 0 },
-      { id: 'c', roomId: 'r2', questionId: 'q', text: 'Working with flexible partners', author: '', votes: 1, createdAt: 0 },
+  it('finds linked and coordinated phrases, and skips vague ones', () => {
+    const words = (text: string): string[] => cardPhrases(text).map((p) => p.words.join(' '));
+    expect(words('Joint working with the NHS on discharge')).toContain('joint working with the NHS');
+    expect(words('The voluntary and community sector did a great job')).toEqual(expect.arrayContaining(['voluntary sector', 'community sector']));
+    expect(words('More people could join and did a great job')).toEqual([]);
+    const card = (id: string, roomId: string, text: string) => ({ id, roomId, questionId: 'q', text, author: '', votes: 1, createdAt: 0 });
+    const joint = suggestThemes([
+      card('a', 'r1', 'Joint working with the NHS'),
+      card('b', 'r2', 'More joint working with the NHS please'),
+      card('c', 'r2', 'Working jointly'),
     ]);
-    expect(phrase.map((t) => t.label)).toEqual(['Flexible', 'Flexible working']);
-    expect(phrase[1]?.sourceCardIds).toEqual(['a', 'b']);
+    expect(joint.map((t) => [t.label, t.sourceCardIds])).toEqual([['Joint working with the NHS', ['a', 'b']]]);
   });
 });
