@@ -4,7 +4,9 @@ import { commandSpecs } from '../../shared/commands';
 import { limits } from '../../shared/limits';
 import { createEventSchema, displayNameSchema, idSchema, issueMessage, joinSchema, keyExchangeSchema } from '../../shared/schemas';
 import { actionQuestionId, appreciativeInquiry3q, defaultTemplateId, findTemplate, lessonsLearned, templates } from '../../shared/templates';
-import { questionsWithIds, roomsWithIds, slugify } from '../../server/events/eventService';
+import { createEvent, questionsWithIds, roomsWithIds, slugify } from '../../server/events/eventService';
+import type { EventStore } from '../../server/store/store';
+import type { EventInfo } from '../../shared/types';
 
 describe('templates are data', () => {
   it('the default is the three Appreciative Inquiry questions with the four adult social care rooms', () => {
@@ -82,6 +84,44 @@ describe('templates are data', () => {
       { id: 'room-3', topic: '???' },
     ]);
     expect(slugify('Co-production and building community resilience', 'x')).toBe('co-production-and-building-community-res');
+  });
+});
+
+describe('creating an event', () => {
+  /** Keeps what would be stored, so the test sees exactly what the store gets. */
+  async function created(input: Parameters<typeof createEvent>[1]): Promise<{ returned: EventInfo; stored: EventInfo }> {
+    let stored: EventInfo | undefined;
+    const store = { createEvent: async ({ info }: { info: EventInfo }) => void (stored = info) } as unknown as EventStore;
+    const { info } = await createEvent(store, input, 'http://x');
+    return { returned: info, stored: stored! };
+  }
+
+  it('custom questions win over a template and are stored exactly; rooms still come from the template', async () => {
+    const { returned, stored } = await created({
+      title: 'Lessons learned day',
+      date: '2026-06-18',
+      templateId: 'soar',
+      questions: [{ prompt: 'What worked?', hint: 'Be specific', secondField: 'What enabled it?' }, { prompt: 'What next?', hint: '' }],
+      summaryLayout: 'by-question',
+    });
+    expect(stored).toEqual(returned);
+    expect(returned).toMatchObject({
+      templateId: 'custom',
+      summaryLayout: 'by-question',
+      questions: [
+        { id: 'what-worked', prompt: 'What worked?', hint: 'Be specific', secondField: 'What enabled it?' },
+        { id: 'what-next', prompt: 'What next?' },
+      ],
+      rooms: roomsWithIds(findTemplate('soar')!.rooms),
+    });
+    expect(returned.questions[1]).not.toHaveProperty('hint');
+  });
+
+  it('a template gives its questions as they are; the summary layout defaults to by-room', async () => {
+    const { returned } = await created({ title: 'x', date: '2026-06-18', templateId: 'lessons-learned' });
+    expect(returned.questions).toEqual(lessonsLearned.questions);
+    expect(returned).toMatchObject({ templateId: 'lessons-learned', summaryLayout: 'by-room' });
+    await expect(created({ title: 'x', date: '2026-06-18', templateId: 'nope' })).rejects.toThrow('That template does not exist.');
   });
 });
 
