@@ -1,28 +1,38 @@
 import type { EventSummary } from '../../../shared/summary/summaryModel';
-import { editAction, editTheme, removeAction, removeTheme, setSummaryText } from '../../../shared/summary/synthesis';
+import { summaryCards } from '../../../shared/summary/summaryLookup';
+import { editAction, removeAction, setSummaryText } from '../../../shared/summary/synthesis';
+import { isPrintedTheme } from '../../../shared/summary/themeDecisions';
 import { CommitField } from '../ui/CommitField';
+import { AddThemeForm } from './themes/AddThemeForm';
+import { ThemeItem } from './themes/ThemeItem';
 import type { ApplySummary } from './useSummary';
 
 export function ThemesEditor({ summary, apply }: { summary: EventSummary; apply: ApplySummary }) {
+  const cards = summaryCards(summary);
+  const topicOf = new Map(summary.groups.map((g) => [g.roomId, g.topic]));
+  const suggested = summary.themes.filter((t) => !isPrintedTheme(t));
+  const printed = summary.themes.filter(isPrintedTheme);
   return (
     <section className="panel stack" aria-labelledby="themes-heading">
       <h2 id="themes-heading">Cross-cutting themes</h2>
-      <p className="hint">Suggested from words several rooms used. Reword them, remove weak ones, or promote a key message.</p>
-      {summary.themes.length === 0 && <p className="empty">No themes yet.</p>}
+      <p className="hint">Only accepted or described themes go into the summary. Suggestions are phrases cards of two or more rooms share.</p>
+      {printed.length === 0 && <p className="empty">No themes in the summary yet.</p>}
       <ul className="theme-list">
-        {summary.themes.map((theme) => (
-          <li key={theme.id} className="stack">
-            <CommitField label="Theme" value={theme.label} onCommit={(label) => apply((s) => editTheme(s, theme.id, { label }))} />
-            <CommitField label="Description" multiline value={theme.description} onCommit={(description) => apply((s) => editTheme(s, theme.id, { description }))} />
-            <p className="hint">
-              From {theme.sourceCardIds.length} cards in {theme.roomIds.length} rooms
-            </p>
-            <button type="button" className="small danger" onClick={() => apply((s) => removeTheme(s, theme.id))}>
-              Remove theme<span className="visually-hidden"> {theme.label}</span>
-            </button>
-          </li>
+        {printed.map((theme) => (
+          <ThemeItem key={theme.id} theme={theme} cards={cards} topicOf={topicOf} apply={apply} />
         ))}
       </ul>
+      <AddThemeForm apply={apply} />
+      {suggested.length > 0 && (
+        <>
+          <h3>Suggested themes</h3>
+          <ul className="theme-list">
+            {suggested.map((theme) => (
+              <ThemeItem key={theme.id} theme={theme} cards={cards} topicOf={topicOf} apply={apply} />
+            ))}
+          </ul>
+        </>
+      )}
     </section>
   );
 }
