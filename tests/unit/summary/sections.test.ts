@@ -18,7 +18,7 @@ import {
 } from '../../../shared/summary/sections';
 import { isSummaryPartKey, readSummary, writeSummary } from '../../../shared/summary/summaryDoc';
 import { fixtureDraftInput, loadFixture } from '../../helpers/fixtureBoards';
-import { lessonsLearnedInput } from '../../helpers/lessonsLearned';
+import { lessonsLearnedInput } from '../../helpers/summaryBlocks';
 
 const fixture = loadFixture();
 const summary = draftSummary(fixtureDraftInput(fixture));
