@@ -8,6 +8,7 @@ import { useStaffControl } from '../facilitator/useStaffControl';
 import { useSession } from '../state/sessionStore';
 import { DocumentPreview } from '../summary/DocumentPreview';
 import { ExportLinks } from '../summary/ExportLinks';
+import { SectionsEditor } from '../summary/SectionsEditor';
 import { SynthesisView } from '../summary/SynthesisView';
 import { NextStepsEditor, TextSections, ThemesEditor } from '../summary/ThemesAndNextSteps';
 import { useSummary } from '../summary/useSummary';
@@ -124,6 +125,7 @@ function SummaryWorkspace({ eventId, title, canEdit, connection, status, reload 
           ) : (
             canEdit && (
               <>
+                <SectionsEditor summary={summary} apply={apply} />
                 <SynthesisView summary={summary} apply={apply} />
                 <ThemesEditor summary={summary} apply={apply} />
                 <NextStepsEditor summary={summary} apply={apply} />
