@@ -1,6 +1,7 @@
 import type { EventSummary, Theme } from '../../../../shared/summary/summaryModel';
 import type { SummaryCard } from '../../../../shared/summary/summaryLookup';
 import { acceptTheme, describeTheme, dismissTheme } from '../../../../shared/summary/themeDecisions';
+import { countOf } from '../../../../shared/summary/counts';
 import { CommitField } from '../../ui/CommitField';
 import type { ApplySummary } from '../useSummary';
 
@@ -29,7 +30,7 @@ export function ThemeItem({ theme, cards, topicOf, apply }: Props) {
       {supporting.length > 0 && (
         <details>
           <summary>
-            Raised in {rooms} ({supporting.length} {supporting.length === 1 ? 'card' : 'cards'})
+            Raised in {rooms} ({countOf(supporting.length, 'card')})
           </summary>
           <ul>
             {supporting.map((card) => (
