@@ -190,7 +190,11 @@ describe('data minimisation', () => {
     const server = await setup();
     const event = await createTestEvent(server.url);
     const client = new ApiClient(server.url);
-    const res = await client.request('POST', '/api/join', { joinCode: event.info.joinCode, name: 'Amira', roomId: event.info.rooms[0]!.id, email: 'amira@example.org', phone: '07700 900000' });
+    // Extra personal data is refused outright (strict schemas), never silently kept or dropped.
+    const refused = await client.request('POST', '/api/join', { joinCode: event.info.joinCode, name: 'Amira', roomId: event.info.rooms[0]!.id, email: 'amira@example.org', phone: '07700 900000' });
+    expect(refused.status).toBe(400);
+    expect(JSON.stringify(await refused.json())).toMatch(/email/);
+    const res = await client.request('POST', '/api/join', { joinCode: event.info.joinCode, name: 'Amira', roomId: event.info.rooms[0]!.id });
     expect(res.status).toBe(201);
     const db = new Database(path.join(server.dataDir, 'roundtable.db'), { readonly: true });
     const columns = (db.prepare("SELECT name FROM pragma_table_info('participants')").all() as { name: string }[]).map((c) => c.name);
