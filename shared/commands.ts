@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { phases } from './control';
 import { limits } from './limits';
-import { idSchema } from './schemas';
+import { eventDetailsSchema, idSchema } from './schemas';
 import type { Role } from './types';
 
 // Every socket.io command: its payload schema and who may run it. The server enforces both;
@@ -40,6 +40,8 @@ export const commandSpecs = {
   'card:hide': { roles: ['facilitator'], schema: cardTarget },
   'card:show': { roles: ['facilitator'], schema: cardTarget },
   'summary:draft': { roles: ['facilitator'], schema: empty },
+  // Title, date, organiser, introduction, objectives, agenda: the organiser owns them as much as the facilitators do.
+  'event:details': { roles: ['facilitator', 'organiser'], schema: eventDetailsSchema },
 } as const satisfies Record<string, { roles: readonly Role[]; schema: z.ZodType }>;
 
 export type CommandName = keyof typeof commandSpecs;

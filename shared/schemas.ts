@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { limits } from './limits';
+import type { Objective } from './types';
 
 // zod schemas for every request the server accepts. The client reuses them for form hints.
 // Every object is strict: a misspelt field ("questoins") is refused by name instead of silently dropped,
@@ -60,20 +61,56 @@ export type QuestionInput = z.input<typeof questionInputSchema>;
 
 export const summaryLayouts = ['by-room', 'by-question'] as const;
 
+const objectiveText = trimmed(limits.shortTextChars * 2);
+
+/**
+ * An objective is typed as text or as `{ text, points }`. Plain text is read as an object first so a
+ * misspelt field inside one is still named ("Unknown field: objectives.0.piont"), which a union would hide;
+ * it is stored back as plain text when it has no sub-points, the shape older events and readers know.
+ */
+export const objectiveSchema = z
+  .preprocess(
+    (value) => (typeof value === 'string' ? { text: value } : value),
+    z.strictObject({
+      text: objectiveText,
+      points: z.array(objectiveText).max(limits.listItems, `An objective can have up to ${limits.listItems} sub-points.`).default([]),
+    }),
+  )
+  .transform(({ text, points }): Objective => (points.length ? { text, points } : text));
+
+export const agendaItemSchema = z.strictObject({
+  item: trimmed(limits.shortTextChars * 2),
+  who: personNameSchema({ required: false, maxChars: limits.shortTextChars }),
+});
+
+/** The details organisers and facilitators set at creation and may change later (event:details). */
+const eventDetailFields = {
+  title: trimmed(limits.titleChars).min(1, 'Please give the event a title.'),
+  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date like 2026-06-18.'),
+  organiser: trimmed(limits.shortTextChars),
+  introduction: trimmed(limits.longTextChars),
+  objectives: z.array(objectiveSchema).max(limits.listItems, `An event can have up to ${limits.listItems} objectives.`),
+  agenda: z.array(agendaItemSchema).max(limits.listItems, `An agenda can have up to ${limits.listItems} rows.`),
+};
+
+/** A change to the event's details: any of the fields, each replaced whole; unknown fields are refused. */
+export const eventDetailsSchema = z
+  .strictObject(eventDetailFields)
+  .partial()
+  .refine((change) => Object.keys(change).length > 0, 'Nothing to change: send at least one detail.');
+export type EventDetailsInput = z.input<typeof eventDetailsSchema>;
+export type EventDetailsChange = z.output<typeof eventDetailsSchema>;
+
 /**
  * `questions` (custom questions) win over `templateId` when both are given: the template then only
  * supplies the default rooms, and the event records `templateId: 'custom'` (customTemplateId).
  */
 export const createEventSchema = z.strictObject({
-  title: trimmed(limits.titleChars).min(1, 'Please give the event a title.'),
-  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date like 2026-06-18.'),
-  organiser: trimmed(limits.shortTextChars).default(''),
-  introduction: trimmed(limits.longTextChars).default(''),
-  objectives: z.array(trimmed(limits.shortTextChars * 2)).max(limits.listItems).default([]),
-  agenda: z
-    .array(z.strictObject({ item: trimmed(limits.shortTextChars * 2), who: personNameSchema({ required: false, maxChars: limits.shortTextChars }) }))
-    .max(limits.listItems)
-    .default([]),
+  ...eventDetailFields,
+  organiser: eventDetailFields.organiser.default(''),
+  introduction: eventDetailFields.introduction.default(''),
+  objectives: eventDetailFields.objectives.default([]),
+  agenda: eventDetailFields.agenda.default([]),
   templateId: z.string().max(100).optional(),
   questions: z
     .array(questionInputSchema)

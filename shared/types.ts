@@ -29,6 +29,17 @@ export interface AgendaItem {
   who: string;
 }
 
+/**
+ * A learning objective: plain text, or text with sub-points (SCIE summaries nest one level). Events
+ * stored before sub-points existed hold only strings, and still read as they are.
+ */
+export type Objective = string | ObjectiveWithPoints;
+
+export interface ObjectiveWithPoints {
+  text: string;
+  points: string[];
+}
+
 export interface Room {
   id: string;
   topic: string;
@@ -46,7 +57,7 @@ export interface EventInfo {
   date: string;
   organiser: string;
   introduction: string;
-  objectives: string[];
+  objectives: Objective[];
   agenda: AgendaItem[];
   templateId: string;
   questions: Question[];

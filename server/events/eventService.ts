@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import type { CreateEventInput } from '../../shared/schemas';
+import type { CreateEventInput, EventDetailsChange } from '../../shared/schemas';
 import { createEventSchema } from '../../shared/schemas';
 import type { QuestionInput } from '../../shared/schemas';
 import { customTemplateId, defaultTemplateId, findTemplate } from '../../shared/templates';
@@ -112,4 +112,10 @@ export async function createEvent(store: EventStore, raw: CreateEventInput, base
       },
     };
   }
+}
+
+/** The event with the given details replaced; fields the change leaves out keep their value. */
+export function withEventDetails(info: EventInfo, change: EventDetailsChange): EventInfo {
+  const given = Object.fromEntries(Object.entries(change).filter(([, value]) => value !== undefined));
+  return { ...info, ...given };
 }

@@ -54,14 +54,15 @@ function blockToDocx(block: DocBlock, listNumber: number): (Paragraph | Table)[]
     case 'note':
       return [new Paragraph({ children: [run(block.text, { italics: true, color: '555555' })] })];
     case 'bullets':
-      return block.items.map(
-        (item) =>
-          new Paragraph({
-            // Each numbered list is its own instance, so it counts from 1.
-            numbering: block.ordered ? { reference: numberRef, level: 0, instance: listNumber } : { reference: bulletRef, level: 0 },
-            children: [run(item.text), ...(item.note ? [run(item.note, { break: 1, italics: true, size: 18, color: '555555' })] : [])],
-          }),
-      );
+      return block.items.flatMap((item) => [
+        new Paragraph({
+          // Each numbered list is its own instance, so it counts from 1.
+          numbering: block.ordered ? { reference: numberRef, level: 0, instance: listNumber } : { reference: bulletRef, level: 0 },
+          children: [run(item.text), ...(item.note ? [run(item.note, { break: 1, italics: true, size: 18, color: '555555' })] : [])],
+        }),
+        // Sub-points are real second-level bullets, so they stay a list when edited in Word.
+        ...(item.points ?? []).map((point) => new Paragraph({ numbering: { reference: bulletRef, level: 1 }, children: [run(point)] })),
+      ]);
     case 'table':
       return [table(block.header, block.rows), new Paragraph({})];
     case 'chart': {
@@ -86,7 +87,10 @@ export async function toDocx(blocks: readonly DocBlock[]): Promise<Buffer> {
       config: [
         {
           reference: bulletRef,
-          levels: [{ level: 0, format: LevelFormat.BULLET, text: '\u2022', alignment: AlignmentType.LEFT, style: { paragraph: { indent: { left: 720, hanging: 360 } } } }],
+          levels: [
+            { level: 0, format: LevelFormat.BULLET, text: '\u2022', alignment: AlignmentType.LEFT, style: { paragraph: { indent: { left: 720, hanging: 360 } } } },
+            { level: 1, format: LevelFormat.BULLET, text: '\u2013', alignment: AlignmentType.LEFT, style: { paragraph: { indent: { left: 1440, hanging: 360 } } } },
+          ],
         },
         {
           reference: numberRef,

@@ -30,6 +30,11 @@ const printCss = `
   }
 `;
 
+/** An item's sub-points as a nested list inside its <li>. */
+function subList(points: readonly string[] | undefined): string {
+  return points?.length ? `\n<ul>\n${points.map((point) => `<li>${escapeHtml(point)}</li>`).join('\n')}\n</ul>` : '';
+}
+
 function blockToHtml(block: DocBlock): string {
   switch (block.kind) {
     case 'title':
@@ -44,7 +49,8 @@ function blockToHtml(block: DocBlock): string {
     case 'bullets': {
       const tag = block.ordered ? 'ol' : 'ul';
       const items = block.items.map(
-        (item) => `<li>${escapeHtml(item.text)}${item.note ? `<br><span class="note">${escapeHtml(item.note)}</span>` : ''}</li>`,
+        (item) =>
+          `<li>${escapeHtml(item.text)}${item.note ? `<br><span class="note">${escapeHtml(item.note)}</span>` : ''}${subList(item.points)}</li>`,
       );
       return `<${tag}>\n${items.join('\n')}\n</${tag}>`;
     }

@@ -29,7 +29,9 @@ function blockToMarkdown(block: DocBlock): string {
         .map((item, i) => {
           const marker = block.ordered ? `${i + 1}.` : '-';
           const note = item.note ? `  \n  _${escapeMarkdown(item.note)}_` : '';
-          return `${marker} ${escapeMarkdown(item.text)}${note}`;
+          // Sub-points are indented past the parent's marker, which makes them a nested list.
+          const points = (item.points ?? []).map((point) => `\n${' '.repeat(marker.length + 1)}- ${escapeMarkdown(point)}`).join('');
+          return `${marker} ${escapeMarkdown(item.text)}${note}${points}`;
         })
         .join('\n');
     case 'chart': {

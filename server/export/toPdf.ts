@@ -43,6 +43,12 @@ function drawBullets(doc: Pdf, block: Extract<DocBlock, { kind: 'bullets' }>): v
     doc.text(block.ordered ? `${i + 1}.` : '\u2022', left, y, { width: indent, lineBreak: false });
     doc.text(text, left + indent, y, { width: contentWidth(doc) - indent });
     if (item.note) doc.font('Helvetica-Oblique').fontSize(bodySize - 2).fillColor(grey).text(pdfSafe(item.note), left + indent).fillColor('black');
+    for (const point of item.points ?? []) {
+      doc.font('Helvetica').fontSize(bodySize);
+      const y2 = doc.y;
+      doc.text('\u2013', left + indent, y2, { width: indent, lineBreak: false });
+      doc.text(pdfSafe(point), left + 2 * indent, y2, { width: contentWidth(doc) - 2 * indent });
+    }
     doc.moveDown(0.3);
   });
   doc.x = left;

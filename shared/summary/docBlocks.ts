@@ -5,6 +5,8 @@ export interface BulletItem {
   text: string;
   /** Secondary text under the item, e.g. provenance ("From 2 cards, 7 votes"). */
   note?: string;
+  /** Sub-points, one level deep (an objective's points, as SCIE summaries nest them). */
+  points?: string[];
 }
 
 export type DocBlock =

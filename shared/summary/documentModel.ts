@@ -1,10 +1,10 @@
 import { countOf } from './counts';
 import { listOrNote, paragraphs, provenanceNote } from './blockHelpers';
-import type { DocBlock } from './docBlocks';
+import type { BulletItem, DocBlock } from './docBlocks';
 import { keyMessageBlocks } from './keyMessageBlocks';
 import { methodHeading } from './method';
 import { summarySections, type BuiltInKind, type FreeBlock, type SummarySection } from './sections';
-import type { EventSummary } from './summaryModel';
+import { objectiveParts, type EventSummary } from './summaryModel';
 import { printedThemes } from './themeDecisions';
 
 export { listOrNote, paragraphs, provenanceNote } from './blockHelpers';
@@ -69,7 +69,7 @@ function renderSection(s: EventSummary, section: SummarySection): DocBlock[] {
     case 'introduction':
       return h1(paragraphs(s.introduction).length ? paragraphs(s.introduction) : [{ kind: 'note', text: 'No introduction recorded.' }]);
     case 'objectives':
-      return h1([listOrNote(s.objectives.map((text) => ({ text })), 'No learning objectives recorded.')]);
+      return h1([listOrNote(s.objectives.map(objectiveItem), 'No learning objectives recorded.')]);
     case 'agenda':
       return h1([
         s.agenda.length ? { kind: 'table', header: ['Item', 'Who'], rows: s.agenda.map((a) => [a.item, a.who]) } : { kind: 'note', text: 'No agenda recorded.' },
@@ -90,6 +90,11 @@ function renderSection(s: EventSummary, section: SummarySection): DocBlock[] {
     case 'participation':
       return h1(participation(s));
   }
+}
+
+function objectiveItem(objective: EventSummary['objectives'][number]): BulletItem {
+  const { text, points } = objectiveParts(objective);
+  return points.length ? { text, points } : { text };
 }
 
 function freeBlock(block: FreeBlock): DocBlock {

@@ -1,4 +1,4 @@
-import type { Card, EventInfo, Question } from '../types';
+import type { Card, EventInfo, Objective, ObjectiveWithPoints, Question } from '../types';
 import type { SummarySection } from './sections';
 
 // The event summary as plain data, modelled on SCIE event summaries. It is what facilitators edit
@@ -7,6 +7,17 @@ import type { SummarySection } from './sections';
 
 /** The event's own front matter, which the summary shows as the event has it. */
 export type EventFrontMatter = Pick<EventInfo, 'title' | 'date' | 'organiser' | 'introduction' | 'objectives' | 'agenda'>;
+
+/** The event's current front matter, to refresh the summary's copy when the details change. */
+export function frontMatterOf(event: EventFrontMatter): EventFrontMatter {
+  const { title, date, organiser, introduction, objectives, agenda } = event;
+  return { title, date, organiser, introduction, objectives, agenda };
+}
+
+/** Either shape of an objective as text and sub-points (plain-text objectives have none). */
+export function objectiveParts(objective: Objective): ObjectiveWithPoints {
+  return typeof objective === 'string' ? { text: objective, points: [] } : objective;
+}
 
 /** What drafting needs to know about the event; EventInfo satisfies it. */
 export interface SummaryEventInput extends EventFrontMatter, Pick<EventInfo, 'questions' | 'rooms'> {

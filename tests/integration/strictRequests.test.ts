@@ -141,6 +141,7 @@ function validCommandPayloads(rooms: { a: string; b: string }): Record<CommandNa
     'card:hide': { roomId: rooms.a, cardId: 'no-such-card' },
     'card:show': { roomId: rooms.a, cardId: 'no-such-card' },
     'summary:draft': {},
+    'event:details': { title: 'Renamed event', objectives: [{ text: 'Learn', points: ['From each other'] }] },
   };
 }
 

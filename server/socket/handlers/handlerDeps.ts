@@ -22,6 +22,19 @@ export async function eventOf(deps: HandlerDeps, eventId: string): Promise<Event
   return event.info;
 }
 
+/**
+ * Event metadata changes one at a time per event (rooms, joining mode, details), then everyone connected
+ * to the event gets the new EventInfo.
+ */
+export function changeEvent(deps: HandlerDeps, eventId: string, change: (info: EventInfo) => Promise<EventInfo> | EventInfo): Promise<EventInfo> {
+  return deps.serial(`event:${eventId}`, async () => {
+    const info = await change(await eventOf(deps, eventId));
+    await deps.store.updateEventInfo(info);
+    deps.realtime.publishEvent(info);
+    return info;
+  });
+}
+
 export function requireRoom(event: EventInfo, roomId: string): void {
   if (!event.rooms.some((r) => r.id === roomId)) throw new CommandError('unknown_room', 'That room does not exist.');
 }

@@ -8,21 +8,15 @@ import { roomsWithIds } from '../../events/eventService';
 import { visibilityKey } from '../../moderation/cardVisibility';
 import { closeReasons } from '../../../shared/closeCodes';
 import { CommandError, type CommandHandlers } from '../commandRouter';
-import { eventOf, requireRoom, type HandlerDeps } from './handlerDeps';
+import { eventDetailsHandlers } from './eventDetailsHandlers';
+import { changeEvent as changeEventOf, eventOf, requireRoom, type HandlerDeps } from './handlerDeps';
 
-type Handlers = Pick<CommandHandlers, 'room:add' | 'room:rename' | 'room:remove' | 'assign:mode' | 'assign:even' | 'participant:move'>;
+type Handlers = Pick<CommandHandlers, 'room:add' | 'room:rename' | 'room:remove' | 'assign:mode' | 'assign:even' | 'participant:move' | 'event:details'>;
 
 export function roomHandlers(deps: HandlerDeps): Handlers {
   const { store, liveDocs, realtime, yjs, control } = deps;
 
-  /** Event metadata changes one at a time per event, then everyone gets the new room list. */
-  const changeEvent = (eventId: string, change: (info: EventInfo) => Promise<EventInfo> | EventInfo) =>
-    deps.serial(`event:${eventId}`, async () => {
-      const info = await change(await eventOf(deps, eventId));
-      await store.updateEventInfo(info);
-      realtime.publishEvent(info);
-      return info;
-    });
+  const changeEvent = (eventId: string, change: (info: EventInfo) => Promise<EventInfo> | EventInfo) => changeEventOf(deps, eventId, change);
 
   const moveParticipant = async (eventId: string, participantId: string, roomId: string) => {
     await store.setParticipantRoom(participantId, roomId);
@@ -32,6 +26,9 @@ export function roomHandlers(deps: HandlerDeps): Handlers {
   };
 
   return {
+    // The event's other metadata changes: registered with the rooms' so server/app.ts needs no new line.
+    ...eventDetailsHandlers(deps),
+
     async 'room:add'({ claims }, { topic }) {
       const info = await changeEvent(claims.eventId, (event) => {
         if (event.rooms.length >= limits.roomsPerEvent) throw new CommandError('too_many_rooms', `An event can have up to ${limits.roomsPerEvent} rooms.`);
