@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { phaseLabels } from '../../../shared/control';
+import { EventDetailsForm } from '../eventDetails/EventDetailsForm';
 import { HelpRequests } from '../facilitator/HelpRequests';
 import { JoinInfo } from '../facilitator/JoinInfo';
 import { PeopleAndRooms } from '../facilitator/PeopleAndRooms';
@@ -56,6 +57,7 @@ export function FacilitatorPage({ eventId }: { eventId: string }) {
         <div className="control-main">
           <RoomsOverview socket={socket} event={event} rooms={rooms} />
           <PeopleAndRooms socket={socket} event={event} rooms={rooms} />
+          <EventDetailsForm socket={socket} event={event} />
         </div>
         <div className="control-side">
           <HelpRequests socket={socket} help={state.help} rooms={event.rooms} />

@@ -3,6 +3,7 @@ import { summaryDocName } from '../../../shared/docNames';
 import { countOf } from '../../../shared/summary/counts';
 import { renderSummaryDocument } from '../../../shared/summary/documentModel';
 import { runCommand, CommandFailed } from '../control/socket';
+import { EventDetailsForm } from '../eventDetails/EventDetailsForm';
 import { useKeyExchange } from '../facilitator/useKeyExchange';
 import { useStaffControl } from '../facilitator/useStaffControl';
 import { useSession } from '../state/sessionStore';
@@ -68,7 +69,8 @@ interface WorkspaceProps {
 function SummaryWorkspace({ eventId, title, canEdit, connection, status, reload }: WorkspaceProps) {
   const refused = status.status === 'refused' ? status.reason : null;
   const { summary, apply, error } = useSummary(connection.doc);
-  const control = useStaffControl(eventId, canEdit);
+  // Organisers too: they edit the event details here, and every staff page follows pushed changes.
+  const control = useStaffControl(eventId, true);
   const [drafting, setDrafting] = useState(false);
   const [draftMessage, setDraftMessage] = useState<string | null>(null);
   const [draftError, setDraftError] = useState<string | null>(null);
@@ -94,13 +96,14 @@ function SummaryWorkspace({ eventId, title, canEdit, connection, status, reload 
   return (
     <Layout
       wide
-      title={`Summary: ${title}`}
+      title={`Summary: ${control.event?.title ?? title}`}
       subtitle={canEdit ? <a href={`/facilitate/${eventId}`}>Back to the control panel</a> : 'Review and export'}
       aside={<DocStatusLine status={status} />}
     >
       {refused && <ChangesRefused reason={refused} what="summary" onReload={reload} />}
       <div className="summary-layout">
         <div className="summary-editor stack">
+          {control.event && <EventDetailsForm socket={control.socket} event={control.event} />}
           {canEdit && (
             <section className="panel stack" aria-labelledby="draft-heading">
               <h2 id="draft-heading">Draft from the boards</h2>
