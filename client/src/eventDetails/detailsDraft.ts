@@ -20,7 +20,9 @@ export type FieldErrors = Record<string, string>;
 
 export function draftOf(event: EventInfo): DetailsDraft {
   const { title, date, organiser, introduction, agenda } = event;
-  return { title, date, organiser, introduction, objectives: event.objectives.map(objectiveParts), agenda: agenda.map((row) => ({ ...row })) };
+  // Copies, so the draft never shares a list with the event it came from.
+  const objectives = event.objectives.map(objectiveParts).map(({ text, points }) => ({ text, points: [...points] }));
+  return { title, date, organiser, introduction, objectives, agenda: agenda.map((row) => ({ ...row })) };
 }
 
 export function payloadOf(draft: DetailsDraft): EventDetailsInput {

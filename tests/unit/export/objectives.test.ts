@@ -11,6 +11,7 @@ import { renderSummaryDocument } from '../../../shared/summary/documentModel';
 import { frontMatterOf, objectiveParts } from '../../../shared/summary/summaryModel';
 import { fixtureDraftInput } from '../../helpers/fixtureBoards';
 import { pdfPageTexts } from '../../helpers/pdfText';
+import { draftOf, fieldErrors, moveItem } from '../../../client/src/eventDetails/detailsDraft';
 
 // Objectives may carry one level of sub-points (SCIE summaries nest them); every export keeps the nesting.
 
@@ -64,5 +65,28 @@ describe('objective helpers', () => {
   it('frontMatterOf keeps only the front matter fields', () => {
     const event = { ...fixtureDraftInput().event, id: 'x', joinCode: 'ABCDEF' };
     expect(Object.keys(frontMatterOf(event)).sort()).toEqual(['agenda', 'date', 'introduction', 'objectives', 'organiser', 'title']);
+  });
+});
+
+describe('the event details form’s draft (client/src/eventDetails/detailsDraft.ts)', () => {
+  const event = { ...fixtureDraftInput().event, id: 'x', joinCode: 'ABCDEF', templateId: 'ai', assignmentMode: 'self-select' as const, createdAt: '', objectives };
+
+  it('edits every objective as text and points, and moves rows within bounds', () => {
+    expect(draftOf(event).objectives).toEqual([{ text: 'Reflect on what worked', points: [] }, objectives[1]]);
+    expect(moveItem(['a', 'b', 'c'], 2, 0)).toEqual(['c', 'a', 'b']);
+    expect(moveItem(['a', 'b'], 0, -1)).toEqual(['a', 'b']);
+  });
+
+  it('puts each error on its field: blank rows and the schema’s refusals', () => {
+    const draft = draftOf(event);
+    draft.title = ' ';
+    draft.objectives[1]!.points.push('');
+    draft.agenda.push({ item: '', who: 'a\u202Eb' });
+    const errors = fieldErrors(draft);
+    expect(errors.title).toBe('Please give the event a title.');
+    expect(errors['objectives.1.points.2']).toBe('Write the sub-point or remove it.');
+    expect(errors[`agenda.${draft.agenda.length - 1}.item`]).toBe('Write the agenda item or remove the row.');
+    expect(errors[`agenda.${draft.agenda.length - 1}.who`]).toMatch(/direction/);
+    expect(fieldErrors(draftOf(event))).toEqual({});
   });
 });
