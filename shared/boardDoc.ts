@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import { cardTextFields } from './boardSchema';
 import type { Card, Question } from './types';
 
 // Schema of a room board's Yjs document:
@@ -17,6 +18,8 @@ export interface NewCard {
   authorId: string;
   authorName: string;
   text?: string;
+  /** Given (even empty) when the card's question has a second field: the card then carries a `detail` text. */
+  detail?: string;
   createdAt?: number;
 }
 
@@ -30,6 +33,7 @@ export function addCard(doc: Y.Doc, card: NewCard): void {
     entry.set('createdAt', card.createdAt ?? Date.now());
     entry.set('hidden', false);
     entry.set('text', new Y.Text(card.text ?? ''));
+    if (card.detail !== undefined) entry.set('detail', new Y.Text(card.detail));
     cardsOf(doc).set(card.id, entry);
   });
 }
@@ -42,8 +46,10 @@ export function readCard(entry: unknown): Card | null {
   const authorName = entry.get('authorName');
   const createdAt = entry.get('createdAt');
   const text = entry.get('text');
+  const detail = entry.get('detail');
   if (typeof id !== 'string' || typeof questionId !== 'string' || typeof authorId !== 'string') return null;
   return {
+    ...(detail instanceof Y.Text ? { detail: detail.toString() } : {}),
     id,
     questionId,
     authorId,
@@ -69,6 +75,12 @@ export function cardTextOf(doc: Y.Doc, cardId: string): Y.Text | undefined {
   return text instanceof Y.Text ? text : undefined;
 }
 
+/** The card's second field, if it has one. */
+export function cardDetailOf(doc: Y.Doc, cardId: string): Y.Text | undefined {
+  const detail = cardsOf(doc).get(cardId)?.get('detail');
+  return detail instanceof Y.Text ? detail : undefined;
+}
+
 export function deleteCard(doc: Y.Doc, cardId: string): void {
   cardsOf(doc).delete(cardId);
 }
@@ -87,15 +99,17 @@ export function hideCard(doc: Y.Doc, cardId: string): boolean {
   const entry = cardsOf(doc).get(cardId);
   if (!(entry instanceof Y.Map)) return false;
   doc.transact(() => {
-    const text = entry.get('text');
-    if (text instanceof Y.Text && text.length > 0) text.delete(0, text.length);
+    for (const field of cardTextFields) {
+      const text = entry.get(field);
+      if (text instanceof Y.Text && text.length > 0) text.delete(0, text.length);
+    }
     entry.set('hidden', true);
   });
   return true;
 }
 
 /** The server's show: the saved text put back (ahead of anything written meanwhile) and the flag cleared. */
-export function showCard(doc: Y.Doc, cardId: string, savedText: string): boolean {
+export function showCard(doc: Y.Doc, cardId: string, savedText: string, savedDetail = ''): boolean {
   const entry = cardsOf(doc).get(cardId);
   if (!(entry instanceof Y.Map)) return false;
   doc.transact(() => {
@@ -103,6 +117,9 @@ export function showCard(doc: Y.Doc, cardId: string, savedText: string): boolean
     if (text instanceof Y.Text) {
       if (savedText) text.insert(0, savedText);
     } else entry.set('text', new Y.Text(savedText));
+    // A second field exists only on cards made with one; it is never added later.
+    const detail = entry.get('detail');
+    if (detail instanceof Y.Text && savedDetail) detail.insert(0, savedDetail);
     entry.set('hidden', false);
   });
   return true;

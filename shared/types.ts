@@ -99,6 +99,8 @@ export interface Card {
   authorId: string;
   authorName: string;
   text: string;
+  /** The card's second field, when its question asks for one (`Question.secondField`). */
+  detail?: string;
   createdAt: number;
   hidden: boolean;
 }

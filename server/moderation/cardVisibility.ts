@@ -39,15 +39,17 @@ export function createCardVisibility(deps: CardVisibilityDeps) {
         await store.deleteHiddenCard(eventId, roomId, cardId);
         return 'missing';
       }
-      if (before.hidden && before.text === '') return 'hidden';
+      const beforeDetail = before.detail ?? '';
+      if (before.hidden && before.text === '' && beforeDetail === '') return 'hidden';
       // A card hidden before hiding removed its text (or written into while hidden) keeps all of it.
       const text = before.hidden ? (saved?.text ?? '') + before.text : before.text;
+      const detail = before.hidden ? (saved?.detail ?? '') + beforeDetail : beforeDetail;
       const hiddenAt = before.hidden && saved ? saved.hiddenAt : new Date().toISOString();
-      await store.saveHiddenCard({ eventId, roomId, cardId, text, hiddenAt });
+      await store.saveHiddenCard({ eventId, roomId, cardId, text, detail, hiddenAt });
       // Compared and deleted in one synchronous step: nothing typed after the save can be deleted unsaved.
       const live = await liveDocs.withDoc(name, (live) => {
         const now = readCard(cardsOf(live.doc).get(cardId));
-        if (!now || now.text !== before.text || now.hidden !== before.hidden) return null;
+        if (!now || now.text !== before.text || (now.detail ?? '') !== beforeDetail || now.hidden !== before.hidden) return null;
         hideCard(live.doc, cardId);
         return live;
       });
@@ -71,7 +73,7 @@ export function createCardVisibility(deps: CardVisibilityDeps) {
         const live = await liveDocs.withDoc(name, (live) => {
           const card = readCard(cardsOf(live.doc).get(cardId));
           if (!card) return null;
-          if (card.hidden) showCard(live.doc, cardId, saved?.text ?? '');
+          if (card.hidden) showCard(live.doc, cardId, saved?.text ?? '', saved?.detail ?? '');
           return live;
         });
         if (!live) {
@@ -97,7 +99,7 @@ export function createCardVisibility(deps: CardVisibilityDeps) {
         const inRoom = async () => (await store.listHiddenCards(eventId)).filter((row) => row.roomId === roomId);
         const present = await liveDocs.withDoc(name, (live) => {
           const cards = cardsOf(live.doc);
-          return { ids: new Set(cards.keys()), stray: readCards(live.doc).filter((c) => c.hidden && c.text !== '').map((c) => c.id) };
+          return { ids: new Set(cards.keys()), stray: readCards(live.doc).filter((c) => c.hidden && (c.text !== '' || (c.detail ?? '') !== '')).map((c) => c.id) };
         });
         const rows = await inRoom();
         for (const row of rows) if (!present.ids.has(row.cardId)) await store.deleteHiddenCard(eventId, roomId, row.cardId);

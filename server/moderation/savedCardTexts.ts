@@ -6,9 +6,11 @@ import type { HiddenCardRow } from '../store/store';
  * so it carries its saved text again (followed by anything a client wrote into it while hidden).
  */
 export function withSavedTexts(cards: readonly Card[], saved: readonly HiddenCardRow[], roomId: string): Card[] {
-  const textOf = new Map(saved.filter((row) => row.roomId === roomId).map((row) => [row.cardId, row.text]));
+  const rowOf = new Map(saved.filter((row) => row.roomId === roomId).map((row) => [row.cardId, row]));
   return cards.map((card) => {
-    const text = card.hidden ? textOf.get(card.id) : undefined;
-    return text === undefined ? card : { ...card, text: text + card.text };
+    const row = card.hidden ? rowOf.get(card.id) : undefined;
+    if (!row) return card;
+    const detail = card.detail === undefined && !row.detail ? {} : { detail: (row.detail ?? '') + (card.detail ?? '') };
+    return { ...card, text: row.text + card.text, ...detail };
   });
 }

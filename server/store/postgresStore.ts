@@ -63,6 +63,7 @@ CREATE TABLE IF NOT EXISTS hidden_cards (
   hidden_at TEXT NOT NULL,
   PRIMARY KEY (event_id, room_id, card_id)
 );
+ALTER TABLE hidden_cards ADD COLUMN IF NOT EXISTS detail TEXT NOT NULL DEFAULT '';
 `;
 
 /** Escapes LIKE wildcards so a document-name prefix matches only itself. */
@@ -234,16 +235,16 @@ export async function openPostgresStore(connectionString: string): Promise<Store
     },
     async saveHiddenCard(row) {
       await pool.query(
-        'INSERT INTO hidden_cards (event_id, room_id, card_id, text, hidden_at) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (event_id, room_id, card_id) DO UPDATE SET text = excluded.text, hidden_at = excluded.hidden_at',
-        [row.eventId, row.roomId, row.cardId, row.text, row.hiddenAt],
+        'INSERT INTO hidden_cards (event_id, room_id, card_id, text, detail, hidden_at) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (event_id, room_id, card_id) DO UPDATE SET text = excluded.text, detail = excluded.detail, hidden_at = excluded.hidden_at',
+        [row.eventId, row.roomId, row.cardId, row.text, row.detail ?? '', row.hiddenAt],
       );
     },
     async listHiddenCards(eventId) {
-      const { rows } = await pool.query<{ room_id: string; card_id: string; text: string; hidden_at: string }>(
-        'SELECT room_id, card_id, text, hidden_at FROM hidden_cards WHERE event_id = $1 ORDER BY room_id, card_id',
+      const { rows } = await pool.query<{ room_id: string; card_id: string; text: string; detail: string; hidden_at: string }>(
+        'SELECT room_id, card_id, text, detail, hidden_at FROM hidden_cards WHERE event_id = $1 ORDER BY room_id, card_id',
         [eventId],
       );
-      return rows.map((r) => ({ eventId, roomId: r.room_id, cardId: r.card_id, text: r.text, hiddenAt: r.hidden_at }));
+      return rows.map((r) => ({ eventId, roomId: r.room_id, cardId: r.card_id, text: r.text, detail: r.detail, hiddenAt: r.hidden_at }));
     },
     async deleteHiddenCard(eventId, roomId, cardId) {
       await pool.query('DELETE FROM hidden_cards WHERE event_id = $1 AND room_id = $2 AND card_id = $3', [eventId, roomId, cardId]);

@@ -59,6 +59,7 @@ CREATE TABLE IF NOT EXISTS hidden_cards (
   room_id TEXT NOT NULL,
   card_id TEXT NOT NULL,
   text TEXT NOT NULL,
+  detail TEXT NOT NULL DEFAULT '',
   hidden_at TEXT NOT NULL,
   PRIMARY KEY (event_id, room_id, card_id)
 ) WITHOUT ROWID;
@@ -98,6 +99,10 @@ export function openSqliteStore(dataDir: string, options: SqliteStoreOptions = {
   // Databases from before compressed rows: every existing row is a plain update (codec 0).
   if (!(db.pragma('table_info(doc_updates)') as { name: string }[]).some((column) => column.name === 'codec')) {
     db.exec('ALTER TABLE doc_updates ADD COLUMN codec INTEGER NOT NULL DEFAULT 0');
+  }
+  // Saved hidden cards from before cards had a second field.
+  if (!(db.pragma('table_info(hidden_cards)') as { name: string }[]).some((column) => column.name === 'detail')) {
+    db.exec("ALTER TABLE hidden_cards ADD COLUMN detail TEXT NOT NULL DEFAULT ''");
   }
 
   const q = {
@@ -144,10 +149,10 @@ export function openSqliteStore(dataDir: string, options: SqliteStoreOptions = {
 
   const hidden = {
     save: db.prepare(
-      'INSERT INTO hidden_cards (event_id, room_id, card_id, text, hidden_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT(event_id, room_id, card_id) DO UPDATE SET text = excluded.text, hidden_at = excluded.hidden_at',
+      'INSERT INTO hidden_cards (event_id, room_id, card_id, text, detail, hidden_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(event_id, room_id, card_id) DO UPDATE SET text = excluded.text, detail = excluded.detail, hidden_at = excluded.hidden_at',
     ),
-    list: db.prepare<[string], { room_id: string; card_id: string; text: string; hidden_at: string }>(
-      'SELECT room_id, card_id, text, hidden_at FROM hidden_cards WHERE event_id = ? ORDER BY room_id, card_id',
+    list: db.prepare<[string], { room_id: string; card_id: string; text: string; detail: string; hidden_at: string }>(
+      'SELECT room_id, card_id, text, detail, hidden_at FROM hidden_cards WHERE event_id = ? ORDER BY room_id, card_id',
     ),
     delete: db.prepare('DELETE FROM hidden_cards WHERE event_id = ? AND room_id = ? AND card_id = ?'),
     deleteRoom: db.prepare('DELETE FROM hidden_cards WHERE event_id = ? AND room_id = ?'),
@@ -315,10 +320,10 @@ export function openSqliteStore(dataDir: string, options: SqliteStoreOptions = {
       }));
     },
     async saveHiddenCard(row) {
-      hidden.save.run(row.eventId, row.roomId, row.cardId, row.text, row.hiddenAt);
+      hidden.save.run(row.eventId, row.roomId, row.cardId, row.text, row.detail ?? '', row.hiddenAt);
     },
     async listHiddenCards(eventId) {
-      return hidden.list.all(eventId).map((r) => ({ eventId, roomId: r.room_id, cardId: r.card_id, text: r.text, hiddenAt: r.hidden_at }));
+      return hidden.list.all(eventId).map((r) => ({ eventId, roomId: r.room_id, cardId: r.card_id, text: r.text, detail: r.detail, hiddenAt: r.hidden_at }));
     },
     async deleteHiddenCard(eventId, roomId, cardId) {
       hidden.delete.run(eventId, roomId, cardId);

@@ -73,6 +73,8 @@ export interface HiddenCardRow {
   roomId: string;
   cardId: string;
   text: string;
+  /** The card's second field, saved with its text ('' when it has none). */
+  detail?: string;
   hiddenAt: string;
 }
 

@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
-import { addCard, cardsOf, cardTextOf, deleteCard, hideCard, moveCard, showCard } from '../../shared/boardDoc';
-import { boardRoot, cardFields } from '../../shared/boardSchema';
+import { addCard, cardDetailOf, cardsOf, cardTextOf, deleteCard, hideCard, moveCard, showCard } from '../../shared/boardDoc';
+import { boardRoot, cardFields, optionalCardFields } from '../../shared/boardSchema';
 import { limits } from '../../shared/limits';
 import type { Writer } from '../../server/yjs/schema/checkUpdate';
 import { dropPending, trimLongTexts } from '../../server/yjs/updateGuard';
@@ -68,7 +68,7 @@ export interface BoardModel {
   /** Whether each card is hidden, changed only by the server's own hide/show. */
   hidden: Map<string, boolean>;
   /** A hidden card's text, kept aside by the server (the store's hidden_cards in production). */
-  savedTexts: Map<string, string>;
+  savedTexts: Map<string, { text: string; detail: string }>;
   /** Updates the server applied (honest ones and its own), for the size bound. */
   applied: number;
   nextClientId: number;
@@ -126,13 +126,16 @@ export function runHonest(model: BoardModel, op: HonestOp): void {
       const peer = model.peers[op.peer % model.peers.length]!;
       const id = `c${peer.index}-${peer.cardCount++}`;
       const { participantId, name } = peer.writer;
-      return peerChange(model, peer, (d) => addCard(d, { id, questionId: questions[op.question % questions.length]!, authorId: participantId, authorName: name, text: op.text, createdAt: model.clock++ }), { created: id });
+      // Every other question asks for a second field, so cards with and without one are both exercised.
+      const detail = op.question % 2 === 1 ? [...op.text].reverse().join('') : undefined;
+      return peerChange(model, peer, (d) => addCard(d, { id, questionId: questions[op.question % questions.length]!, authorId: participantId, authorName: name, text: op.text, detail, createdAt: model.clock++ }), { created: id });
     }
     case 'type': {
       // Any card the peer sees as visible; the UI keeps a card within its limit.
       const peer = model.peers[op.peer % model.peers.length]!;
       const id = pick(cardIds(peer.doc, visible), op.card);
-      const text = id === undefined ? undefined : cardTextOf(peer.doc, id);
+      // Half the time into the second field, where the card has one.
+      const text = id === undefined ? undefined : ((op.pos % 2 === 1 ? cardDetailOf(peer.doc, id) : undefined) ?? cardTextOf(peer.doc, id));
       if (!id || !text || op.text === '' || text.length + op.text.length > limits.cardChars) return;
       return peerChange(model, peer, () => text.insert(op.pos % (text.length + 1), op.text));
     }
@@ -168,7 +171,7 @@ export function runHonest(model: BoardModel, op: HonestOp): void {
       // The server's hide (moderation/cardVisibility.ts): text saved aside, then deleted with the flag set.
       const id = pick(cardIds(server, visible), op.card);
       if (!id) return;
-      model.savedTexts.set(id, cardTextOf(server, id)!.toString());
+      model.savedTexts.set(id, { text: cardTextOf(server, id)!.toString(), detail: cardDetailOf(server, id)?.toString() ?? '' });
       hideCard(server, id);
       model.hidden.set(id, true);
       model.applied++;
@@ -177,7 +180,8 @@ export function runHonest(model: BoardModel, op: HonestOp): void {
     case 'serverShow': {
       const id = pick(cardIds(server, (card) => !visible(card)), op.card);
       if (!id) return;
-      showCard(server, id, model.savedTexts.get(id) ?? '');
+      const saved = model.savedTexts.get(id);
+      showCard(server, id, saved?.text ?? '', saved?.detail ?? '');
       model.savedTexts.delete(id);
       model.hidden.set(id, false);
       model.applied++;
@@ -262,8 +266,10 @@ function send(model: BoardModel, peer: Peer, update: Uint8Array): void {
 function hasUnsentText(model: BoardModel, peer: Peer, cardId: string): boolean {
   const client = peer.doc.clientID;
   const known = Y.getState(model.server.store, client);
-  for (let item = cardTextOf(peer.doc, cardId)?._start ?? null; item; item = item.right) {
-    if (!item.deleted && item.content instanceof Y.ContentString && item.id.client === client && item.id.clock + item.length > known) return true;
+  for (const text of [cardTextOf(peer.doc, cardId), cardDetailOf(peer.doc, cardId)]) {
+    for (let item = text?._start ?? null; item; item = item.right) {
+      if (!item.deleted && item.content instanceof Y.ContentString && item.id.client === client && item.id.clock + item.length > known) return true;
+    }
   }
   return false;
 }
@@ -290,9 +296,11 @@ export function checkInvariants(model: BoardModel): void {
     cards++;
     if (!(card instanceof Y.Map)) return fail(`card ${id} is not a map`);
     const keys = [...card.keys()].sort();
-    const expected = Object.keys(cardFields).sort();
+    // Every required field, plus optional ones (the second field) only on cards made with them.
+    const expected = Object.keys(cardFields).filter((key) => !optionalCardFields.has(key) || card.has(key)).sort();
     if (keys.join() !== expected.join()) fail(`card ${id} has fields ${keys.join()}`);
     for (const [key, kind] of Object.entries(cardFields)) {
+      if (optionalCardFields.has(key) && !card.has(key)) continue;
       const value = card.get(key);
       const ok =
         kind.kind === 'string'

@@ -1,6 +1,9 @@
 import * as Y from 'yjs';
 import { addCard, cardsOf, cardTextOf, deleteCard } from '../../shared/boardDoc';
-import { cardFields } from '../../shared/boardSchema';
+import { cardFields, optionalCardFields } from '../../shared/boardSchema';
+
+/** The fields every card has (crafted forms target these; the optional second field is not on every card). */
+const requiredFields = Object.keys(cardFields).filter((key) => !optionalCardFields.has(key));
 import { limits } from '../../shared/limits';
 import type { Writer } from '../../server/yjs/schema/checkUpdate';
 import { clientOf, updateFrom } from './boardPeers';
@@ -35,7 +38,7 @@ type Form = (model: BoardModel, input: CraftInput, writer: Writer) => Omit<Craft
 
 type Struct = ReturnType<typeof Y.decodeUpdate>['structs'][number];
 const items = (structs: Struct[]) => structs.filter((s): s is Y.Item => s instanceof Y.Item);
-const guarded = Object.keys(cardFields).filter((key) => key !== 'questionId');
+const guarded = requiredFields.filter((key) => key !== 'questionId');
 const pick = <T>(list: readonly T[], n: number): T | undefined => (list.length === 0 ? undefined : list[n % list.length]);
 
 let attackerIds = 1_000_000;
@@ -97,7 +100,7 @@ export const forms: Readonly<Record<string, Form>> = {
   /** A new card with one field in a content kind the schema does not have (binary, embed, format, doc, ...). */
   otherContentKind(model, { a, b }, writer) {
     const update = updateFrom(attacker(model), (d) => ownCard(d, writer));
-    const key = pick(Object.keys(cardFields), a)!;
+    const key = pick(requiredFields, a)!;
     return { update: rewriteUpdate(update, (s) => ((itemWithKey(s, key).content = otherContent(b)), s)), expect: 'refused' };
   },
   /** A new card in someone else's name. */
@@ -139,7 +142,7 @@ export const forms: Readonly<Record<string, Form>> = {
   deleteField(model, { a, b }) {
     const id = pick(serverCards(model), a);
     if (!id) return null;
-    const key = pick(Object.keys(cardFields), b)!;
+    const key = pick(requiredFields, b)!;
     return { update: updateFrom(attacker(model), (d) => cardsOf(d).get(id)!.delete(key)), expect: 'refused' };
   },
   /** Roots other than 'cards'. */

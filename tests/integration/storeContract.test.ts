@@ -130,8 +130,8 @@ describe.each(factories)('%s store', (_name, open) => {
 
     const hiddenAt = '2026-01-01T10:05:00.000Z';
     await store.saveHiddenCard({ eventId: 'ev1', roomId: 'a', cardId: 'c1', text: 'first', hiddenAt });
-    await store.saveHiddenCard({ eventId: 'ev1', roomId: 'a', cardId: 'c1', text: 'saved again', hiddenAt });
-    expect(await store.listHiddenCards('ev1')).toEqual([{ eventId: 'ev1', roomId: 'a', cardId: 'c1', text: 'saved again', hiddenAt }]);
+    await store.saveHiddenCard({ eventId: 'ev1', roomId: 'a', cardId: 'c1', text: 'saved again', detail: 'and its second field', hiddenAt });
+    expect(await store.listHiddenCards('ev1')).toEqual([{ eventId: 'ev1', roomId: 'a', cardId: 'c1', text: 'saved again', detail: 'and its second field', hiddenAt }]);
     await store.appendUpdates('board.ev1.a', [new Uint8Array([0, 0])]);
     await store.appendUpdates('board.ev10.a', [new Uint8Array([0, 0])]);
     await store.deleteEvent('ev1', ['board.ev1.', 'summary.ev1']);

@@ -3,24 +3,24 @@ import { limits } from '../../../shared/limits';
 
 interface Props {
   prompt: string;
+  /** The question's second field (e.g. "What enabled it?"): asked for on each card when given. */
+  secondField?: string | undefined;
   draftKey: string;
-  onAdd(text: string): void;
+  /** `detail` is the second field's answer, given (even empty) whenever the question has one. */
+  onAdd(text: string, detail?: string): void;
 }
 
 /** Adding a card. The draft is kept on this device until added, so a reload or crash loses nothing. */
-export function AddCardForm({ prompt, draftKey, onAdd }: Props) {
+export function AddCardForm({ prompt, secondField, draftKey, onAdd }: Props) {
   const id = useId();
-  const [text, setText] = useState(() => localStorage.getItem(draftKey) ?? '');
-  const update = (value: string) => {
-    setText(value);
-    if (value) localStorage.setItem(draftKey, value);
-    else localStorage.removeItem(draftKey);
-  };
+  const [text, update] = useDraft(draftKey);
+  const [detail, updateDetail] = useDraft(`${draftKey}:detail`);
   const submit = () => {
     const trimmed = text.trim();
     if (!trimmed) return;
-    onAdd(trimmed);
+    onAdd(trimmed, secondField ? detail.trim() : undefined);
     update('');
+    updateDetail('');
   };
   return (
     <form
@@ -49,9 +49,28 @@ export function AddCardForm({ prompt, draftKey, onAdd }: Props) {
       <p className="hint" id={`${id}-hint`}>
         Press Enter to add, Shift+Enter for a new line.
       </p>
+      {secondField && (
+        <>
+          <label htmlFor={`${id}-detail`}>
+            {secondField} <span className="hint">(optional)</span>
+          </label>
+          <textarea id={`${id}-detail`} value={detail} rows={2} maxLength={limits.cardChars} onChange={(e) => updateDetail(e.target.value)} />
+        </>
+      )}
       <button type="submit" disabled={!text.trim()}>
         Add card
       </button>
     </form>
   );
+}
+
+/** A text kept on this device until it is added, so a reload or crash loses nothing. */
+function useDraft(key: string): [string, (value: string) => void] {
+  const [value, setValue] = useState(() => localStorage.getItem(key) ?? '');
+  const update = (next: string) => {
+    setValue(next);
+    if (next) localStorage.setItem(key, next);
+    else localStorage.removeItem(key);
+  };
+  return [value, update];
 }

@@ -1,7 +1,7 @@
 import { useMemo, useRef } from 'react';
 import type { WebsocketProvider } from 'y-websocket';
 import type * as Y from 'yjs';
-import { addCard, cardTextOf, deleteCard, groupByQuestion, moveCard, neighbourQuestion } from '../../../shared/boardDoc';
+import { addCard, cardDetailOf, cardTextOf, deleteCard, groupByQuestion, moveCard, neighbourQuestion } from '../../../shared/boardDoc';
 import type { Card, Question } from '../../../shared/types';
 import { useCards, usePresence } from '../yjs/hooks';
 import { AddCardForm } from './AddCardForm';
@@ -99,9 +99,10 @@ export function Board({ doc, provider, boardKey, questions, me, canWrite, canMod
               {canWrite && (
                 <AddCardForm
                   prompt={question.prompt}
+                  secondField={question.secondField}
                   draftKey={`draft:${boardKey}:${question.id}`}
-                  onAdd={(text) =>
-                    addCard(doc, { id: crypto.randomUUID(), questionId: question.id, authorId: me.participantId, authorName: me.name, text })
+                  onAdd={(text, detail) =>
+                    addCard(doc, { id: crypto.randomUUID(), questionId: question.id, authorId: me.participantId, authorName: me.name, text, detail })
                   }
                 />
               )}
@@ -114,6 +115,7 @@ export function Board({ doc, provider, boardKey, questions, me, canWrite, canMod
                       key={card.id}
                       card={card}
                       text={cardTextOf(doc, card.id)}
+                      detailText={cardDetailOf(doc, card.id)}
                       hiddenText={card.hidden ? hidden?.texts.get(card.id) : undefined}
                       question={question}
                       canEdit={canWrite}

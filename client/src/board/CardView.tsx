@@ -14,6 +14,8 @@ export interface CardActions {
 interface Props extends CardActions {
   card: Card;
   text: Y.Text | undefined;
+  /** The card's second field (cards whose question has one). */
+  detailText?: Y.Text | undefined;
   /** A hidden card's text as the server keeps it for staff (its document text was removed). */
   hiddenText?: string | undefined;
   question: Question;
@@ -56,6 +58,19 @@ export const CardView = memo(function CardView(props: Props) {
         />
       ) : (
         <p className="card-text-static">{card.text}</p>
+      )}
+      {!card.hidden && props.detailText && (
+        <div className="card-detail">
+          <p className="card-detail-label" aria-hidden="true">
+            {question.secondField ?? 'More'}
+          </p>
+          <CardTextEditor
+            text={props.detailText}
+            label={`${question.secondField ?? 'Second field'}, card by ${card.authorName || 'someone'}${canEdit ? '' : ' (read only)'}`}
+            readOnly={!canEdit}
+            onFocusChange={(focused) => props.onTyping?.(focused ? card.id : null)}
+          />
+        </div>
       )}
       <div className="card-actions" role="group" aria-label={`Actions for card by ${card.authorName || 'someone'}`}>
         {myVotes !== undefined && (

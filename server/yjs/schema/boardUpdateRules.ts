@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { boardRoot, cardFields, cardFieldsWritableLater, cardIdPattern, type CardFieldKind } from '../../../shared/boardSchema';
+import { boardRoot, cardFields, cardFieldsWritableLater, cardIdPattern, cardTextFields, optionalCardFields, type CardFieldKind } from '../../../shared/boardSchema';
 import { limits } from '../../../shared/limits';
 import type { DecodedUpdate } from '../protocol';
 import { refuse } from '../refusal';
@@ -15,7 +15,7 @@ import type { UpdateVerdict, Writer } from './writer';
 //                                      only `questionId` may be written again (authorship, time, hidden, text
 //                                      are set once: Yjs itself deletes an overwritten value, so a later write
 //                                      to them is refused whether or not the update deletes the old one)
-//   [card, text], no key             → plain text in the card's text, not in a hidden card
+//   [card, text or detail], no key   → plain text in the card's text or second field, not in a hidden card
 //   deletions                        → whole cards (participants only their own), card text, and a field's
 //                                      old value when this update writes its new one
 
@@ -126,7 +126,7 @@ class BoardUpdateCheck {
 
   private checkText(item: Y.Item, at: Placed): void {
     const [card, text] = at.path as [Y.Item, Y.Item];
-    if (at.key !== null || text.parentSub !== 'text' || !isTextType(text)) refuse('malformed', 'text goes in a card text');
+    if (at.key !== null || text.parentSub === null || !cardTextFields.has(text.parentSub) || !isTextType(text)) refuse('malformed', 'text goes in a card text');
     if (!(item.content instanceof Y.ContentString) && !(item.content instanceof Y.ContentDeleted)) {
       refuse('malformed', 'a card text holds plain text only');
     }
@@ -157,7 +157,7 @@ class BoardUpdateCheck {
   }
 }
 
-const cardFieldKeys = Object.keys(cardFields);
+const cardFieldKeys = Object.keys(cardFields).filter((key) => !optionalCardFields.has(key));
 
 function fieldKey(card: Y.Item, key: string | null): string {
   return `${card.id.client}:${card.id.clock} ${key}`;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { addCard, cardsOf, cardTextOf, deleteCard, moveCard, readCards } from '../../../shared/boardDoc';
+import { addCard, cardDetailOf, cardsOf, cardTextOf, deleteCard, hideCard, moveCard, readCards, showCard } from '../../../shared/boardDoc';
 import { limits } from '../../../shared/limits';
 import { catchUp, clientOf, facilitator, offer, participant, updateFrom } from '../../helpers/boardPeers';
 import { encodeUpdate, itemWithKey, rewriteUpdate } from '../../helpers/craftUpdate';
@@ -161,5 +161,29 @@ describe('crafted updates are refused before they touch the board', () => {
     });
     expect(offer(server, spliced, mal)).toMatchObject({ accepted: false, reason: 'malformed' });
     expect(encodeUpdate([], []).byteLength).toBeGreaterThan(0);
+  });
+});
+
+describe('the second field (detail)', () => {
+  it('a card may carry it from creation; anyone in the room types into it; it is never added later', () => {
+    const { server, malDoc } = boardWithAnnsCard();
+    const withDetail = updateFrom(malDoc, (d) => addCard(d, { id: 'card-d', questionId: 'worked-well', authorId: mal.participantId, authorName: mal.name, text: 'Peer support', detail: 'Funding' }));
+    expect(offer(server, withDetail, mal)).toEqual({ accepted: true });
+    expect(offer(server, updateFrom(malDoc, (d) => cardDetailOf(d, 'card-d')!.insert(7, ' from the council')), mal)).toEqual({ accepted: true });
+    expect(readCards(server).find((c) => c.id === 'card-d')).toMatchObject({ text: 'Peer support', detail: 'Funding from the council' });
+    // Ann's card was made without one: a detail cannot be bolted on afterwards.
+    expect(offer(server, updateFrom(clientOf(server, 55), (d) => cardsOf(d).get('card-ann')!.set('detail', new Y.Text('late'))), mal)).toMatchObject({ accepted: false, reason: 'refused' });
+  });
+
+  it('hiding empties the detail too, and showing brings it back', () => {
+    const server = new Y.Doc();
+    const client = clientOf(server, 66);
+    expect(offer(server, updateFrom(client, (d) => addCard(d, { id: 'card-h', questionId: 'worked-well', authorId: mal.participantId, authorName: mal.name, text: 'named', detail: 'private' })), mal).accepted).toBe(true);
+    hideCard(server, 'card-h');
+    expect(readCards(server)[0]).toMatchObject({ hidden: true, text: '', detail: '' });
+    catchUp(client, server);
+    expect(offer(server, updateFrom(client, (d) => cardDetailOf(d, 'card-h')!.insert(0, 'typed while hidden')), mal)).toMatchObject({ accepted: false, reason: 'refused' });
+    showCard(server, 'card-h', 'named', 'private');
+    expect(readCards(server)[0]).toMatchObject({ hidden: false, text: 'named', detail: 'private' });
   });
 });
