@@ -10,6 +10,8 @@ export interface CardExportRow {
   cardId: string;
   author: string;
   text: string;
+  /** The card's second field ('' when its question has none). */
+  detail: string;
   votes: number;
   hidden: boolean;
   createdAt: string;
@@ -34,6 +36,7 @@ export function cardExportRows(input: DraftInput): CardExportRow[] {
         cardId: card.id,
         author: card.authorName,
         text: card.text,
+        detail: card.detail ?? '',
         votes: board.votes[card.id] ?? 0,
         hidden: card.hidden,
         createdAt: new Date(card.createdAt).toISOString(),

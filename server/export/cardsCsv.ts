@@ -4,7 +4,7 @@ import type { CardExportRow } from './cardRows';
 // trim leading blanks first (or treat a leading tab, CR or NUL as one), so such cells get a leading
 // single quote, as OWASP advises: a card cannot run code in the organiser's Excel.
 
-const header = ['event', 'room', 'question', 'card_id', 'author', 'text', 'votes', 'hidden', 'created_at'];
+const header = ['event', 'room', 'question', 'card_id', 'author', 'text', 'second_field', 'votes', 'hidden', 'created_at'];
 
 /** The first non-blank character is = + - @, or a tab, CR or NUL comes before anything that is not blank. */
 const formulaStart = /^[\s\0]*[=+\-@\t\r\0]/;
@@ -21,7 +21,7 @@ export function csvCell(value: string): string {
 export function cardsCsv(rows: readonly CardExportRow[]): string {
   const lines = [
     header,
-    ...rows.map((r) => [r.event, r.room, r.question, r.cardId, r.author, r.text, String(r.votes), String(r.hidden), r.createdAt]),
+    ...rows.map((r) => [r.event, r.room, r.question, r.cardId, r.author, r.text, r.detail, String(r.votes), String(r.hidden), r.createdAt]),
   ].map((cells) => cells.map(csvCell).join(','));
   // The byte-order mark makes Excel read the file as UTF-8.
   return `\uFEFF${lines.join('\r\n')}\r\n`;

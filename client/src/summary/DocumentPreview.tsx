@@ -33,6 +33,13 @@ export function DocumentPreview({ blocks }: { blocks: DocBlock[] }) {
                   <li key={j}>
                     {item.text}
                     {item.note && <span className="doc-note"> — {item.note}</span>}
+                    {item.points && item.points.length > 0 && (
+                      <ul>
+                        {item.points.map((point, k) => (
+                          <li key={k}>{point}</li>
+                        ))}
+                      </ul>
+                    )}
                   </li>
                 ))}
               </List>

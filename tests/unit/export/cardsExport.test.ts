@@ -55,7 +55,7 @@ describe('cards CSV and JSON', () => {
   const [header, ...body] = parsed;
 
   it('lists every card of every room, hidden ones flagged', () => {
-    expect(header).toEqual(['event', 'room', 'question', 'card_id', 'author', 'text', 'votes', 'hidden', 'created_at']);
+    expect(header).toEqual(['event', 'room', 'question', 'card_id', 'author', 'text', 'second_field', 'votes', 'hidden', 'created_at']);
     const total = fixture.rooms.reduce((n, r) => n + r.cards.length, 0) + injections.length + 1;
     expect(body).toHaveLength(total);
     expect(body.every((r) => r.length === header?.length)).toBe(true);
@@ -67,11 +67,12 @@ describe('cards CSV and JSON', () => {
       'provider-market-0',
       'Amira',
       fixture.rooms[0]?.cards[0]?.text,
+      '',
       '6',
       'false',
       '2021-06-18T10:00:00.000Z',
     ]);
-    expect(body.find((r) => r[3] === 'hostile-1')?.[7]).toBe('true');
+    expect(body.find((r) => r[3] === 'hostile-1')?.[8]).toBe('true');
   });
 
   it('neutralises cells a spreadsheet would run as formulas', () => {
