@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { phases } from './control';
 import { limits } from './limits';
-import { eventDetailsSchema, idSchema } from './schemas';
+import { eventDetailsSchema, idSchema, questionsSetSchema, templateSaveSchema } from './schemas';
 import type { Role } from './types';
 
 // Every socket.io command: its payload schema and who may run it. The server enforces both;
@@ -42,6 +42,9 @@ export const commandSpecs = {
   'summary:draft': { roles: ['facilitator'], schema: empty },
   // Title, date, organiser, introduction, objectives, agenda: the organiser owns them as much as the facilitators do.
   'event:details': { roles: ['facilitator', 'organiser'], schema: eventDetailsSchema },
+  // The whole list, in order: kept questions by id (their cards stay), new ones without (issue 13).
+  'questions:set': { roles: ['facilitator'], schema: questionsSetSchema },
+  'template:save': { roles: ['facilitator'], schema: templateSaveSchema },
 } as const satisfies Record<string, { roles: readonly Role[]; schema: z.ZodType }>;
 
 export type CommandName = keyof typeof commandSpecs;

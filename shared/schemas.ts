@@ -59,6 +59,28 @@ export const questionInputSchema = z.strictObject({
 });
 export type QuestionInput = z.input<typeof questionInputSchema>;
 
+/** The bounds of an event's question list, the same at creation and in the control panel. */
+const questionList = <T extends z.ZodType>(item: T) =>
+  z
+    .array(item)
+    .min(1, 'Please write at least one question.')
+    .max(limits.questionsPerTemplate, `An event can have up to ${limits.questionsPerTemplate} questions.`);
+
+/**
+ * The event's whole question list as the control panel sends it (questions:set). A question that already
+ * exists carries its id, so a renamed question keeps its cards (cards refer to question ids); new ones have none.
+ */
+export const questionsSetSchema = z.strictObject({
+  questions: questionList(z.strictObject({ id: idSchema.optional(), ...questionInputSchema.shape })),
+});
+export type QuestionsSetInput = z.input<typeof questionsSetSchema>;
+
+/** Saving an event's questions and rooms as a template on this server (template:save). */
+export const templateSaveSchema = z.strictObject({
+  name: trimmed(limits.shortTextChars).min(1, 'Please give the template a name.'),
+  description: trimmed(limits.shortTextChars * 2).default(''),
+});
+
 export const summaryLayouts = ['by-room', 'by-question'] as const;
 
 const objectiveText = trimmed(limits.shortTextChars * 2);
@@ -112,11 +134,7 @@ export const createEventSchema = z.strictObject({
   objectives: eventDetailFields.objectives.default([]),
   agenda: eventDetailFields.agenda.default([]),
   templateId: z.string().max(100).optional(),
-  questions: z
-    .array(questionInputSchema)
-    .min(1, 'Please write at least one question.')
-    .max(limits.questionsPerTemplate, `An event can have up to ${limits.questionsPerTemplate} questions.`)
-    .optional(),
+  questions: questionList(questionInputSchema).optional(),
   rooms: z.array(roomInputSchema).min(1).max(limits.roomsPerEvent).optional(),
   assignmentMode: z.enum(['self-select', 'facilitator', 'auto']).default('self-select'),
   summaryLayout: z.enum(summaryLayouts).default('by-room'),

@@ -5,7 +5,7 @@ import type { QuestionInput } from '../../shared/schemas';
 import { customTemplateId, defaultTemplateId, findTemplate } from '../../shared/templates';
 import type { EventInfo, EventLinks, Question, Room } from '../../shared/types';
 import { hashSecret, randomSecret } from '../auth/tokens';
-import type { EventStore } from '../store/store';
+import type { EventStore, TemplateStore } from '../store/store';
 import { HttpError } from '../http/httpError';
 
 // Letters and digits people will not confuse when reading a code off a projector (no 0/O, 1/I/L).
@@ -34,9 +34,13 @@ export function slugify(text: string, fallback: string): string {
   return slug || fallback;
 }
 
-/** Makes ids unique within a list by numbering repeats (`x`, `x-2`, `x-3`); the same list always gets the same ids. */
-function numberRepeats(bases: readonly string[]): string[] {
-  const used = new Set<string>();
+/**
+ * Makes ids unique within a list by numbering repeats (`x`, `x-2`, `x-3`), avoiding `taken`; the same list
+ * always gets the same ids.
+ */
+function numberRepeats(bases: readonly string[], taken: Iterable<string> = []): string[] {
+  // Ids already taken (questions kept by id) are never handed out again.
+  const used = new Set<string>(taken);
   return bases.map((base) => {
     let id = base;
     for (let n = 2; used.has(id); n++) id = `${base}-${n}`;
@@ -56,10 +60,15 @@ export function roomsWithIds(rooms: readonly { id?: string; topic: string }[]): 
  * slug (other scripts, only symbols) get `question-<position>`. Slugs of at most 40 characters plus a
  * repeat number always pass idSchema.
  */
-export function questionsWithIds(questions: readonly QuestionInput[]): Question[] {
-  const ids = numberRepeats(questions.map((q, index) => slugify(q.prompt, `question-${index + 1}`)));
-  return questions.map(({ prompt, hint, secondField }, index) => ({
-    id: ids[index]!,
+export function questionsWithIds(questions: readonly (QuestionInput & { id?: string })[]): Question[] {
+  // A question that already has an id (the control panel's kept questions) keeps it: its cards refer to it.
+  const kept = questions.flatMap((q) => (q.id ? [q.id] : []));
+  const generated = numberRepeats(
+    questions.flatMap((q, index) => (q.id ? [] : [slugify(q.prompt, `question-${index + 1}`)])),
+    kept,
+  );
+  return questions.map(({ id, prompt, hint, secondField }) => ({
+    id: id ?? generated.shift()!,
     prompt,
     ...(hint ? { hint } : {}),
     ...(secondField ? { secondField } : {}),
@@ -71,9 +80,17 @@ export interface CreatedEvent {
   links: EventLinks;
 }
 
-export async function createEvent(store: EventStore, raw: CreateEventInput, baseUrl: string): Promise<CreatedEvent> {
+type SavedTemplates = Pick<TemplateStore, 'getTemplate'>;
+const noSavedTemplates: SavedTemplates = { getTemplate: async () => undefined };
+
+/**
+ * `saved` finds templates saved on this server from events (template:save); the built-in ones come first.
+ * Callers that only ever use built-in templates (the demo seed) leave it out.
+ */
+export async function createEvent(store: EventStore, raw: CreateEventInput, baseUrl: string, saved: SavedTemplates = noSavedTemplates): Promise<CreatedEvent> {
   const input = createEventSchema.parse(raw);
-  const template = findTemplate(input.templateId ?? defaultTemplateId);
+  const templateId = input.templateId ?? defaultTemplateId;
+  const template = findTemplate(templateId) ?? (await saved.getTemplate(templateId));
   if (!template) throw new HttpError(400, 'unknown_template', 'That template does not exist.');
   const facilitatorKey = randomSecret();
   const organiserKey = randomSecret();

@@ -37,8 +37,9 @@ export function eventRoutes(deps: RouteDeps): Router {
   const router = express.Router();
   const { store, signer } = deps;
 
-  router.get('/templates', (_req, res) => {
-    res.json({ templates });
+  // Built-in templates first, then those saved on this server from events (template:save), oldest first.
+  router.get('/templates', async (_req, res) => {
+    res.json({ templates: [...templates, ...(await store.listTemplates())] });
   });
 
   // Tells the /new page whether to ask for an event creation key.
@@ -61,7 +62,7 @@ export function eventRoutes(deps: RouteDeps): Router {
       }
     }
     const input = createEventSchema.parse(req.body);
-    const created = await createEvent(store, input, baseUrlOf(req, deps.publicUrl));
+    const created = await createEvent(store, input, baseUrlOf(req, deps.publicUrl), store);
     deps.limiters?.eventCreation.used(limiterKey);
     res.status(201).json(created);
   });

@@ -1,7 +1,7 @@
 import pg from 'pg';
 import * as Y from 'yjs';
 import type { ControlState } from '../../shared/control';
-import type { EventInfo, Participant } from '../../shared/types';
+import type { EventInfo, Participant, Template } from '../../shared/types';
 import { toParticipant, type ParticipantRow } from './participantRows';
 import type { AuditEntry, LoadedDoc, Store } from './store';
 
@@ -64,6 +64,11 @@ CREATE TABLE IF NOT EXISTS hidden_cards (
   PRIMARY KEY (event_id, room_id, card_id)
 );
 ALTER TABLE hidden_cards ADD COLUMN IF NOT EXISTS detail TEXT NOT NULL DEFAULT '';
+CREATE TABLE IF NOT EXISTS templates (
+  id TEXT PRIMARY KEY,
+  saved_at TEXT NOT NULL,
+  template JSONB NOT NULL
+);
 `;
 
 /** Escapes LIKE wildcards so a document-name prefix matches only itself. */
@@ -262,6 +267,17 @@ export async function openPostgresStore(connectionString: string): Promise<Store
         );
         await c.query('UPDATE hidden_cards SET room_id = $1 WHERE event_id = $2 AND room_id = $3', [toRoomId, eventId, fromRoomId]);
       });
+    },
+    async saveTemplate(template, savedAt) {
+      await pool.query('INSERT INTO templates (id, saved_at, template) VALUES ($1, $2, $3)', [template.id, savedAt, JSON.stringify(template)]);
+    },
+    async listTemplates() {
+      const { rows } = await pool.query<{ template: Template }>('SELECT template FROM templates ORDER BY saved_at, id');
+      return rows.map((r) => r.template);
+    },
+    async getTemplate(id) {
+      const { rows } = await pool.query<{ template: Template }>('SELECT template FROM templates WHERE id = $1', [id]);
+      return rows[0]?.template;
     },
     async close() {
       await pool.end();

@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ControlState } from '../../shared/control';
-import type { EventInfo, Participant } from '../../shared/types';
+import type { EventInfo, Participant, Template } from '../../shared/types';
 import type { LoadedDoc, Store, StoredEvent } from './store';
 import { openLogFolder, type FoldedRow } from './logFolder';
 import { ensurePrivateDir, makePrivate, openPrivateFile } from './privateFiles';
@@ -63,6 +63,11 @@ CREATE TABLE IF NOT EXISTS hidden_cards (
   hidden_at TEXT NOT NULL,
   PRIMARY KEY (event_id, room_id, card_id)
 ) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS templates (
+  id TEXT PRIMARY KEY,
+  saved_at TEXT NOT NULL,
+  template TEXT NOT NULL
+);
 `;
 
 export interface SqliteStoreOptions {
@@ -159,6 +164,11 @@ export function openSqliteStore(dataDir: string, options: SqliteStoreOptions = {
     // A moved card replaces one of the same id in the target room (as it does in the board document).
     dropOverwritten: db.prepare('DELETE FROM hidden_cards WHERE event_id = ? AND room_id = ? AND card_id IN (SELECT card_id FROM hidden_cards WHERE event_id = ? AND room_id = ?)'),
     move: db.prepare('UPDATE hidden_cards SET room_id = ? WHERE event_id = ? AND room_id = ?'),
+  };
+  const savedTemplates = {
+    insert: db.prepare('INSERT INTO templates (id, saved_at, template) VALUES (?, ?, ?)'),
+    list: db.prepare<[], { template: string }>('SELECT template FROM templates ORDER BY saved_at, id'),
+    get: db.prepare<[string], { template: string }>('SELECT template FROM templates WHERE id = ?'),
   };
   const moveHiddenTx = db.transaction((eventId: string, fromRoomId: string, toRoomId: string) => {
     hidden.dropOverwritten.run(eventId, toRoomId, eventId, fromRoomId);
@@ -331,6 +341,16 @@ export function openSqliteStore(dataDir: string, options: SqliteStoreOptions = {
     async moveHiddenCards(eventId, fromRoomId, toRoomId) {
       if (toRoomId) moveHiddenTx(eventId, fromRoomId, toRoomId);
       else hidden.deleteRoom.run(eventId, fromRoomId);
+    },
+    async saveTemplate(template, savedAt) {
+      savedTemplates.insert.run(template.id, savedAt, JSON.stringify(template));
+    },
+    async listTemplates() {
+      return savedTemplates.list.all().map((r) => JSON.parse(r.template) as Template);
+    },
+    async getTemplate(id) {
+      const row = savedTemplates.get.get(id);
+      return row ? (JSON.parse(row.template) as Template) : undefined;
     },
     async close() {
       try {

@@ -1,6 +1,6 @@
 import type { ControlState } from '../../shared/control';
 import type { VoteRow } from '../../shared/votes';
-import type { EventInfo, Participant } from '../../shared/types';
+import type { EventInfo, Participant, Template } from '../../shared/types';
 
 // The one storage interface. SQLite implements it now; a PostgreSQL one can follow without touching callers.
 // Methods are async so that a networked store fits the same shape.
@@ -88,6 +88,15 @@ export interface AuditEntry {
   detail: string;
 }
 
-export interface Store extends DocStore, EventStore {
+/** Templates organisers saved from their events on this server (the built-in ones live in shared/templates.ts). */
+export interface TemplateStore {
+  /** Saves a new template; its id must be new. */
+  saveTemplate(template: Template, savedAt: string): Promise<void>;
+  /** Oldest first, so the library keeps its order as templates are added. */
+  listTemplates(): Promise<Template[]>;
+  getTemplate(id: string): Promise<Template | undefined>;
+}
+
+export interface Store extends DocStore, EventStore, TemplateStore {
   close(): Promise<void>;
 }

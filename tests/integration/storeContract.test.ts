@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { initialControlState } from '../../shared/control';
-import type { EventInfo } from '../../shared/types';
+import type { EventInfo, Template } from '../../shared/types';
 import { openPostgresStore } from '../../server/store/postgresStore';
 import { openSqliteStore } from '../../server/store/sqliteStore';
 import type { Store } from '../../server/store/store';
@@ -170,6 +170,26 @@ describe.each(factories)('%s store', (_name, open) => {
     expect(await texts('ev2')).toEqual(['a/c1=other event']);
     // Only an existing event's cards can be saved (an erased event's late hide cannot leave a row).
     await expect(store.saveHiddenCard({ ...row('a', 'c1', 'x'), eventId: 'gone' })).rejects.toThrow();
+    await store.close();
+  });
+
+  it('keeps templates saved from events, oldest first, and finds one by id', async () => {
+    const store = await open();
+    expect(await store.listTemplates()).toEqual([]);
+    const template = (id: string, name: string): Template => ({
+      id,
+      name,
+      description: '',
+      questions: [{ id: 'q', prompt: 'Q?', hint: 'A hint', secondField: 'Why?' }, { id: 'r', prompt: 'R?' }],
+      rooms: [{ id: 'a', topic: 'A' }],
+    });
+    await store.saveTemplate(template('saved-b', 'Second'), '2026-01-02T00:00:00.000Z');
+    await store.saveTemplate(template('saved-a', 'First'), '2026-01-01T00:00:00.000Z');
+    expect((await store.listTemplates()).map((t) => t.name)).toEqual(['First', 'Second']);
+    expect(await store.getTemplate('saved-b')).toEqual(template('saved-b', 'Second'));
+    expect(await store.getTemplate('nope')).toBeUndefined();
+    // Ids are never reused: a second save under the same id is refused, not a silent replacement.
+    await expect(store.saveTemplate(template('saved-a', 'Again'), '2026-01-03T00:00:00.000Z')).rejects.toThrow();
     await store.close();
   });
 });

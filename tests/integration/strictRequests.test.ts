@@ -142,6 +142,9 @@ function validCommandPayloads(rooms: { a: string; b: string }): Record<CommandNa
     'card:show': { roomId: rooms.a, cardId: 'no-such-card' },
     'summary:draft': {},
     'event:details': { title: 'Renamed event', objectives: [{ text: 'Learn', points: ['From each other'] }] },
+    // No board has cards yet, so the sample event's questions may all be replaced.
+    'questions:set': { questions: [{ prompt: 'What surprised you?', hint: 'One thing', secondField: 'Why?' }] },
+    'template:save': { name: 'Our pilot review', description: 'Questions and rooms from the pilot' },
   };
 }
 

@@ -9,9 +9,11 @@ import { visibilityKey } from '../../moderation/cardVisibility';
 import { closeReasons } from '../../../shared/closeCodes';
 import { CommandError, type CommandHandlers } from '../commandRouter';
 import { eventDetailsHandlers } from './eventDetailsHandlers';
+import { questionsHandlers } from './questionsHandlers';
+import { templateHandlers } from './templateHandlers';
 import { changeEvent as changeEventOf, eventOf, requireRoom, type HandlerDeps } from './handlerDeps';
 
-type Handlers = Pick<CommandHandlers, 'room:add' | 'room:rename' | 'room:remove' | 'assign:mode' | 'assign:even' | 'participant:move' | 'event:details'>;
+type Handlers = Pick<CommandHandlers, 'room:add' | 'room:rename' | 'room:remove' | 'assign:mode' | 'assign:even' | 'participant:move' | 'event:details' | 'questions:set' | 'template:save'>;
 
 export function roomHandlers(deps: HandlerDeps): Handlers {
   const { store, liveDocs, realtime, yjs, control } = deps;
@@ -26,8 +28,11 @@ export function roomHandlers(deps: HandlerDeps): Handlers {
   };
 
   return {
-    // The event's other metadata changes: registered with the rooms' so server/app.ts needs no new line.
+    // The event's other metadata changes (details, questions, saving as a template): registered with the rooms'
+    // so server/app.ts needs no new line.
     ...eventDetailsHandlers(deps),
+    ...questionsHandlers(deps),
+    ...templateHandlers(deps),
 
     async 'room:add'({ claims }, { topic }) {
       const info = await changeEvent(claims.eventId, (event) => {
