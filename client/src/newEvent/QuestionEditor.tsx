@@ -7,6 +7,8 @@ interface Props {
   onChange(drafts: QuestionDraft[]): void;
   /** Shown next to their fields once the organiser has tried to create the event. */
   errors: DraftErrors;
+  /** Why a row may not be removed (the control panel: its question has cards); the button is then disabled with this said next to it. */
+  removeBlocked?(draft: QuestionDraft): string | undefined;
 }
 
 const fields: { field: DraftField; label: string; help?: string; max: number }[] = [
@@ -25,7 +27,7 @@ const fields: { field: DraftField; label: string; help?: string; max: number }[]
  * focus follows the row that moved or goes to a neighbour of one removed, and a status line says what
  * happened, so keyboard and screen reader users never lose their place.
  */
-export function QuestionEditor({ drafts, onChange, errors }: Props) {
+export function QuestionEditor({ drafts, onChange, errors, removeBlocked }: Props) {
   const [announcement, setAnnouncement] = useState('');
   // Where focus goes after the list re-renders: an element id.
   const focusNext = useRef<string | null>(null);
@@ -68,6 +70,7 @@ export function QuestionEditor({ drafts, onChange, errors }: Props) {
       <ol className="question-rows">
         {drafts.map((draft, index) => {
           const n = index + 1;
+          const blocked = removeBlocked?.(draft);
           return (
             <li key={draft.key}>
               <fieldset className="stack">
@@ -113,11 +116,22 @@ export function QuestionEditor({ drafts, onChange, errors }: Props) {
                     </button>
                   )}
                   {drafts.length > 1 && (
-                    <button type="button" className="small danger" onClick={() => remove(index)}>
+                    <button
+                      type="button"
+                      className="small danger"
+                      disabled={blocked !== undefined}
+                      aria-describedby={blocked ? `q-${draft.key}-blocked` : undefined}
+                      onClick={() => remove(index)}
+                    >
                       Remove question {n}
                     </button>
                   )}
                 </div>
+                {blocked && drafts.length > 1 && (
+                  <p className="hint" id={`q-${draft.key}-blocked`}>
+                    {blocked}
+                  </p>
+                )}
               </fieldset>
             </li>
           );

@@ -7,6 +7,8 @@ import type { Question } from '../../../shared/types';
 
 export interface QuestionDraft {
   key: number;
+  /** An existing question's id (control panel): sent back so its cards stay with it. New rows have none. */
+  id?: string;
   prompt: string;
   hint: string;
   secondField: string;

@@ -8,6 +8,7 @@ import { RoomsOverview } from '../facilitator/RoomsOverview';
 import { SessionControls } from '../facilitator/SessionControls';
 import { useKeyExchange } from '../facilitator/useKeyExchange';
 import { useStaffControl } from '../facilitator/useStaffControl';
+import { QuestionsSection } from '../questions/QuestionsSection';
 import { useSession } from '../state/sessionStore';
 import { ErrorMessage } from '../ui/ErrorMessage';
 import { Layout } from '../ui/Layout';
@@ -57,6 +58,7 @@ export function FacilitatorPage({ eventId }: { eventId: string }) {
         <div className="control-main">
           <RoomsOverview socket={socket} event={event} rooms={rooms} />
           <PeopleAndRooms socket={socket} event={event} rooms={rooms} />
+          <QuestionsSection socket={socket} event={event} rooms={rooms} />
           <EventDetailsForm socket={socket} event={event} />
         </div>
         <div className="control-side">
