@@ -1,3 +1,4 @@
+import { methodHeading } from '../../../shared/summary/method';
 import type { EventSummary } from '../../../shared/summary/summaryModel';
 import { summaryCards } from '../../../shared/summary/summaryLookup';
 import { editAction, removeAction, setSummaryText } from '../../../shared/summary/synthesis';
@@ -66,7 +67,7 @@ export function TextSections({ summary, apply }: { summary: EventSummary; apply:
       <h2 id="texts-heading">Sessions and method</h2>
       <CommitField label="Speaker and session notes" multiline value={summary.sessionNotes} onCommit={(t) => apply((s) => setSummaryText(s, 'sessionNotes', t))} />
       <CommitField
-        label="Thinking appreciatively: introduction"
+        label={`${methodHeading(summary)}: introduction`}
         multiline
         value={summary.thinkingAppreciatively.intro}
         onCommit={(t) => apply((s) => setSummaryText(s, 'thinkingIntro', t))}
