@@ -89,6 +89,11 @@ describe('WCAG 2.2 A/AA on every page and state (axe-core in Chromium)', () => {
     const page = await openFacilitatorPanel(env.browser, env.event.links.facilitator);
     await page.getByText(/Provider market/).first().waitFor();
     await expectAccessible(page, 'control panel');
+    // The event details and questions forms fold away; open every one so axe sees their fields.
+    const folded = page.locator('details:not([open]) > summary');
+    expect(await folded.count()).toBeGreaterThanOrEqual(2);
+    while ((await folded.count()) > 0) await folded.first().click();
+    await expectAccessible(page, 'control panel with event details and questions open');
     await page.getByRole('button', { name: 'Show on the big screen' }).click();
     await page.getByRole('dialog', { name: 'Join instructions' }).waitFor();
     await expectAccessible(page, 'join screen for the projector');
