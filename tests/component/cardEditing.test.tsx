@@ -84,3 +84,26 @@ describe('adding a card', () => {
     expect(added).toEqual([]);
   });
 });
+
+describe('adding a card with a second field', () => {
+  it('Enter in the card goes on to the second field, Enter there adds both; without one, Enter adds at once', () => {
+    const added: Array<[string, string | undefined]> = [];
+    render(<AddCardForm prompt="What have we STARTED doing?" secondField="What enabled the change?" draftKey="draft:test:q1" onAdd={(text, detail) => added.push([text, detail])} />);
+    const card = screen.getByLabelText('Add a card to “What have we STARTED doing?”') as HTMLTextAreaElement;
+    const detail = screen.getByLabelText(/What enabled the change\?/) as HTMLTextAreaElement;
+    fireEvent.change(card, { target: { value: 'Daily huddles' } });
+    fireEvent.keyDown(card, { key: 'Enter' });
+    expect(added).toEqual([]);
+    expect(document.activeElement).toBe(detail);
+    fireEvent.change(detail, { target: { value: 'Laptops for every carer' } });
+    fireEvent.keyDown(detail, { key: 'Enter' });
+    expect(added).toEqual([['Daily huddles', 'Laptops for every carer']]);
+    cleanup();
+
+    render(<AddCardForm prompt="What worked well?" draftKey="draft:test:q2" onAdd={(text, detail) => added.push([text, detail])} />);
+    const plain = screen.getByLabelText('Add a card to “What worked well?”') as HTMLTextAreaElement;
+    fireEvent.change(plain, { target: { value: 'Peer support' } });
+    fireEvent.keyDown(plain, { key: 'Enter' });
+    expect(added.at(-1)).toEqual(['Peer support', undefined]);
+  });
+});

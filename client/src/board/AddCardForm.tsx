@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useId, useState, type KeyboardEvent } from 'react';
 import { limits } from '../../../shared/limits';
 
 interface Props {
@@ -38,23 +38,39 @@ export function AddCardForm({ prompt, secondField, draftKey, onAdd }: Props) {
         maxLength={limits.cardChars}
         onChange={(e) => update(e.target.value)}
         onKeyDown={(e) => {
-          // Enter adds, Shift+Enter makes a new line: what people expect from chat tools.
-          if (e.key === 'Enter' && !e.shiftKey && !e.nativeEvent.isComposing) {
-            e.preventDefault();
-            submit();
-          }
+          // Enter adds, Shift+Enter makes a new line: what people expect from chat tools. With a second
+          // field, Enter goes on to it first, so nobody adds a card before they had the chance to fill it.
+          if (!isPlainEnter(e)) return;
+          e.preventDefault();
+          if (secondField) document.getElementById(`${id}-detail`)?.focus();
+          else submit();
         }}
         aria-describedby={`${id}-hint`}
       />
       <p className="hint" id={`${id}-hint`}>
-        Press Enter to add, Shift+Enter for a new line.
+        {secondField ? `Press Enter to go on to “${secondField}”, Shift+Enter for a new line.` : 'Press Enter to add, Shift+Enter for a new line.'}
       </p>
       {secondField && (
         <>
           <label htmlFor={`${id}-detail`}>
             {secondField} <span className="hint">(optional)</span>
           </label>
-          <textarea id={`${id}-detail`} value={detail} rows={2} maxLength={limits.cardChars} onChange={(e) => updateDetail(e.target.value)} />
+          <textarea
+            id={`${id}-detail`}
+            value={detail}
+            rows={2}
+            maxLength={limits.cardChars}
+            onChange={(e) => updateDetail(e.target.value)}
+            onKeyDown={(e) => {
+              if (!isPlainEnter(e)) return;
+              e.preventDefault();
+              submit();
+            }}
+            aria-describedby={`${id}-detail-hint`}
+          />
+          <p className="hint" id={`${id}-detail-hint`}>
+            Press Enter to add the card.
+          </p>
         </>
       )}
       <button type="submit" disabled={!text.trim()}>
@@ -73,4 +89,8 @@ function useDraft(key: string): [string, (value: string) => void] {
     else localStorage.removeItem(key);
   };
   return [value, update];
+}
+
+function isPlainEnter(e: KeyboardEvent<HTMLTextAreaElement>): boolean {
+  return e.key === 'Enter' && !e.shiftKey && !e.nativeEvent.isComposing;
 }
