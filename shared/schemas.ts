@@ -18,17 +18,29 @@ const bidiControls = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/u;
 // At least one character must show: not only spaces, marks, joiners or blank-looking letters (Hangul fillers, braille blank).
 const visibleCharacter = /(?![\p{Default_Ignorable_Code_Point}\u2800])[\p{L}\p{N}\p{P}\p{S}]/u;
 
-/** The rule for a person's name wherever one is accepted; optional names may be empty but never invisible. */
-export function personNameSchema({ required = true, maxChars = limits.displayNameChars }: { required?: boolean; maxChars?: number } = {}) {
+/**
+ * One line of text people read (a name, a title, a topic, a question): the characters above, no text-direction
+ * controls, and at least one visible character when not empty. Required texts may not be empty.
+ */
+function lineTextSchema({ maxChars, what, required, missing, invisible = `${what} must contain something others can see: letters, numbers, punctuation or emoji.` }: { maxChars: number; what: string; required: boolean; missing: string; invisible?: string }) {
   return z
     .string()
     .trim()
-    .max(maxChars, `Names can be up to ${maxChars} characters.`)
-    .refine((name) => !bidiControls.test(name), 'Names cannot contain characters that change the direction of text.')
-    .refine((name) => nameCharacters.test(name), 'Names can contain letters, numbers, punctuation, symbols and spaces, but no invisible or control characters.')
-    .refine((name) => name !== '' || !required, 'Please type a name so others know who wrote what.')
-    .refine((name) => name === '' || visibleCharacter.test(name), 'Please type a name others can see: letters, numbers, punctuation or emoji.');
+    .max(maxChars, `${what} can be up to ${maxChars} characters.`)
+    .refine((text) => !bidiControls.test(text), `${what} cannot contain characters that change the direction of text.`)
+    .refine((text) => nameCharacters.test(text), `${what} can contain letters, numbers, punctuation, symbols and spaces, but no invisible or control characters.`)
+    .refine((text) => text !== '' || !required, missing)
+    .refine((text) => text === '' || visibleCharacter.test(text), invisible);
 }
+
+/** The rule for a person's name wherever one is accepted; optional names may be empty but never invisible. */
+export function personNameSchema({ required = true, maxChars = limits.displayNameChars }: { required?: boolean; maxChars?: number } = {}) {
+  return lineTextSchema({ maxChars, what: 'Names', required, missing: 'Please type a name so others know who wrote what.', invisible: 'Please type a name others can see: letters, numbers, punctuation or emoji.' });
+}
+
+/** Titles, topics, questions and list items: the same positive rule as names. */
+const labelText = (maxChars: number, what: string, missing = `Please fill in ${what.toLowerCase()}.`) => lineTextSchema({ maxChars, what, required: true, missing });
+const optionalLabelText = (maxChars: number, what: string) => lineTextSchema({ maxChars, what, required: false, missing: '' });
 
 export const displayNameSchema = personNameSchema();
 
@@ -43,19 +55,19 @@ export function issueMessage(issue: z.core.$ZodIssue): string {
 
 export const roomInputSchema = z.strictObject({
   id: idSchema.optional(),
-  topic: trimmed(limits.shortTextChars).min(1, 'Every room needs a topic.'),
+  topic: labelText(limits.shortTextChars, 'Room topics', 'Every room needs a topic.'),
 });
 
 // Empty optional texts mean "none", so a form can send what its fields hold.
-const optionalText = (max: number) =>
-  trimmed(max)
+const optionalText = (max: number, what: string) =>
+  optionalLabelText(max, what)
     .optional()
     .transform((text) => text || undefined);
 
 export const questionInputSchema = z.strictObject({
-  prompt: trimmed(limits.shortTextChars).min(1, 'Every question needs a prompt.'),
-  hint: optionalText(limits.shortTextChars * 2),
-  secondField: optionalText(limits.shortTextChars),
+  prompt: labelText(limits.shortTextChars, 'Questions', 'Every question needs a prompt.'),
+  hint: optionalText(limits.shortTextChars * 2, 'Help texts'),
+  secondField: optionalText(limits.shortTextChars, 'Second field labels'),
 });
 export type QuestionInput = z.input<typeof questionInputSchema>;
 
@@ -77,13 +89,13 @@ export type QuestionsSetInput = z.input<typeof questionsSetSchema>;
 
 /** Saving an event's questions and rooms as a template on this server (template:save). */
 export const templateSaveSchema = z.strictObject({
-  name: trimmed(limits.shortTextChars).min(1, 'Please give the template a name.'),
-  description: trimmed(limits.shortTextChars * 2).default(''),
+  name: labelText(limits.shortTextChars, 'Template names', 'Please give the template a name.'),
+  description: optionalLabelText(limits.shortTextChars * 2, 'Template descriptions').default(''),
 });
 
 export const summaryLayouts = ['by-room', 'by-question'] as const;
 
-const objectiveText = trimmed(limits.shortTextChars * 2);
+const objectiveText = labelText(limits.shortTextChars * 2, 'Objectives');
 
 /**
  * An objective is typed as text or as `{ text, points }`. Plain text is read as an object first so a
@@ -101,15 +113,15 @@ export const objectiveSchema = z
   .transform(({ text, points }): Objective => (points.length ? { text, points } : text));
 
 export const agendaItemSchema = z.strictObject({
-  item: trimmed(limits.shortTextChars * 2),
+  item: labelText(limits.shortTextChars * 2, 'Agenda items'),
   who: personNameSchema({ required: false, maxChars: limits.shortTextChars }),
 });
 
 /** The details organisers and facilitators set at creation and may change later (event:details). */
 const eventDetailFields = {
-  title: trimmed(limits.titleChars).min(1, 'Please give the event a title.'),
+  title: labelText(limits.titleChars, 'Titles', 'Please give the event a title.'),
   date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date like 2026-06-18.'),
-  organiser: trimmed(limits.shortTextChars),
+  organiser: optionalLabelText(limits.shortTextChars, 'Organiser names'),
   introduction: trimmed(limits.longTextChars),
   objectives: z.array(objectiveSchema).max(limits.listItems, `An event can have up to ${limits.listItems} objectives.`),
   agenda: z.array(agendaItemSchema).max(limits.listItems, `An agenda can have up to ${limits.listItems} rows.`),

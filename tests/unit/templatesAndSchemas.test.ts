@@ -181,3 +181,21 @@ describe('validation schemas', () => {
     }
   });
 });
+
+describe('texts people read are described positively, like names', () => {
+  const valid = { title: 'Lessons learned', date: '2026-06-18', questions: [{ prompt: 'What have we STARTED doing?' }], rooms: [{ topic: 'Workforce' }] };
+  it.each([
+    ['a title of zero-width spaces', { ...valid, title: '\u200B\u200B' }],
+    ['a title with a right-to-left override', { ...valid, title: 'Report \u202Egnp.exe' }],
+    ['a question prompt that is only a soft hyphen', { ...valid, questions: [{ prompt: '\u00AD' }] }],
+    ['a room topic with a line break', { ...valid, rooms: [{ topic: 'Work\nforce' }] }],
+    ['a second-field label with an isolate', { ...valid, questions: [{ prompt: 'Q', secondField: '\u2067x\u2069' }] }],
+  ])('refuses %s', (_what, input) => {
+    expect(createEventSchema.safeParse(input).success).toBe(false);
+  });
+
+  it('accepts Welsh, Arabic, Hebrew, Polish and emoji', () => {
+    const input = { ...valid, title: 'Gweithdy ✨ ورشة عمل', questions: [{ prompt: 'Co się udało? מה עבד?' }], rooms: [{ topic: 'Gweithlu' }] };
+    expect(createEventSchema.safeParse(input).success).toBe(true);
+  });
+});
