@@ -1,3 +1,4 @@
+import { afterEach } from 'vitest';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -14,4 +15,16 @@ export async function startTestServer(options: { dataDir?: string; env?: Record<
   const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, SEED_DEMO: 'false', DOC_UNLOAD_MS: '50', ...options.env });
   const running = await startServer(config, createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'));
   return { ...running, dataDir };
+}
+
+/**
+ * Teardown the test registers as it goes (servers, providers, sockets): after each test they run, last
+ * first. Push onto the returned list.
+ */
+export function cleanupsAfterEach(): (() => unknown)[] {
+  const cleanups: (() => unknown)[] = [];
+  afterEach(async () => {
+    for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+  });
+  return cleanups;
 }

@@ -1,16 +1,13 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { addCard, readCards, cardTextOf } from '../../shared/boardDoc';
 import { boardDocName } from '../../shared/docNames';
 import { createTestEvent, joinAsParticipant } from '../helpers/apiClient';
 import { joinedBoard } from '../helpers/joinedBoard';
-import { startTestServer } from '../helpers/testServer';
+import { cleanupsAfterEach, startTestServer } from '../helpers/testServer';
 import { closeReasons } from '../../shared/closeCodes';
 import { connectProvider, waitFor, waitForSync, yjsOutcome, type ProviderHandle } from '../helpers/yjsClient';
 
-const cleanups: (() => Promise<void> | void)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
+const cleanups = cleanupsAfterEach();
 
 async function setup() {
   const server = await startTestServer();

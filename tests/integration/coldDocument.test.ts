@@ -1,20 +1,17 @@
 import Database from 'better-sqlite3';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { addCard, readCards } from '../../shared/boardDoc';
 import { encodeSnapshotRowAsync } from '../../server/store/rowCodec';
 import { joinedBoard } from '../helpers/joinedBoard';
-import { startTestServer } from '../helpers/testServer';
+import { cleanupsAfterEach, startTestServer } from '../helpers/testServer';
 import { waitFor } from '../helpers/yjsClient';
 
 // A board stored as one snapshot is served from those bytes and integrated only when needed. If that
 // integration fails, the board must never be served, edited or compacted as an empty document.
 
-const cleanups: (() => unknown)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
+const cleanups = cleanupsAfterEach();
 
 async function boardWithCards() {
   const first = await startTestServer();

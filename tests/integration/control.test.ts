@@ -1,16 +1,13 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { addCard, readCards } from '../../shared/boardDoc';
 import { remainingMs, type RoomView } from '../../shared/control';
 import { boardDocName } from '../../shared/docNames';
 import { createTestEvent, joinAsParticipant } from '../helpers/apiClient';
 import { connectSocket, waitForEvent, type TestSocket } from '../helpers/socketClient';
-import { startTestServer } from '../helpers/testServer';
+import { cleanupsAfterEach, startTestServer } from '../helpers/testServer';
 import { connectProvider, waitFor, waitForSync } from '../helpers/yjsClient';
 
-const cleanups: (() => Promise<void> | void)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
+const cleanups = cleanupsAfterEach();
 
 async function setup() {
   const server = await startTestServer();

@@ -1,20 +1,17 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { summaryDocName } from '../../shared/docNames';
 import { limits } from '../../shared/limits';
 import { readSummary } from '../../shared/summary/summaryDoc';
 import type { EventInfo } from '../../shared/types';
 import { createTestEvent, joinAsParticipant } from '../helpers/apiClient';
 import { connectSocket, waitForEvent, type TestSocket } from '../helpers/socketClient';
-import { startTestServer } from '../helpers/testServer';
+import { cleanupsAfterEach, startTestServer } from '../helpers/testServer';
 import { connectProvider, waitFor, waitForSync } from '../helpers/yjsClient';
 
 // Issue 13: the event's details (title, date, organiser, introduction, objectives, agenda) can be changed
 // after creation by its facilitators and organisers, and the summary and its exports follow.
 
-const cleanups: (() => Promise<void> | void)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
+const cleanups = cleanupsAfterEach();
 
 async function setup() {
   const server = await startTestServer();

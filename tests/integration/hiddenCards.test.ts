@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
@@ -6,7 +6,7 @@ import { addCard, cardsOf, deleteCard, readCard, readCards } from '../../shared/
 import { boardDocName } from '../../shared/docNames';
 import { createTestEvent, joinAsParticipant } from '../helpers/apiClient';
 import { connectSocket, type TestSocket } from '../helpers/socketClient';
-import { startTestServer } from '../helpers/testServer';
+import { cleanupsAfterEach, startTestServer } from '../helpers/testServer';
 
 type TestServer = Awaited<ReturnType<typeof startTestServer>>;
 import { connectProvider, waitFor, waitForSync, type ProviderHandle } from '../helpers/yjsClient';
@@ -17,10 +17,7 @@ import { connectProvider, waitFor, waitForSync, type ProviderHandle } from '../h
 const secret = 'Confidential remark about Dana';
 const cardId = 'secret-card';
 
-const cleanups: (() => Promise<void> | void)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
+const cleanups = cleanupsAfterEach();
 
 function track<T extends { destroy(): void } | { close(): void }>(handle: T): T {
   cleanups.push(() => ('destroy' in handle ? handle.destroy() : handle.close()));

@@ -1,18 +1,15 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { addCard, cardTextOf, deleteCard, moveCard, readCards, setCardHidden } from '../../shared/boardDoc';
 import { commandSpecs, facilitatorOnlyCommands, type CommandName } from '../../shared/commands';
 import { boardDocName, summaryDocName } from '../../shared/docNames';
 import { createTestEvent, joinAsParticipant } from '../helpers/apiClient';
 import { connectSocket } from '../helpers/socketClient';
-import { startTestServer } from '../helpers/testServer';
+import { cleanupsAfterEach, startTestServer } from '../helpers/testServer';
 import { closeReasons } from '../../shared/closeCodes';
 import { connectProvider, waitFor, waitForSync, yjsOutcome, type ProviderHandle } from '../helpers/yjsClient';
 
-const cleanups: (() => Promise<void> | void)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
+const cleanups = cleanupsAfterEach();
 
 async function setup() {
   const server = await startTestServer();

@@ -1,20 +1,17 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { addCard, groupByQuestion, readCards } from '../../shared/boardDoc';
 import { templates } from '../../shared/templates';
 import type { EventInfo, Question, Template } from '../../shared/types';
 import { ApiClient, createTestEvent, joinAsParticipant, sampleEvent } from '../helpers/apiClient';
 import { joinedBoard } from '../helpers/joinedBoard';
 import { connectSocket, waitForEvent, type TestSocket } from '../helpers/socketClient';
-import { startTestServer } from '../helpers/testServer';
+import { cleanupsAfterEach, startTestServer } from '../helpers/testServer';
 import { connectProvider, waitFor, waitForSync } from '../helpers/yjsClient';
 
 // Issue 13, "Questions are the organiser's": the questions change in the control panel (cards stay with a
 // renamed question; a question with cards cannot be removed) and an event can be saved as a template here.
 
-const cleanups: (() => Promise<void> | void)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
+const cleanups = cleanupsAfterEach();
 
 async function setup() {
   const server = await startTestServer();

@@ -1,20 +1,17 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { commandSpecs, type CommandName, type CommandResult } from '../../shared/commands';
 import { ApiClient, createTestEvent, joinAsParticipant, type CreatedTestEvent } from '../helpers/apiClient';
 import { connectSocket } from '../helpers/socketClient';
-import { startTestServer } from '../helpers/testServer';
+import { cleanupsAfterEach, startTestServer } from '../helpers/testServer';
 
 // Every request schema is strict: a misspelt field is refused by name, never dropped (issue 13: an
 // organiser's `questions` vanished silently). The routes and commands are read from the code, so a new
 // one without a case below fails here.
 
 const bogus = { bogusField: 1 };
-const cleanups: (() => Promise<void> | void)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
+const cleanups = cleanupsAfterEach();
 
 async function server() {
   const running = await startTestServer();

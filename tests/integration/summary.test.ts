@@ -1,5 +1,5 @@
 import JSZip from 'jszip';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { addCard } from '../../shared/boardDoc';
 import { boardDocName, summaryDocName } from '../../shared/docNames';
 import { readSummary, writeSummary } from '../../shared/summary/summaryDoc';
@@ -9,13 +9,10 @@ import { joinAsParticipant } from '../helpers/apiClient';
 import { loadFixture } from '../helpers/fixtureBoards';
 import { seedFixtureEvent } from '../helpers/seedFixture';
 import { connectSocket } from '../helpers/socketClient';
-import { startTestServer } from '../helpers/testServer';
+import { cleanupsAfterEach, startTestServer } from '../helpers/testServer';
 import { connectProvider, waitFor, waitForSync } from '../helpers/yjsClient';
 
-const cleanups: (() => Promise<void> | void)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
+const cleanups = cleanupsAfterEach();
 
 const messagesOf = (s: EventSummary) => s.groups.flatMap((g) => g.byQuestion.flatMap((q) => q.messages));
 

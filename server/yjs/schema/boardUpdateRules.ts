@@ -136,9 +136,9 @@ class BoardUpdateCheck {
   }
 
   private checkDeletions(deleted: Y.Item[]): void {
+    const placedDeletions = deleted.map((item) => [item, this.placements.ofDocItem(item)] as const);
     const deletedCards = new Set<Y.Item>();
-    for (const item of deleted) {
-      const at = this.placements.ofDocItem(item);
+    for (const [item, at] of placedDeletions) {
       if (at.kind !== 'placed' || at.root !== boardRoot || at.path.length !== 0) continue;
       if (!(item.content instanceof Y.ContentType)) continue;
       if (this.writer.role !== 'facilitator' && cardAuthor(item) !== this.writer.participantId) {
@@ -146,8 +146,7 @@ class BoardUpdateCheck {
       }
       deletedCards.add(item);
     }
-    for (const item of deleted) {
-      const at = this.placements.ofDocItem(item);
+    for (const [, at] of placedDeletions) {
       if (at.kind !== 'placed' || at.path.length !== 1) continue; // card text and whole cards are checked above
       const card = at.path[0]!;
       if (deletedCards.has(card) || card.deleted) continue;

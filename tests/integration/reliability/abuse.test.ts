@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { io } from 'socket.io-client';
 import { boardDocName } from '../../../shared/docNames';
 import { ApiClient, createTestEvent, joinAsParticipant } from '../../helpers/apiClient';
@@ -6,13 +6,11 @@ import { connectSocket } from '../../helpers/socketClient';
 import { connectProvider, upgradeStatus, waitForSync } from '../../helpers/yjsClient';
 import { rateLimitDefaults } from '../../../server/http/rateLimit';
 import { startCapturedServer } from './harness';
+import { cleanupsAfterEach } from '../../helpers/testServer';
 
 // Abuse: cross-site WebSocket hijacking, guessing join codes and link secrets, headers, and secrets in logs.
 
-const cleanups: (() => Promise<void> | void)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
+const cleanups = cleanupsAfterEach();
 
 async function setup(env: Record<string, string> = {}, level = 'info') {
   const server = await startCapturedServer({ env, level });

@@ -1,10 +1,11 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { addCard, cardsOf, cardTextOf, deleteCard, moveCard } from '../../../shared/boardDoc';
 import { boardDocName, summaryDocName } from '../../../shared/docNames';
 import { createTestEvent, joinAsParticipant } from '../../helpers/apiClient';
 import { connectProvider, waitFor, waitForSync, type ProviderHandle } from '../../helpers/yjsClient';
 import { prng, startCapturedServer, type Rng } from './harness';
+import { cleanupsAfterEach } from '../../helpers/testServer';
 
 // T2: real WebsocketProvider clients through the real server, random edits and random disconnects
 // (editing on while offline). Everyone ends identical, no op id is lost, a late joiner and a restarted
@@ -13,10 +14,7 @@ import { prng, startCapturedServer, type Rng } from './harness';
 const opsPerClient = 150;
 const seeds = process.env.CONVERGENCE_SEEDS ? process.env.CONVERGENCE_SEEDS.split(',').map(Number) : [1, 2, 3].map((i) => (Date.now() * i) % 1_000_003);
 
-const cleanups: (() => Promise<void> | void)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
+const cleanups = cleanupsAfterEach();
 
 interface Expected {
   added: Set<string>;

@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { decodeStoredRow } from '../../../server/store/rowCodec';
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { addCard, cardTextOf } from '../../../shared/boardDoc';
 import { boardDocName, summaryDocName } from '../../../shared/docNames';
 import { ApiClient, createTestEvent, joinAsParticipant } from '../../helpers/apiClient';
@@ -10,14 +10,12 @@ import { connectSocket } from '../../helpers/socketClient';
 import { connectProvider, waitFor, waitForSync } from '../../helpers/yjsClient';
 import { closeReasons } from '../../../shared/closeCodes';
 import { startCapturedServer } from './harness';
+import { cleanupsAfterEach } from '../../helpers/testServer';
 
 // UK GDPR: deleting an event deletes everything, retention deletes it automatically, facilitator
 // actions are auditable, and participants give nothing but a display name.
 
-const cleanups: (() => Promise<void> | void)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
+const cleanups = cleanupsAfterEach();
 
 async function setup(env: Record<string, string> = {}) {
   const server = await startCapturedServer({ env });
