@@ -1,8 +1,8 @@
-import { renderSummaryDocument } from '../../shared/summary/documentModel';
 import type { EventSummary } from '../../shared/summary/summaryModel';
 import type { CardExportRow } from './cardRows';
 import { cardsCsv } from './cardsCsv';
 import { cardsJson } from './cardsJson';
+import { summaryDocumentOf } from './summaryDocument';
 import { toHtml } from './toHtml';
 import { toMarkdown } from './toMarkdown';
 
@@ -31,25 +31,25 @@ export const exportFormats: Record<ExportFormat, ExportFormatInfo> = {
     contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
     extension: 'docx',
     content: 'summary',
-    render: async (s) => (await import('./toDocx')).toDocx(renderSummaryDocument(s.summary)),
+    render: async (s) => (await import('./toDocx')).toDocx(summaryDocumentOf(s)),
   },
   pdf: {
     contentType: 'application/pdf',
     extension: 'pdf',
     content: 'summary',
-    render: async (s) => (await import('./toPdf')).toPdf(renderSummaryDocument(s.summary)),
+    render: async (s) => (await import('./toPdf')).toPdf(summaryDocumentOf(s)),
   },
   md: {
     contentType: 'text/markdown; charset=utf-8',
     extension: 'md',
     content: 'summary',
-    render: async (s) => toMarkdown(renderSummaryDocument(s.summary)),
+    render: async (s) => toMarkdown(summaryDocumentOf(s)),
   },
   html: {
     contentType: 'text/html; charset=utf-8',
     extension: 'html',
     content: 'summary',
-    render: async (s) => toHtml(renderSummaryDocument(s.summary)),
+    render: async (s) => toHtml(summaryDocumentOf(s)),
   },
   csv: { contentType: 'text/csv; charset=utf-8', extension: 'csv', content: 'cards', render: async (s) => cardsCsv(s.cards) },
   json: { contentType: 'application/json; charset=utf-8', extension: 'json', content: 'cards', render: async (s) => cardsJson(s.cards) },

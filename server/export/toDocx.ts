@@ -12,7 +12,7 @@ import {
   TextRun,
   WidthType,
 } from 'docx';
-import { chartMax, textBar, type DocBlock } from '../../shared/summary/docBlocks';
+import { chartMax, textBar, type DocBlock, type SummaryDocument } from '../../shared/summary/docBlocks';
 import { stripControlChars } from './plainText';
 
 // Word document with real structure, so organisers can edit it: Title/Heading 1-3 styles, real
@@ -76,7 +76,8 @@ function blockToDocx(block: DocBlock, listNumber: number): (Paragraph | Table)[]
   }
 }
 
-export async function toDocx(blocks: readonly DocBlock[]): Promise<Buffer> {
+export async function toDocx(document: SummaryDocument): Promise<Buffer> {
+  const blocks = document.blocks;
   const title = blocks.find((b) => b.kind === 'title')?.text ?? 'Event summary';
   const children = blocks.flatMap((block, index) => blockToDocx(block, index));
   const doc = new Document({

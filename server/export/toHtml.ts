@@ -1,4 +1,4 @@
-import { chartMax, type DocBlock } from '../../shared/summary/docBlocks';
+import { chartMax, type DocBlock, type SummaryDocument } from '../../shared/summary/docBlocks';
 import { stripControlChars } from './plainText';
 
 // A complete, printable HTML page. Every user string goes through escapeHtml: nothing a card says
@@ -70,7 +70,8 @@ function blockToHtml(block: DocBlock): string {
   }
 }
 
-export function toHtml(blocks: readonly DocBlock[]): string {
+export function toHtml(document: SummaryDocument): string {
+  const blocks = document.blocks;
   const title = blocks.find((b) => b.kind === 'title')?.text ?? 'Event summary';
   return `<!doctype html>
 <html lang="en">

@@ -1,4 +1,4 @@
-import { chartMax, textBar, type DocBlock } from '../../shared/summary/docBlocks';
+import { chartMax, textBar, type DocBlock, type SummaryDocument } from '../../shared/summary/docBlocks';
 import { oneLine } from './plainText';
 
 // Markdown for wikis and repos. User text is escaped so a card cannot inject headings, links or HTML.
@@ -46,6 +46,7 @@ function blockToMarkdown(block: DocBlock): string {
   }
 }
 
-export function toMarkdown(blocks: readonly DocBlock[]): string {
+export function toMarkdown(document: SummaryDocument): string {
+  const blocks = document.blocks;
   return blocks.map(blockToMarkdown).join('\n\n') + '\n';
 }

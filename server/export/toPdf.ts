@@ -1,5 +1,5 @@
 import PDFDocument from 'pdfkit';
-import { chartMax, type DocBlock } from '../../shared/summary/docBlocks';
+import { chartMax, type DocBlock, type SummaryDocument } from '../../shared/summary/docBlocks';
 import { stripControlChars } from './plainText';
 
 // A simple, readable PDF with pdfkit's standard Helvetica fonts (nothing to embed or ship).
@@ -147,7 +147,8 @@ function drawBlock(doc: Pdf, block: DocBlock): void {
   }
 }
 
-export function toPdf(blocks: readonly DocBlock[]): Promise<Buffer> {
+export function toPdf(document: SummaryDocument): Promise<Buffer> {
+  const blocks = document.blocks;
   const title = blocks.find((b) => b.kind === 'title')?.text ?? 'Event summary';
   const doc = new PDFDocument({ size: 'A4', margin, info: { Title: pdfSafe(title), Creator: 'Roundtable' } });
   const chunks: Buffer[] = [];

@@ -1,5 +1,5 @@
 import { draftSummary } from '../../shared/summary/draftSummary';
-import type { DocBlock } from '../../shared/summary/docBlocks';
+import type { DocBlock, SummaryDocument } from '../../shared/summary/docBlocks';
 import { renderSummaryDocument } from '../../shared/summary/documentModel';
 import type { DraftInput } from '../../shared/summary/summaryModel';
 import type { Card } from '../../shared/types';
@@ -8,6 +8,12 @@ import { fixtureDraftInput } from './fixtureBoards';
 /** The rendered summary document of a draft input (the fixture by default). */
 export function summaryBlocks(input: DraftInput = fixtureDraftInput()): DocBlock[] {
   return renderSummaryDocument(draftSummary(input));
+}
+
+/** Blocks wrapped as the document the exporters take. */
+export function documentOf(blocks: readonly DocBlock[]): SummaryDocument {
+  const title = blocks.find((b) => b.kind === 'title')?.text ?? 'Event summary';
+  return { title, lang: 'en-GB', provenance: `Made with Roundtable from the boards of “${title}”.`, blocks: [...blocks] };
 }
 
 /** Every key message text of the rendered document, in order. */

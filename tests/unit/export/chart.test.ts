@@ -1,3 +1,4 @@
+import { documentOf } from '../../helpers/summaryBlocks';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import type { DocBlock } from '../../../shared/summary/docBlocks';
@@ -22,12 +23,12 @@ describe('participation chart', () => {
   });
 
   it('is drawn in HTML with proportional bars, and as text bars in Markdown and Word', async () => {
-    const html = toHtml([chart]);
+    const html = toHtml(documentOf([chart]));
     expect(html).toContain('style="width:100%"');
     expect(html).toContain('style="width:45%"');
-    const md = toMarkdown([chart]);
+    const md = toMarkdown(documentOf([chart]));
     expect(md).toContain(`Workforce: \`${'\u2588'.repeat(20)}\` 11 cards`);
-    const xml = await (await JSZip.loadAsync(await toDocx([chart]))).file('word/document.xml')!.async('string');
+    const xml = await (await JSZip.loadAsync(await toDocx(documentOf([chart])))).file('word/document.xml')!.async('string');
     expect(xml).toContain('Cards written by each group');
     expect(xml).toContain('<w:tbl>');
   });

@@ -1,3 +1,4 @@
+import { documentOf } from '../../helpers/summaryBlocks';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { toDocx } from '../../../server/export/toDocx';
@@ -33,19 +34,19 @@ describe('nested objectives', () => {
   });
 
   it('Markdown nests the sub-points under their objective, escaped', () => {
-    expect(toMarkdown(objectiveBlocks())).toContain('- Reflect on what worked\n- Agree next steps\n  - Who leads\n  - By \\<when\\>\n');
+    expect(toMarkdown(documentOf(objectiveBlocks()))).toContain('- Reflect on what worked\n- Agree next steps\n  - Who leads\n  - By \\<when\\>\n');
   });
 
   it('HTML nests a list inside the objective’s item, escaped', () => {
-    expect(toHtml(objectiveBlocks())).toContain('<li>Agree next steps\n<ul>\n<li>Who leads</li>\n<li>By &#60;when&#62;</li>\n</ul></li>');
+    expect(toHtml(documentOf(objectiveBlocks()))).toContain('<li>Agree next steps\n<ul>\n<li>Who leads</li>\n<li>By &#60;when&#62;</li>\n</ul></li>');
   });
 
   it('Word uses second-level bullets; PDF prints the sub-points after their objective', async () => {
-    const zip = await JSZip.loadAsync(await toDocx(objectiveBlocks()));
+    const zip = await JSZip.loadAsync(await toDocx(documentOf(objectiveBlocks())));
     const xml = await zip.file('word/document.xml')!.async('string');
     const whoLeads = xml.slice(xml.lastIndexOf('<w:p>', xml.indexOf('Who leads')), xml.indexOf('Who leads'));
     expect(whoLeads).toContain('<w:ilvl w:val="1"/>');
-    const text = (await pdfPageTexts(await toPdf(objectiveBlocks()))).join(' ');
+    const text = (await pdfPageTexts(await toPdf(documentOf(objectiveBlocks())))).join(' ');
     expect(text).toMatch(/Agree next steps\s+\u2013\s+Who leads\s+\u2013\s+By <when>/);
   });
 });

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { stripControlChars } from '../../../server/export/plainText';
 import { toDocx } from '../../../server/export/toDocx';
 import { cardIdByText, fixtureDraftInput, loadFixture, withCardText } from '../../helpers/fixtureBoards';
-import { keyMessageTexts, summaryBlocks } from '../../helpers/summaryBlocks';
+import { keyMessageTexts, summaryBlocks, documentOf } from '../../helpers/summaryBlocks';
 
 async function documentXml(buffer: Buffer): Promise<string> {
   const zip = await JSZip.loadAsync(buffer);
@@ -33,7 +33,7 @@ describe('toDocx', () => {
   const blocks = summaryBlocks();
 
   it('writes real heading styles, bullet lists and tables', async () => {
-    const doc = parseXml(await documentXml(await toDocx(blocks)));
+    const doc = parseXml(await documentXml(await toDocx(documentOf(blocks))));
     const paras = paragraphs(doc);
     const withStyle = (style: string) => paras.filter((p) => p.style === style).map((p) => p.text);
     expect(withStyle('Title')).toEqual([fixture.event.title]);
@@ -53,7 +53,7 @@ describe('toDocx', () => {
   it('still writes valid XML when a card holds control characters', async () => {
     const input = fixtureDraftInput(fixture);
     const cardId = cardIdByText(input, 'The dedication and hard work');
-    const xml = await documentXml(await toDocx(summaryBlocks(withCardText(input, cardId, 'Bell\u0001and\u000bvertical\u001ftab & <co>'))));
+    const xml = await documentXml(await toDocx(documentOf(summaryBlocks(withCardText(input, cardId, 'Bell\u0001and\u000bvertical\u001ftab & <co>')))));
     expect(xml).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/);
     const texts = paragraphs(parseXml(xml)).map((p) => p.text);
     expect(texts.some((t) => t.startsWith('Bellandverticaltab & <co>'))).toBe(true);

@@ -2,13 +2,13 @@ import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { toHtml } from '../../../server/export/toHtml';
 import { cardIdByText, fixtureDraftInput, loadFixture, withCardText } from '../../helpers/fixtureBoards';
-import { summaryBlocks } from '../../helpers/summaryBlocks';
+import { summaryBlocks, documentOf } from '../../helpers/summaryBlocks';
 
 describe('toHtml', () => {
   const fixture = loadFixture();
   const input = fixtureDraftInput(fixture);
   const attack = '<script>alert(1)</script> "quoted" <img src=x onerror=alert(2)>';
-  const html = toHtml(summaryBlocks(withCardText(input, cardIdByText(input, 'Ensure true flexible'), attack)));
+  const html = toHtml(documentOf(summaryBlocks(withCardText(input, cardIdByText(input, 'Ensure true flexible'), attack))));
   const doc = new JSDOM(html).window.document;
 
   it('renders a card holding markup as inert, escaped text', () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { pdfSafe, toPdf } from '../../../server/export/toPdf';
 import { cardIdByText, fixtureDraftInput, loadFixture, withCardText } from '../../helpers/fixtureBoards';
 import { pdfPageTexts } from '../../helpers/pdfText';
-import { keyMessageTexts, summaryBlocks } from '../../helpers/summaryBlocks';
+import { keyMessageTexts, summaryBlocks, documentOf } from '../../helpers/summaryBlocks';
 
 const squash = (text: string) => text.replace(/\s+/g, ' ');
 
@@ -11,7 +11,7 @@ describe('toPdf', () => {
 
   it('prints the headings and every key message over several pages', async () => {
     const blocks = summaryBlocks();
-    const buffer = await toPdf(blocks);
+    const buffer = await toPdf(documentOf(blocks));
     expect(buffer.subarray(0, 5).toString()).toBe('%PDF-');
     const pages = await pdfPageTexts(buffer);
     expect(pages.length).toBeGreaterThan(2);
@@ -30,7 +30,7 @@ describe('toPdf', () => {
     const input = fixtureDraftInput(fixture);
     const cardId = cardIdByText(input, 'The dedication and hard work');
     const hostile = withCardText(input, cardId, 'Thank you \u{1F642} to the carers\u0001 \u2192 caf\u00e9 \u2013 done');
-    const text = (await pdfPageTexts(await toPdf(summaryBlocks(hostile)))).join(' ');
+    const text = (await pdfPageTexts(await toPdf(documentOf(summaryBlocks(hostile))))).join(' ');
     expect(text).toContain('Thank you ? to the carers ? café – done');
     expect(pdfSafe('€ “quoted” …')).toBe('€ “quoted” …');
   });

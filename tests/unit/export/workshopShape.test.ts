@@ -8,7 +8,7 @@ import { draftSummary } from '../../../shared/summary/draftSummary';
 import { renderSummaryDocument } from '../../../shared/summary/documentModel';
 import { addFreeSection, parseFreeText, removeSection } from '../../../shared/summary/sections';
 import { pdfPageTexts } from '../../helpers/pdfText';
-import { lessonsLearnedInput, lessonsQuestions } from '../../helpers/summaryBlocks';
+import { lessonsLearnedInput, lessonsQuestions, documentOf } from '../../helpers/summaryBlocks';
 
 // Every export follows the workshop's own shape: a non-AI, four-question event laid out by question,
 // with a free section, exports its questions and second fields and nothing of the AI template.
@@ -39,7 +39,7 @@ describe('exports of a four-question lessons-learned event', () => {
   ];
 
   it('Markdown', () => {
-    const md = toMarkdown(blocks);
+    const md = toMarkdown(documentOf(blocks));
     for (const text of expected) expect(md).toContain(escapeMarkdown(text));
     expect(md).toContain(`## ${escapeMarkdown(lessonsQuestions[0]!.prompt)}`);
     expect(md).not.toMatch(aiTrace);
@@ -47,19 +47,19 @@ describe('exports of a four-question lessons-learned event', () => {
   });
 
   it('HTML', () => {
-    const html = toHtml(blocks);
+    const html = toHtml(documentOf(blocks));
     for (const text of expected) expect(html).toContain(escapeHtml(text));
     expect(html).not.toMatch(aiTrace);
   });
 
   it('Word', async () => {
-    const text = await docxText(await toDocx(blocks));
+    const text = await docxText(await toDocx(documentOf(blocks)));
     for (const t of expected) expect(text.replace(/&apos;/g, "'")).toContain(t);
     expect(text).not.toMatch(aiTrace);
   });
 
   it('PDF', async () => {
-    const text = (await pdfPageTexts(await toPdf(blocks))).join(' ');
+    const text = (await pdfPageTexts(await toPdf(documentOf(blocks)))).join(' ');
     for (const t of expected) expect(squash(text)).toContain(squash(t));
     expect(text).not.toMatch(aiTrace);
   });
