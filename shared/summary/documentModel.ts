@@ -1,13 +1,15 @@
 import { countOf } from './counts';
 import { listOrNote, paragraphs, provenanceNote } from './blockHelpers';
-import type { BulletItem, DocBlock } from './docBlocks';
+import type { BulletItem, DocBlock, SourceRef } from './docBlocks';
 import { keyMessageBlocks } from './keyMessageBlocks';
 import { methodHeading } from './method';
+import { numberedCards, printedAppendix, sourcesOf, type NumberedCard, type RenderOptions } from './provenance';
 import { summarySections, type BuiltInKind, type FreeBlock, type SummarySection } from './sections';
 import { objectiveParts, type EventSummary } from './summaryModel';
 import { printedThemes } from './themeDecisions';
 
 export { listOrNote, paragraphs, provenanceNote } from './blockHelpers';
+export type { RenderOptions } from './provenance';
 
 // Renders the summary's sections in the facilitators' order (SCIE's by default). Default headings are
 // fixed texts so readers (and tests) find them: they match the fixture's expectedInSummary.sections.
@@ -37,8 +39,35 @@ export function formatEventDate(date: string): string {
 
 const toBeAgreed = 'To be agreed';
 
-export function renderSummaryDocument(summary: EventSummary): DocBlock[] {
-  return summarySections(summary).flatMap((section) => renderSection(summary, section));
+/** What every section renderer shares: the summary, its numbered appendix cards and the names setting. */
+export interface RenderContext {
+  summary: EventSummary;
+  /** Printed cards by id, numbered in appendix order. */
+  cards: ReadonlyMap<string, NumberedCard>;
+  includeNames: boolean;
+  /** The printable source cards of a message, theme or action. */
+  sources(cardIds: readonly string[]): SourceRef[];
+}
+
+export function renderContext(summary: EventSummary, options: RenderOptions = {}): RenderContext {
+  const appendix = printedAppendix(summary, options.hiddenCardIds);
+  const cards = numberedCards(appendix);
+  const includeNames = options.includeNames ?? false;
+  return {
+    summary: { ...summary, appendix: { ...summary.appendix, rawCards: appendix } },
+    cards,
+    includeNames,
+    sources: (ids) => sourcesOf(ids, cards, includeNames),
+  };
+}
+
+/**
+ * The summary as document blocks, in its sections' order. Every key message, printed theme and action
+ * lists its source cards (appendix number, room, question; the author only with `includeNames`).
+ */
+export function renderSummaryDocument(summary: EventSummary, options: RenderOptions = {}): DocBlock[] {
+  const context = renderContext(summary, options);
+  return summarySections(context.summary).flatMap((section) => renderSection(context, section));
 }
 
 /** The heading a section shows: the facilitator's, else the default (the method's depends on the template). */
@@ -54,7 +83,8 @@ export function defaultHeading(summary: Pick<EventSummary, 'templateId' | 'title
   return sectionHeadings[kind];
 }
 
-function renderSection(s: EventSummary, section: SummarySection): DocBlock[] {
+function renderSection(context: RenderContext, section: SummarySection): DocBlock[] {
+  const s = context.summary;
   const heading = sectionHeading(s, section);
   const h1 = (body: DocBlock[]): DocBlock[] => [{ kind: 'heading', level: 1, text: heading }, ...body];
   switch (section.kind) {
@@ -80,13 +110,13 @@ function renderSection(s: EventSummary, section: SummarySection): DocBlock[] {
     case 'method':
       return h1(method(s));
     case 'keyMessages':
-      return h1(keyMessageBlocks(s));
+      return h1(keyMessageBlocks(s, context.sources));
     case 'themes':
-      return h1(themes(s));
+      return h1(themes(context));
     case 'nextSteps':
-      return h1(nextSteps(s));
+      return h1(nextSteps(context));
     case 'appendix':
-      return h1(appendix(s));
+      return h1(appendix(context));
     case 'participation':
       return h1(participation(s));
   }
@@ -111,17 +141,18 @@ function method(s: EventSummary): DocBlock[] {
   ];
 }
 
-function themes(s: EventSummary): DocBlock[] {
+function themes({ summary: s, sources }: RenderContext): DocBlock[] {
   const topicOf = new Map(s.groups.map((g) => [g.roomId, g.topic]));
   // Undecided suggested themes stay out of the document until a facilitator accepts them.
   const items = printedThemes(s).map((t) => ({
     text: t.description ? `${t.label}: ${t.description}` : t.label,
     note: `Raised in ${countOf(t.roomIds.length, 'group')} (${t.roomIds.map((id) => topicOf.get(id) ?? id).join('; ')}), ${provenanceNote(t).replace(/^From/, 'from')}`,
+    sources: sources(t.sourceCardIds),
   }));
   return [listOrNote(items, 'No cross-cutting themes identified.')];
 }
 
-function nextSteps(s: EventSummary): DocBlock[] {
+function nextSteps({ summary: s, sources }: RenderContext): DocBlock[] {
   const { closingText, actions } = s.nextSteps;
   return [
     ...paragraphs(closingText),
@@ -130,12 +161,14 @@ function nextSteps(s: EventSummary): DocBlock[] {
           kind: 'table',
           header: ['What', 'Who', 'When'],
           rows: actions.map((a) => [a.what, a.who.trim() || toBeAgreed, a.when.trim() || toBeAgreed]),
+          rowSources: actions.map((a) => sources(a.sourceCardIds)),
         }
       : { kind: 'note', text: 'No actions recorded.' },
   ];
 }
 
-function appendix(s: EventSummary): DocBlock[] {
+/** Every printed card with its reference number ("[12] text"), so a source named elsewhere can be found. */
+function appendix({ summary: s, cards, includeNames }: RenderContext): DocBlock[] {
   const { method: methodText, rawCards } = s.appendix;
   return [
     { kind: 'heading', level: 2, text: 'Method' },
@@ -146,12 +179,18 @@ function appendix(s: EventSummary): DocBlock[] {
       ...room.byQuestion.flatMap((q): DocBlock[] => [
         { kind: 'paragraph', text: q.prompt, strong: true },
         listOrNote(
-          q.cards.map((c) => ({ text: c.text, note: `${c.author || 'Anonymous'}, ${countOf(c.votes, 'vote')}` })),
+          q.cards.map((c) => ({ text: `[${cards.get(c.id)?.ref ?? '?'}] ${c.text}`, note: appendixNote(c, includeNames) })),
           'No cards.',
         ),
       ]),
     ]),
   ];
+}
+
+/** "2 votes", or "Ben, 2 votes" when names are included (never a name otherwise). */
+function appendixNote(card: { author: string; votes: number }, includeNames: boolean): string {
+  const votes = countOf(card.votes, 'vote');
+  return includeNames ? `${card.author.trim() || 'Anonymous'}, ${votes}` : votes;
 }
 
 function participation(s: EventSummary): DocBlock[] {
