@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { phases } from './control';
 import { limits } from './limits';
-import { eventDetailsSchema, idSchema, questionsSetSchema, templateSaveSchema } from './schemas';
+import { eventDetailsSchema, idSchema, namesSetSchema, questionsSetSchema, templateSaveSchema } from './schemas';
 import type { Role } from './types';
 
 // Every socket.io command: its payload schema and who may run it. The server enforces both;
@@ -45,6 +45,8 @@ export const commandSpecs = {
   // The whole list, in order: kept questions by id (their cards stay), new ones without (issue 13).
   'questions:set': { roles: ['facilitator'], schema: questionsSetSchema },
   'template:save': { roles: ['facilitator'], schema: templateSaveSchema },
+  // Names shown / hidden / anonymous (issue 14): refused once anyone has joined.
+  'names:set': { roles: ['facilitator'], schema: namesSetSchema },
 } as const satisfies Record<string, { roles: readonly Role[]; schema: z.ZodType }>;
 
 export type CommandName = keyof typeof commandSpecs;

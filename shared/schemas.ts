@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { limits } from './limits';
-import type { Objective } from './types';
+import { namesModes } from './namesMode';
+import type { NamesMode, Objective } from './types';
 
 // zod schemas for every request the server accepts. The client reuses them for form hints.
 // Every object is strict: a misspelt field ("questoins") is refused by name instead of silently dropped,
@@ -150,15 +151,39 @@ export const createEventSchema = z.strictObject({
   rooms: z.array(roomInputSchema).min(1).max(limits.roomsPerEvent).optional(),
   assignmentMode: z.enum(['self-select', 'facilitator', 'auto']).default('self-select'),
   summaryLayout: z.enum(summaryLayouts).default('by-room'),
+  namesMode: z.enum(namesModes).default('shown'),
 });
 export type CreateEventInput = z.input<typeof createEventSchema>;
 
+export const joinCodeSchema = z.string().trim().toUpperCase().regex(/^[A-Z0-9]{4,12}$/, 'That join code does not look right. It is 6 letters or numbers.');
+
+/** Joining an event whose names are shown or hidden: a display name is required. */
 export const joinSchema = z.strictObject({
-  joinCode: z.string().trim().toUpperCase().regex(/^[A-Z0-9]{4,12}$/, 'That join code does not look right. It is 6 letters or numbers.'),
+  joinCode: joinCodeSchema,
   name: displayNameSchema,
   roomId: idSchema.optional(),
 });
 export type JoinInput = z.input<typeof joinSchema>;
+
+/**
+ * Joining an anonymous event: no name at all, so none can be stored or revealed later. A name sent anyway
+ * is refused with a reason rather than dropped, so a client that sends one learns it is wrong.
+ */
+export const anonymousJoinSchema = z.strictObject({
+  joinCode: joinCodeSchema,
+  name: z.never({ error: 'This workshop is anonymous: join without a name (none is kept).' }).optional(),
+  roomId: idSchema.optional(),
+});
+
+/** The request schema for an event's names setting (the join route reads the event first, by its code). */
+export function joinSchemaFor(mode: NamesMode): typeof joinSchema | typeof anonymousJoinSchema {
+  return mode === 'anonymous' ? anonymousJoinSchema : joinSchema;
+}
+
+/** A facilitator's change of the names setting (names:set), allowed until the first participant joins. */
+export const namesSetSchema = z.strictObject({
+  mode: z.enum(namesModes),
+});
 
 export const keyExchangeSchema = z.strictObject({
   key: z.string().min(16).max(200),

@@ -50,6 +50,12 @@ export type AssignmentMode = 'self-select' | 'facilitator' | 'auto';
 /** How the summary groups cards: one section per room, or one per question across rooms. */
 export type SummaryLayout = 'by-room' | 'by-question';
 
+/**
+ * Whose names the boards carry: 'shown' (cards and presence name their writers), 'hidden' (participants
+ * give a name that only facilitators see) or 'anonymous' (no name is asked for or stored at all).
+ */
+export type NamesMode = 'shown' | 'hidden' | 'anonymous';
+
 /** Event metadata as stored and served (secrets excluded: see EventSecrets). */
 export interface EventInfo {
   id: string;
@@ -65,6 +71,8 @@ export interface EventInfo {
   assignmentMode: AssignmentMode;
   /** Set on every new event; absent only on events stored before it existed, which read as 'by-room'. */
   summaryLayout?: SummaryLayout;
+  /** Absent on events stored before it existed, which read as 'shown' (see namesModeOf). */
+  namesMode?: NamesMode;
   joinCode: string;
   createdAt: string;
 }

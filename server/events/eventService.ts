@@ -109,6 +109,7 @@ export async function createEvent(store: EventStore, raw: CreateEventInput, base
       rooms: roomsWithIds(input.rooms ?? template.rooms),
       assignmentMode: input.assignmentMode,
       summaryLayout: input.summaryLayout,
+      namesMode: input.namesMode,
       joinCode: randomJoinCode(),
       createdAt: new Date().toISOString(),
     };

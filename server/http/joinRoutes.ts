@@ -1,13 +1,17 @@
 import express, { type Router } from 'express';
+import { z } from 'zod';
 import { countByRoom, leastFullRoom } from '../../shared/assignment';
-import { joinSchema } from '../../shared/schemas';
+import { namesModeOf, nextPseudonym } from '../../shared/namesMode';
+import { joinCodeSchema, joinSchemaFor } from '../../shared/schemas';
+import { withJoinsOrdered } from '../events/namesModes';
 import { randomId } from '../events/eventService';
 import type { RouteDeps } from './eventRoutes';
 import { issueSession } from './eventRoutes';
 import { HttpError } from './httpError';
 import { clientKey } from './rateLimit';
 
-const codeSchema = joinSchema.shape.joinCode;
+const codeSchema = joinCodeSchema;
+const joinRequestCode = z.looseObject({ joinCode: joinCodeSchema });
 
 export function joinRoutes(deps: RouteDeps): Router {
   const router = express.Router();
@@ -28,15 +32,28 @@ export function joinRoutes(deps: RouteDeps): Router {
     return event;
   };
 
-  // Public: just enough to show the join page (title, date, rooms). No cards, no names.
+  // Public: just enough to show the join page (title, date, rooms, whether a name is asked). No cards, no names.
   router.get('/join/:code', async (req, res) => {
     const { info } = await eventByCode(req, req.params.code);
-    res.json({ eventId: info.id, title: info.title, date: info.date, rooms: info.rooms, assignmentMode: info.assignmentMode });
+    res.json({ eventId: info.id, title: info.title, date: info.date, rooms: info.rooms, assignmentMode: info.assignmentMode, namesMode: namesModeOf(info) });
   });
 
+  // The body is read in two steps: its code finds the event, whose names setting decides the strict schema
+  // (an anonymous event refuses a name). Joins are ordered with changes of that setting (withJoinsOrdered).
   router.post('/join', async (req, res) => {
-    const input = joinSchema.parse(req.body);
-    const { info } = await eventByCode(req, input.joinCode);
+    const { joinCode } = joinRequestCode.parse(req.body);
+    const { info: found } = await eventByCode(req, joinCode);
+    const joined = await withJoinsOrdered(found.id, () => join(found.id, req.body));
+    issueSession(res, deps, { role: 'participant', ...joined });
+    res.status(201).json(joined);
+  });
+
+  async function join(eventId: string, body: unknown) {
+    // Read again inside the queue: the setting may have changed while this request waited.
+    const info = (await store.getEvent(eventId))?.info;
+    if (!info) throw new HttpError(404, 'unknown_code', 'We could not find an event with that code. Check it with your facilitator.');
+    const namesMode = namesModeOf(info);
+    const input = joinSchemaFor(namesMode).parse(body);
     let roomId: string;
     if (info.assignmentMode === 'self-select') {
       if (!input.roomId || !info.rooms.some((r) => r.id === input.roomId)) {
@@ -51,10 +68,12 @@ export function joinRoutes(deps: RouteDeps): Router {
       roomId = room.id;
     }
     const participantId = `p-${randomId(12)}`;
-    await store.addParticipant({ id: participantId, eventId: info.id, roomId, name: input.name, joinedAt: new Date().toISOString() });
-    issueSession(res, deps, { role: 'participant', eventId: info.id, participantId, name: input.name });
-    res.status(201).json({ eventId: info.id, roomId, participantId, name: input.name });
-  });
+    // Anonymous: no name is ever received or stored, only a label the server makes ("Participant 3"),
+    // so nobody can reveal later who wrote what.
+    const name = 'name' in input && input.name !== undefined ? input.name : nextPseudonym((await store.listParticipants(info.id)).map((p) => p.name));
+    await store.addParticipant({ id: participantId, eventId: info.id, roomId, name, joinedAt: new Date().toISOString() });
+    return { eventId: info.id, roomId, participantId, name };
+  }
 
   return router;
 }

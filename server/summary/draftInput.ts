@@ -3,7 +3,8 @@ import { boardDocName, summaryDocName } from '../../shared/docNames';
 import { draftSummary } from '../../shared/summary/draftSummary';
 import { readSummary, writeSummary } from '../../shared/summary/summaryDoc';
 import type { DraftInput, EventSummary } from '../../shared/summary/summaryModel';
-import type { EventInfo } from '../../shared/types';
+import { namesModeOf } from '../../shared/namesMode';
+import type { Card, EventInfo, Participant } from '../../shared/types';
 import { totalsByCard } from '../../shared/votes';
 import { withSavedTexts } from '../moderation/savedCardTexts';
 import type { Store } from '../store/store';
@@ -16,15 +17,41 @@ import type { LiveDocs } from '../yjs/liveDocs';
  */
 export async function loadDraftInput(event: EventInfo, store: Store, liveDocs: LiveDocs): Promise<DraftInput> {
   const [votes, participants, hidden] = await Promise.all([store.listVotes(event.id), store.listParticipants(event.id), store.listHiddenCards(event.id)]);
+  const authorOf = cardAuthors(event, participants);
   const boards = await Promise.all(
     event.rooms.map(async (room) => ({
       roomId: room.id,
-      cards: withSavedTexts(await liveDocs.withDoc(boardDocName(event.id, room.id), (live) => readCards(live.doc)), hidden, room.id),
+      cards: withSavedTexts(await liveDocs.withDoc(boardDocName(event.id, room.id), (live) => readCards(live.doc)), hidden, room.id).map((card) => ({
+        ...card,
+        authorName: authorOf(card),
+      })),
       votes: totalsByCard(votes.filter((v) => v.roomId === room.id)),
       participantCount: participants.filter((p) => p.roomId === room.id).length,
     })),
   );
   return { event, boards };
+}
+
+/**
+ * Who wrote a card, for the summary and exports (whether exports print it is the export's choice):
+ * - shown: the name the card carries;
+ * - hidden: cards carry no name, so the participant's display name is looked up by the card's authorId;
+ *   staff cards keep their role name ("Facilitator");
+ * - anonymous: nobody, always '' (no name was ever stored; pseudonyms are for the control panel only).
+ */
+export function cardAuthors(event: EventInfo, participants: readonly Participant[]): (card: Card) => string {
+  const mode = namesModeOf(event);
+  if (mode === 'anonymous') return () => '';
+  if (mode === 'shown') return (card) => card.authorName;
+  const names = new Map(participants.map((p) => [p.id, p.name]));
+  return (card) => names.get(card.authorId) ?? (card.authorName || staffName(card.authorId));
+}
+
+/** Staff sessions' ids start with their role's letter (eventRoutes.ts): their cards say which role wrote them. */
+function staffName(authorId: string): string {
+  if (authorId.startsWith('f-')) return 'Facilitator';
+  if (authorId.startsWith('o-')) return 'Organiser';
+  return '';
 }
 
 /**

@@ -4,6 +4,7 @@ import type { TokenClaims } from '../../shared/types';
 import { participantsCanWrite } from '../../shared/control';
 import type { ControlService } from '../control/controlService';
 import type { EventStore } from '../store/store';
+import { noteNamesMode } from '../events/namesModes';
 
 export interface DocAccess {
   /** Whether this connection may send updates right now (checked on every update, so locks apply at once). */
@@ -29,6 +30,8 @@ export async function resolveDocAccess(claims: TokenClaims, ref: DocRef, deps: D
   if (claims.eventId !== ref.eventId) return refuse('noAccess');
   const event = await deps.events.getEvent(ref.eventId);
   if (!event) return refuse('eventDeleted');
+  // The connection's board and presence rules follow the names setting, read synchronously (namesModes.ts).
+  noteNamesMode(event.info);
   if (ref.kind === 'summary') {
     if (claims.role === 'participant') return refuse('noAccess');
     return grant({ canWrite: () => claims.role === 'facilitator' });

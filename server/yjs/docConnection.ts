@@ -5,6 +5,7 @@ import { WebSocket, type RawData } from 'ws';
 import { closeReasons } from '../../shared/closeCodes';
 import type { DocRef } from '../../shared/docNames';
 import { limits } from '../../shared/limits';
+import { presenceStateProblem, presenceUser } from '../../shared/namesMode';
 import type { TokenClaims } from '../../shared/types';
 import type { ByteBudget } from './byteBudget';
 import { createByteBudget } from './byteBudget';
@@ -25,6 +26,7 @@ import {
 import { refuse, Refusal } from './refusal';
 import { checkUpdate, type Writer } from './schema/checkUpdate';
 import { dropPending, trimLongTexts } from './updateGuard';
+import { currentNamesMode } from '../events/namesModes';
 
 // One Yjs connection: frames are queued, taken in fair turns (fairScheduler.ts) within byte budgets
 // (byteBudget.ts), decoded to a message union and handled by one small function per message type.
@@ -247,7 +249,7 @@ function onUpdate(conn: Connection, live: LiveDoc, update: Uint8Array): void {
   const decoded = decodeUpdate(update);
   // A fresh client's sync step 2 is empty: nothing to check, apply or store.
   if (decoded.structs.length === 0 && decoded.ds.clients.size === 0) return;
-  const { addsContent } = checkUpdate(ctx.ref.kind, decoded, live.doc, conn.writer);
+  const { addsContent } = checkUpdate(ctx.ref.kind, decoded, live.doc, { ...conn.writer, namesMode: currentNamesMode(ctx.ref.eventId) });
   if (addsContent && ctx.liveDocs.stateBytes(live, ctx.docMaxBytes - update.byteLength) + update.byteLength > ctx.docMaxBytes) {
     refuse('boardFull', `a document holds at most ${ctx.docMaxBytes} bytes`);
   }
@@ -295,6 +297,8 @@ function applyCollectingTexts(doc: Y.Doc, update: Uint8Array, origin: DocPeer): 
 
 // Only the connection's own entry is accepted, and its identity is stamped by the server, so nobody
 // can appear as someone else (y-protocols itself checks neither). Echoes of other clients are ignored.
+// Where the event's names are hidden or anonymous, a state is checked positively (shared/namesMode.ts:
+// only `user` { id, role } and `typingIn`, never a name) and stamped without a name.
 function onAwareness(conn: Connection, live: LiveDoc, update: Uint8Array): void {
   let entries;
   try {
@@ -309,9 +313,12 @@ function onAwareness(conn: Connection, live: LiveDoc, update: Uint8Array): void 
   });
   if (own.length === 0) return;
   const { claims } = conn.ctx;
+  const namesMode = currentNamesMode(conn.ctx.ref.eventId);
   for (const entry of own) {
     if (entry.state === null) continue;
-    entry.state = { ...entry.state, user: { id: claims.participantId, name: claims.name, role: claims.role } };
+    const problem = presenceStateProblem(namesMode, entry.state);
+    if (problem) refuse('refused', problem);
+    entry.state = { ...entry.state, user: presenceUser(namesMode, claims) };
     if (JSON.stringify(entry.state).length > limits.awarenessStateBytes) refuse('tooLarge', 'presence state too large');
   }
   awarenessProtocol.applyAwarenessUpdate(live.awareness, encodeAwarenessEntries(own), conn.peer);

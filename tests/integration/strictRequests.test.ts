@@ -100,6 +100,21 @@ describe('REST requests refuse unknown fields by name', () => {
     expect(((await res.json()) as { error: { message: string } }).error.message).toBe('Unknown field: questions.0.promt');
   });
 
+  it("an anonymous event's join is strict too: no name, no unknown field; the names setting is a known field of a new event", async () => {
+    const { url } = await server();
+    const event = await createTestEvent(url, { title: 'Strict anonymous', date: '2026-06-18', namesMode: 'anonymous' });
+    const join = (body: Record<string, unknown>) => new ApiClient(url).request('POST', '/api/join', { joinCode: event.info.joinCode, roomId: event.info.rooms[0]!.id, ...body });
+    const refused = await join(bogus);
+    expect(refused.status).toBe(400);
+    expect(((await refused.json()) as { error: { message: string } }).error.message).toBe('Unknown field: bogusField');
+    const named = await join({ name: 'Amira' });
+    expect(named.status).toBe(400);
+    expect(((await named.json()) as { error: { message: string } }).error.message).toMatch(/anonymous/);
+    expect((await join({})).status).toBe(201);
+    const misspelt = await new ApiClient(url).request('POST', '/api/events', { title: 'Strict', date: '2026-06-18', namesMod: 'hidden' });
+    expect(((await misspelt.json()) as { error: { message: string } }).error.message).toBe('Unknown field: namesMod');
+  });
+
   it('the audit query refuses unknown parameters', async () => {
     const { url } = await server();
     const event = await createTestEvent(url);
@@ -142,6 +157,8 @@ function validCommandPayloads(rooms: { a: string; b: string }): Record<CommandNa
     // No board has cards yet, so the sample event's questions may all be replaced.
     'questions:set': { questions: [{ prompt: 'What surprised you?', hint: 'One thing', secondField: 'Why?' }] },
     'template:save': { name: 'Our pilot review', description: 'Questions and rooms from the pilot' },
+    // Someone has joined, so this is refused as names_locked, after the schema accepted it.
+    'names:set': { mode: 'hidden' },
   };
 }
 

@@ -9,11 +9,12 @@ import { visibilityKey } from '../../moderation/cardVisibility';
 import { closeReasons } from '../../../shared/closeCodes';
 import { CommandError, type CommandHandlers } from '../commandRouter';
 import { eventDetailsHandlers } from './eventDetailsHandlers';
+import { namesHandlers } from './namesHandlers';
 import { questionsHandlers } from './questionsHandlers';
 import { templateHandlers } from './templateHandlers';
 import { changeEvent as changeEventOf, eventOf, requireRoom, type HandlerDeps } from './handlerDeps';
 
-type Handlers = Pick<CommandHandlers, 'room:add' | 'room:rename' | 'room:remove' | 'assign:mode' | 'assign:even' | 'participant:move' | 'event:details' | 'questions:set' | 'template:save'>;
+type Handlers = Pick<CommandHandlers, 'room:add' | 'room:rename' | 'room:remove' | 'assign:mode' | 'assign:even' | 'participant:move' | 'event:details' | 'questions:set' | 'template:save' | 'names:set'>;
 
 export function roomHandlers(deps: HandlerDeps): Handlers {
   const { store, liveDocs, realtime, yjs, control } = deps;
@@ -33,6 +34,7 @@ export function roomHandlers(deps: HandlerDeps): Handlers {
     ...eventDetailsHandlers(deps),
     ...questionsHandlers(deps),
     ...templateHandlers(deps),
+    ...namesHandlers(deps),
 
     async 'room:add'({ claims }, { topic }) {
       const info = await changeEvent(claims.eventId, (event) => {

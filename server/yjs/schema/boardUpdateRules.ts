@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import { boardRoot, cardFields, cardFieldsWritableLater, cardIdPattern, cardTextFields, optionalCardFields, type CardFieldKind } from '../../../shared/boardSchema';
 import { limits } from '../../../shared/limits';
+import { cardAuthorName } from '../../../shared/namesMode';
 import type { DecodedUpdate } from '../protocol';
 import { refuse } from '../refusal';
 import { placeUpdate, type Placement, type UpdatePlacements } from './placements';
@@ -11,7 +12,8 @@ import type { UpdateVerdict, Writer } from './writer';
 // however the update is encoded.
 //
 //   root 'cards', key = card id      → a new card: a Y.Map, created with all its fields in this update
-//   [card], key = field              → a field of that card, with the field's kind; once the card exists
+//   [card], key = field              → a field of that card, with the field's kind (authorName: the writer's
+//                                      name, or '' where the event's names are hidden or anonymous); once the card exists
 //                                      only `questionId` may be written again (authorship, time, hidden, text
 //                                      are set once: Yjs itself deletes an overwritten value, so a later write
 //                                      to them is refused whether or not the update deletes the old one)
@@ -107,7 +109,10 @@ class BoardUpdateCheck {
     // Authorship comes from the session, never from the client.
     if (key === 'id' && value !== card.parentSub) refuse('malformed', "a card's id is its key");
     if (key === 'authorId' && value !== this.writer.participantId) refuse('refused', 'cards can only be written as yourself');
-    if (key === 'authorName' && value !== this.writer.name) refuse('refused', 'cards can only be written as yourself');
+    // Where names are not shown (hidden, anonymous events) a card names nobody: its authorName must be ''.
+    if (key === 'authorName' && value !== cardAuthorName(this.writer.namesMode ?? 'shown', this.writer.name)) {
+      refuse('refused', value === '' ? 'cards can only be written as yourself' : 'cards carry no name in this workshop');
+    }
     if (key === 'hidden' && value !== false) refuse('refused', 'cards are hidden by a facilitator, on the server');
   }
 
