@@ -25,7 +25,7 @@ export function documentStyles(lang: string): IStylesOptions {
   return {
     default: {
       // Right-to-left runs are proofed as Arabic unless a run says Hebrew; the rest as the document's language.
-      document: { run: { font: fonts, size: 22, language: { value: lang, eastAsia: lang, bidirectional: 'ar-SA' } } },
+      document: { run: { font: fonts, size: 22, language: { value: lang, bidirectional: 'ar-SA' } } },
       title: { run: { font: fonts, size: 48, bold: true } },
       heading1: { run: { font: fonts, size: 32, bold: true, color: '1F3864' } },
       heading2: { run: { font: fonts, size: 28, bold: true, color: '1F3864' } },
