@@ -1,7 +1,9 @@
-import { chartMax, textBar, type DocBlock, type SummaryDocument } from '../../shared/summary/docBlocks';
+import { chartMax, sourceLine, textBar, type DocBlock, type SourceRef, type SummaryDocument } from '../../shared/summary/docBlocks';
+import { anchoredContents, contentsHeading, splitTitleBlock, type ContentsEntry } from './documentParts';
 import { oneLine } from './plainText';
 
 // Markdown for wikis and repos. User text is escaped so a card cannot inject headings, links or HTML.
+// The logo is left out: Markdown renderers drop data: images, and there is no file to link to.
 
 export function escapeMarkdown(text: string): string {
   return oneLine(text)
@@ -12,6 +14,16 @@ export function escapeMarkdown(text: string): string {
 
 function cellText(text: string): string {
   return escapeMarkdown(text) || ' ';
+}
+
+function sourceCell(sources: readonly SourceRef[] | undefined): string {
+  return (sources ?? []).map(sourceLine).join('; ');
+}
+
+/** Links to the sections and, indented under them, their groups; GitHub gives headings these anchors. */
+function contents(entries: readonly ContentsEntry[]): string {
+  const links = entries.map((e) => `${e.level === 1 ? '' : '  '}- [${escapeMarkdown(e.text)}](#${e.anchor})`);
+  return [`## ${contentsHeading}`, '', ...links].join('\n');
 }
 
 function blockToMarkdown(block: DocBlock): string {
@@ -29,8 +41,9 @@ function blockToMarkdown(block: DocBlock): string {
         .map((item, i) => {
           const marker = block.ordered ? `${i + 1}.` : '-';
           const note = item.note ? `  \n  _${escapeMarkdown(item.note)}_` : '';
-          // Sub-points are indented past the parent's marker, which makes them a nested list.
-          const points = (item.points ?? []).map((point) => `\n${' '.repeat(marker.length + 1)}- ${escapeMarkdown(point)}`).join('');
+          // Sub-points and source cards are indented past the parent's marker, which makes them a nested list.
+          const nested = [...(item.points ?? []), ...(item.sources ?? []).map(sourceLine)];
+          const points = nested.map((point) => `\n${' '.repeat(marker.length + 1)}- ${escapeMarkdown(point)}`).join('');
           return `${marker} ${escapeMarkdown(item.text)}${note}${points}`;
         })
         .join('\n');
@@ -40,13 +53,19 @@ function blockToMarkdown(block: DocBlock): string {
       return [`**${escapeMarkdown(block.caption)}**`, '', ...lines].join('\n');
     }
     case 'table': {
+      // A table cell holds no list, so a row's source cards share its last cell.
+      const sources = block.rowSources;
+      const header = sources ? [...block.header, 'Sources'] : block.header;
+      const rows = block.rows.map((r, i) => (sources ? [...r, sourceCell(sources[i])] : r));
       const row = (cells: string[]) => `| ${cells.map(cellText).join(' | ')} |`;
-      return [row(block.header), `|${block.header.map(() => ' --- |').join('')}`, ...block.rows.map(row)].join('\n');
+      return [row(header), `|${header.map(() => ' --- |').join('')}`, ...rows.map(row)].join('\n');
     }
   }
 }
 
 export function toMarkdown(document: SummaryDocument): string {
-  const blocks = document.blocks;
-  return blocks.map(blockToMarkdown).join('\n\n') + '\n';
+  const { titleBlock, body } = splitTitleBlock(document.blocks);
+  const { entries } = anchoredContents(document.blocks, 2);
+  const parts = [...titleBlock.map(blockToMarkdown), contents(entries), ...body.map(blockToMarkdown), '---', `_${escapeMarkdown(document.provenance)}_`];
+  return parts.join('\n\n') + '\n';
 }
