@@ -27,9 +27,9 @@ export function documentStyles(lang: string): IStylesOptions {
       // Right-to-left runs are proofed as Arabic unless a run says Hebrew; the rest as the document's language.
       document: { run: { font: fonts, size: 22, language: { value: lang, bidirectional: 'ar-SA' } } },
       title: { run: { font: fonts, size: 48, bold: true } },
-      heading1: { run: { font: fonts, size: 32, bold: true, color: '1F3864' } },
-      heading2: { run: { font: fonts, size: 28, bold: true, color: '1F3864' } },
-      heading3: { run: { font: fonts, size: 24, bold: true } },
+      heading1: { run: { font: fonts, size: 32, bold: true, color: '1F3864' }, paragraph: { spacing: { before: 360, after: 120 } } },
+      heading2: { run: { font: fonts, size: 28, bold: true, color: '1F3864' }, paragraph: { spacing: { before: 240, after: 80 } } },
+      heading3: { run: { font: fonts, size: 24, bold: true }, paragraph: { spacing: { before: 200, after: 60 } } },
     },
     paragraphStyles: [
       {
