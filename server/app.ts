@@ -17,6 +17,7 @@ import { createFailureLimiter, createUseLimiter, rateLimitDefaults } from './htt
 import { eraseEvent } from './privacy/eraseEvent';
 import { startRetentionSweep } from './privacy/retention';
 import { exportRoutes } from './http/exportRoutes';
+import { logoRoutes } from './http/logoRoutes';
 import { sessionRoutes } from './http/sessionRoutes';
 import { loadSessionSecret } from './sessionSecret';
 import { createSocketServer } from './socket/socketServer';
@@ -65,7 +66,8 @@ export async function startServer(config: Config, log: Logger = createLogger(con
       });
   const redis = config.redisUrl ? await openRedisBus(config.redisUrl, log) : null;
   const bus = redis ?? soloBus();
-  const signer = createTokenSigner(loadSessionSecret(config.dataDir, config.sessionSecret));
+  const serverSecret = loadSessionSecret(config.dataDir, config.sessionSecret);
+  const signer = createTokenSigner(serverSecret);
   const deps: RouteDeps = {
     store,
     signer,
@@ -122,7 +124,7 @@ export async function startServer(config: Config, log: Logger = createLogger(con
     res.json({ ok: true });
   });
   const erase = (eventId: string, reason: 'request' | 'retention') => eraseEvent({ store, liveDocs, control, io, log }, eventId, reason);
-  app.use('/api', eventRoutes(deps), joinRoutes(deps), exportRoutes({ ...deps, liveDocs }), sessionRoutes(deps), privacyRoutes({ ...deps, eraseEvent: (id) => erase(id, 'request') }));
+  app.use('/api', eventRoutes(deps), joinRoutes(deps), exportRoutes({ ...deps, liveDocs, serverSecret }), logoRoutes(deps), sessionRoutes(deps), privacyRoutes({ ...deps, eraseEvent: (id) => erase(id, 'request') }));
   app.use('/api', () => {
     throw new HttpError(404, 'not_found', 'No such API endpoint.');
   });

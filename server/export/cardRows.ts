@@ -1,14 +1,24 @@
 import type { DraftInput } from '../../shared/summary/summaryModel';
+import type { Pseudonyms } from './pseudonyms';
 
 // One row per card of every room, for the CSV and JSON exports. Hidden cards are included, flagged
 // hidden=true, with the text saved when they were hidden (loadDraftInput): organisers export everything.
+// Ids are pseudonyms; the author's name is there only when the export includes names.
 
 export interface CardExportRow {
   event: string;
+  roomId: string;
   room: string;
+  questionId: string;
   question: string;
+  /** Pseudonymous card id. */
   cardId: string;
-  author: string;
+  /** The card's number in the printed appendix; undefined when it is not printed. */
+  ref?: number;
+  /** Pseudonymous author id. */
+  authorRef: string;
+  /** Only when names are included. */
+  author?: string;
   text: string;
   /** The card's second field ('' when its question has none). */
   detail: string;
@@ -17,7 +27,14 @@ export interface CardExportRow {
   createdAt: string;
 }
 
-export function cardExportRows(input: DraftInput): CardExportRow[] {
+export interface CardRowOptions {
+  pseudonyms: Pseudonyms;
+  includeNames: boolean;
+  /** Appendix numbers by (real) card id, from the printed summary. */
+  refs: ReadonlyMap<string, string>;
+}
+
+export function cardExportRows(input: DraftInput, { pseudonyms, includeNames, refs }: CardRowOptions): CardExportRow[] {
   const topicOf = new Map(input.event.rooms.map((r) => [r.id, r.topic]));
   const questionOrder = input.event.questions.map((q) => q.id);
   const promptOf = new Map(input.event.questions.map((q) => [q.id, q.prompt]));
@@ -29,17 +46,24 @@ export function cardExportRows(input: DraftInput): CardExportRow[] {
           a.createdAt - b.createdAt ||
           a.id.localeCompare(b.id),
       )
-      .map((card) => ({
-        event: input.event.title,
-        room: topicOf.get(board.roomId) ?? board.roomId,
-        question: promptOf.get(card.questionId) ?? card.questionId,
-        cardId: card.id,
-        author: card.authorName,
-        text: card.text,
-        detail: card.detail ?? '',
-        votes: board.votes[card.id] ?? 0,
-        hidden: card.hidden,
-        createdAt: new Date(card.createdAt).toISOString(),
-      })),
+      .map((card) => {
+        const ref = refs.get(card.id);
+        return {
+          event: input.event.title,
+          roomId: board.roomId,
+          room: topicOf.get(board.roomId) ?? board.roomId,
+          questionId: card.questionId,
+          question: promptOf.get(card.questionId) ?? card.questionId,
+          cardId: pseudonyms.card(card.id),
+          ...(ref ? { ref: Number(ref) } : {}),
+          authorRef: pseudonyms.person(card.authorId),
+          ...(includeNames ? { author: card.authorName } : {}),
+          text: card.text,
+          detail: card.detail ?? '',
+          votes: board.votes[card.id] ?? 0,
+          hidden: card.hidden,
+          createdAt: new Date(card.createdAt).toISOString(),
+        };
+      }),
   );
 }

@@ -66,7 +66,11 @@ export function renderContext(summary: EventSummary, options: RenderOptions = {}
  * lists its source cards (appendix number, room, question; the author only with `includeNames`).
  */
 export function renderSummaryDocument(summary: EventSummary, options: RenderOptions = {}): DocBlock[] {
-  const context = renderContext(summary, options);
+  return renderBlocks(renderContext(summary, options));
+}
+
+/** The blocks of a context already built (exports also count its printed cards for the provenance line). */
+export function renderBlocks(context: RenderContext): DocBlock[] {
   return summarySections(context.summary).flatMap((section) => renderSection(context, section));
 }
 

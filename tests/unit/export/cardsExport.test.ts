@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { cardExportRows } from '../../../server/export/cardRows';
 import { cardsCsv, csvCell } from '../../../server/export/cardsCsv';
-import { cardsJson } from '../../../server/export/cardsJson';
+import { summaryJson } from '../../../server/export/summaryJson';
+import type { SummaryExport } from '../../../shared/exportSchema';
 import type { DraftInput } from '../../../shared/summary/summaryModel';
+import { pseudonymsFor } from '../../../server/export/pseudonyms';
+import { exportOptions, exportSource, testSecret } from '../../helpers/exportOptions';
 import { fixtureDraftInput, loadFixture } from '../../helpers/fixtureBoards';
 
 /** A strict RFC 4180 reader, so the test does not trust the writer's own assumptions. */
@@ -50,21 +53,25 @@ function inputWithHostileCards(): DraftInput {
 describe('cards CSV and JSON', () => {
   const fixture = loadFixture();
   const input = inputWithHostileCards();
-  const rows = cardExportRows(input);
-  const parsed = parseCsv(cardsCsv(rows).replace(/^\uFEFF/, ''));
+  const { pseudonyms } = exportOptions();
+  const rows = cardExportRows(input, { pseudonyms, includeNames: true, refs: new Map([['provider-market-0', '1']]) });
+  const parsed = parseCsv(cardsCsv(rows, true).replace(/^\uFEFF/, ''));
   const [header, ...body] = parsed;
+  const hostile = (i: number) => body.find((r) => r[4] === pseudonyms.card(`hostile-${i}`));
 
   it('lists every card of every room, hidden ones flagged', () => {
-    expect(header).toEqual(['event', 'room', 'question', 'card_id', 'author', 'text', 'second_field', 'votes', 'hidden', 'created_at']);
+    expect(header).toEqual(['event', 'room', 'question', 'card_ref', 'card_id', 'author_ref', 'author', 'text', 'second_field', 'votes', 'hidden', 'created_at']);
     const total = fixture.rooms.reduce((n, r) => n + r.cards.length, 0) + injections.length + 1;
     expect(body).toHaveLength(total);
     expect(body.every((r) => r.length === header?.length)).toBe(true);
-    const first = body.find((r) => r[3] === 'provider-market-0');
+    const first = body.find((r) => r[4] === pseudonyms.card('provider-market-0'));
     expect(first).toEqual([
       fixture.event.title,
       'Provider market',
       'What worked well during the last year?',
-      'provider-market-0',
+      '1',
+      pseudonyms.card('provider-market-0'),
+      pseudonyms.person('provider-market-amira'),
       'Amira',
       fixture.rooms[0]?.cards[0]?.text,
       '',
@@ -72,14 +79,14 @@ describe('cards CSV and JSON', () => {
       'false',
       '2021-06-18T10:00:00.000Z',
     ]);
-    expect(body.find((r) => r[3] === 'hostile-1')?.[8]).toBe('true');
+    expect(hostile(1)?.[10]).toBe('true');
   });
 
   it('neutralises cells a spreadsheet would run as formulas', () => {
     injections.forEach((text, i) => {
-      expect(body.find((r) => r[3] === `hostile-${i}`)?.[5]).toBe(`'${text}`);
+      expect(hostile(i)?.[7]).toBe(`'${text}`);
     });
-    expect(body.find((r) => r[3] === 'hostile-0')?.[4]).toBe("'=cmd|calc");
+    expect(hostile(0)?.[6]).toBe("'=cmd|calc");
     for (const cell of body.flat()) expect(cell).not.toMatch(/^[\s\0]*[=+\-@\t\r\0]/);
     expect(csvCell('-5')).toBe("'-5");
     expect(csvCell('a-b')).toBe('a-b');
@@ -96,16 +103,34 @@ describe('cards CSV and JSON', () => {
   });
 
   it('quotes quotes, commas and newlines so the text round-trips', () => {
-    expect(body.find((r) => r[5] === awkward)).toBeDefined();
+    expect(body.find((r) => r[7] === awkward)).toBeDefined();
     expect(csvCell('plain text')).toBe('plain text');
     expect(csvCell('a,b')).toBe('"a,b"');
     expect(csvCell('say "hi"')).toBe('"say ""hi"""');
   });
 
   it('writes the same cards as JSON', () => {
-    const json = JSON.parse(cardsJson(rows)) as { cards: typeof rows };
+    const json = JSON.parse(summaryJson(exportSource(input), exportOptions({ includeNames: true }))) as SummaryExport;
     expect(json.cards).toHaveLength(body.length);
-    expect(json.cards.find((c) => c.cardId === 'hostile-1')).toMatchObject({ hidden: true, text: injections[1] });
-    expect(json.cards.find((c) => c.cardId === 'co-production-0')?.votes).toBe(7);
+    expect(json.cards.find((c) => c.id === pseudonyms.card('hostile-1'))).toMatchObject({ hidden: true, text: injections[1], ref: null });
+    expect(json.cards.find((c) => c.id === pseudonyms.card('co-production-0'))?.votes).toBe(7);
+  });
+
+  it('carries pseudonyms, never the app’s ids, and no author column unless names are included', () => {
+    const plain = cardsCsv(cardExportRows(input, { pseudonyms, includeNames: false, refs: new Map() }), false);
+    const [plainHeader, ...plainBody] = parseCsv(plain.replace(/^\uFEFF/, ''));
+    expect(plainHeader).not.toContain('author');
+    expect(plainBody.every((r) => r.length === plainHeader?.length)).toBe(true);
+    for (const board of input.boards) {
+      for (const card of board.cards.filter((c) => !c.id.startsWith('hostile-'))) {
+        expect(plain).not.toContain(card.id);
+        expect(plain).not.toContain(card.authorId);
+        expect(plain).not.toMatch(new RegExp(`\\b${card.authorName}\\b`));
+      }
+    }
+    // The same card and person get the same pseudonym; another event's are different.
+    expect(pseudonyms.card('x')).toBe(exportOptions().pseudonyms.card('x'));
+    expect(pseudonyms.person('x')).toMatch(/^p_[0-9a-f]{16}$/);
+    expect(exportOptions({ pseudonyms: pseudonymsFor(testSecret, 'another-event') }).pseudonyms.person('x')).not.toBe(pseudonyms.person('x'));
   });
 });

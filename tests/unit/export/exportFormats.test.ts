@@ -1,17 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { cardExportRows } from '../../../server/export/cardRows';
 import { exportFilename, exportFormatNames, exportFormats, isExportFormat } from '../../../server/export/exportFormats';
-import { draftSummary } from '../../../shared/summary/draftSummary';
-import { fixtureDraftInput } from '../../helpers/fixtureBoards';
+import { exportOptions, exportSource } from '../../helpers/exportOptions';
 
 describe('exportFormats', () => {
-  const input = fixtureDraftInput();
-  const source = { summary: draftSummary(input), cards: cardExportRows(input) };
+  const source = exportSource();
 
   it('renders every format with its own signature', async () => {
     const starts: Record<string, string> = { docx: 'PK', pdf: '%PDF-', md: '# ADASS', html: '<!doctype html>', csv: '\uFEFFevent,', json: '{' };
     for (const name of exportFormatNames) {
-      const body = await exportFormats[name].render(source);
+      const body = await exportFormats[name].render(source, exportOptions());
       const text = typeof body === 'string' ? body : body.subarray(0, 8).toString('latin1');
       expect(text.startsWith(starts[name] ?? '?'), name).toBe(true);
     }
