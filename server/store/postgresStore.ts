@@ -64,6 +64,14 @@ CREATE TABLE IF NOT EXISTS hidden_cards (
   PRIMARY KEY (event_id, room_id, card_id)
 );
 ALTER TABLE hidden_cards ADD COLUMN IF NOT EXISTS detail TEXT NOT NULL DEFAULT '';
+CREATE TABLE IF NOT EXISTS event_logos (
+  event_id TEXT PRIMARY KEY REFERENCES events(id) ON DELETE CASCADE,
+  mime TEXT NOT NULL CHECK (mime IN ('image/png', 'image/jpeg')),
+  width INTEGER NOT NULL,
+  height INTEGER NOT NULL,
+  bytes BYTEA NOT NULL,
+  saved_at TEXT NOT NULL
+);
 CREATE TABLE IF NOT EXISTS templates (
   id TEXT PRIMARY KEY,
   saved_at TEXT NOT NULL,
@@ -267,6 +275,23 @@ export async function openPostgresStore(connectionString: string): Promise<Store
         );
         await c.query('UPDATE hidden_cards SET room_id = $1 WHERE event_id = $2 AND room_id = $3', [toRoomId, eventId, fromRoomId]);
       });
+    },
+    async saveLogo(eventId, logo, savedAt) {
+      await pool.query(
+        'INSERT INTO event_logos (event_id, mime, width, height, bytes, saved_at) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (event_id) DO UPDATE SET mime = excluded.mime, width = excluded.width, height = excluded.height, bytes = excluded.bytes, saved_at = excluded.saved_at',
+        [eventId, logo.mime, logo.width, logo.height, Buffer.from(logo.bytes), savedAt],
+      );
+    },
+    async getLogo(eventId) {
+      const { rows } = await pool.query<{ mime: 'image/png' | 'image/jpeg'; width: number; height: number; bytes: Buffer }>(
+        'SELECT mime, width, height, bytes FROM event_logos WHERE event_id = $1',
+        [eventId],
+      );
+      const row = rows[0];
+      return row ? { mime: row.mime, width: row.width, height: row.height, bytes: new Uint8Array(row.bytes) } : undefined;
+    },
+    async deleteLogo(eventId) {
+      await pool.query('DELETE FROM event_logos WHERE event_id = $1', [eventId]);
     },
     async saveTemplate(template, savedAt) {
       await pool.query('INSERT INTO templates (id, saved_at, template) VALUES ($1, $2, $3)', [template.id, savedAt, JSON.stringify(template)]);

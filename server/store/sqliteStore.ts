@@ -63,6 +63,14 @@ CREATE TABLE IF NOT EXISTS hidden_cards (
   hidden_at TEXT NOT NULL,
   PRIMARY KEY (event_id, room_id, card_id)
 ) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS event_logos (
+  event_id TEXT PRIMARY KEY REFERENCES events(id) ON DELETE CASCADE,
+  mime TEXT NOT NULL CHECK (mime IN ('image/png', 'image/jpeg')),
+  width INTEGER NOT NULL,
+  height INTEGER NOT NULL,
+  bytes BLOB NOT NULL,
+  saved_at TEXT NOT NULL
+);
 CREATE TABLE IF NOT EXISTS templates (
   id TEXT PRIMARY KEY,
   saved_at TEXT NOT NULL,
@@ -169,6 +177,15 @@ export function openSqliteStore(dataDir: string, options: SqliteStoreOptions = {
     insert: db.prepare('INSERT INTO templates (id, saved_at, template) VALUES (?, ?, ?)'),
     list: db.prepare<[], { template: string }>('SELECT template FROM templates ORDER BY saved_at, id'),
     get: db.prepare<[string], { template: string }>('SELECT template FROM templates WHERE id = ?'),
+  };
+  const logos = {
+    save: db.prepare(
+      'INSERT INTO event_logos (event_id, mime, width, height, bytes, saved_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(event_id) DO UPDATE SET mime = excluded.mime, width = excluded.width, height = excluded.height, bytes = excluded.bytes, saved_at = excluded.saved_at',
+    ),
+    get: db.prepare<[string], { mime: 'image/png' | 'image/jpeg'; width: number; height: number; bytes: Buffer }>(
+      'SELECT mime, width, height, bytes FROM event_logos WHERE event_id = ?',
+    ),
+    delete: db.prepare('DELETE FROM event_logos WHERE event_id = ?'),
   };
   const moveHiddenTx = db.transaction((eventId: string, fromRoomId: string, toRoomId: string) => {
     hidden.dropOverwritten.run(eventId, toRoomId, eventId, fromRoomId);
@@ -341,6 +358,16 @@ export function openSqliteStore(dataDir: string, options: SqliteStoreOptions = {
     async moveHiddenCards(eventId, fromRoomId, toRoomId) {
       if (toRoomId) moveHiddenTx(eventId, fromRoomId, toRoomId);
       else hidden.deleteRoom.run(eventId, fromRoomId);
+    },
+    async saveLogo(eventId, logo, savedAt) {
+      logos.save.run(eventId, logo.mime, logo.width, logo.height, Buffer.from(logo.bytes), savedAt);
+    },
+    async getLogo(eventId) {
+      const row = logos.get.get(eventId);
+      return row ? { mime: row.mime, width: row.width, height: row.height, bytes: new Uint8Array(row.bytes) } : undefined;
+    },
+    async deleteLogo(eventId) {
+      logos.delete.run(eventId);
     },
     async saveTemplate(template, savedAt) {
       savedTemplates.insert.run(template.id, savedAt, JSON.stringify(template));

@@ -65,6 +65,18 @@ export interface EventStore {
   deleteHiddenCard(eventId: string, roomId: string, cardId: string): Promise<void>;
   /** Saved texts follow their cards when a room's cards move to another room (toRoomId null deletes them). */
   moveHiddenCards(eventId: string, fromRoomId: string, toRoomId: string | null): Promise<void>;
+  /** Saves (or replaces) the event's logo; the event's deletion removes it by cascade. */
+  saveLogo(eventId: string, logo: StoredLogo, savedAt: string): Promise<void>;
+  getLogo(eventId: string): Promise<StoredLogo | undefined>;
+  deleteLogo(eventId: string): Promise<void>;
+}
+
+/** An organisation's logo for the exports' title block: validated on upload, SVG already rasterised to PNG. */
+export interface StoredLogo {
+  mime: 'image/png' | 'image/jpeg';
+  width: number;
+  height: number;
+  bytes: Uint8Array;
 }
 
 /** The text of a card a facilitator hid: only staff read it (the event's deletion removes it by cascade). */

@@ -1,0 +1,2 @@
+/** A refused logo upload, with the sentence shown next to the file input. */
+export class LogoProblem extends Error {}
