@@ -43,29 +43,31 @@ class HtmlWriter {
     private readonly anchorOf: ReadonlyMap<DocBlock, string>,
   ) {}
 
-  /** ` dir="…"` when the text's first strong character goes against the page's direction. */
-  dir(text: string): string {
+  /** ` dir="…"` when the text's first strong character goes against the direction it sits in (the page's unless said). */
+  dir(text: string, context: TextDirection = this.pageDirection): string {
     const direction = firstStrongDirection(stripControlChars(text));
-    return direction && direction !== this.pageDirection ? ` dir="${direction}"` : '';
+    return direction && direction !== context ? ` dir="${direction}"` : '';
   }
 
   /** An element holding one user text, in that text's direction. */
-  text(tag: string, text: string, attributes = ''): string {
-    return `<${tag}${attributes}${this.dir(text)}>${escapeHtml(text)}</${tag}>`;
+  text(tag: string, text: string, attributes = '', context?: TextDirection): string {
+    return `<${tag}${attributes}${this.dir(text, context)}>${escapeHtml(text)}</${tag}>`;
   }
 
-  /** Sub-points or source cards as a nested list inside an item. */
-  subList(texts: readonly string[], className?: string): string {
-    return texts.length ? `\n<ul${className ? ` class="${className}"` : ''}>\n${texts.map((t) => this.text('li', t)).join('\n')}\n</ul>` : '';
+  /** Sub-points or source cards as a nested list inside an item written in `context`. */
+  subList(texts: readonly string[], className?: string, context?: TextDirection): string {
+    return texts.length ? `\n<ul${className ? ` class="${className}"` : ''}>\n${texts.map((t) => this.text('li', t, '', context)).join('\n')}\n</ul>` : '';
   }
 
-  sources(sources: readonly SourceRef[] | undefined): string {
-    return this.subList((sources ?? []).map(sourceLine), 'sources');
+  sources(sources: readonly SourceRef[] | undefined, context?: TextDirection): string {
+    return this.subList((sources ?? []).map(sourceLine), 'sources', context);
   }
 
   item(item: BulletItem): string {
-    const note = item.note ? `<br>${this.text('span', item.note, ' class="note"')}` : '';
-    return `<li${this.dir(item.text)}>${escapeHtml(item.text)}${note}${this.subList(item.points ?? [])}${this.sources(item.sources)}</li>`;
+    // What the item holds sits in the item's direction, so each part says when it differs from it.
+    const own = firstStrongDirection(stripControlChars(item.text)) ?? this.pageDirection;
+    const note = item.note ? `<br>${this.text('span', item.note, ' class="note"', own)}` : '';
+    return `<li${this.dir(item.text)}>${escapeHtml(item.text)}${note}${this.subList(item.points ?? [], undefined, own)}${this.sources(item.sources, own)}</li>`;
   }
 
   table(header: readonly string[], rows: readonly string[][], rowSources?: readonly SourceRef[][]): string {

@@ -77,6 +77,9 @@ describe('toHtml for publication', () => {
     const arabicPage = new JSDOM(toHtml({ ...document, title: scripts.arabic })).window.document;
     expect(arabicPage.documentElement.getAttribute('dir')).toBe('rtl');
     expect(arabicPage.querySelector('h2[dir="ltr"]')?.textContent).toBe(multilingualHeadings.section);
+    // Inside an Arabic item, its Latin note says it is left to right.
+    const arabicItem = new JSDOM(toHtml({ ...document, blocks: [{ kind: 'bullets', items: [{ text: scripts.arabic, note: 'From 1 card' }] }] })).window.document;
+    expect(arabicItem.querySelector('li[dir="rtl"] > span.note[dir="ltr"]')?.textContent).toBe('From 1 card');
   });
 
   it('lists source cards under their item and in a Sources column, and ends with the provenance', () => {
