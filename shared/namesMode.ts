@@ -80,7 +80,12 @@ export function presenceStateProblem(mode: NamesMode, state: Record<string, unkn
 export function typingText(mode: NamesMode, names: readonly string[]): string {
   if (names.length === 0) return '';
   if (othersSeeNames(mode)) return `${names.join(', ')} typing…`;
-  return names.length === 1 ? 'Someone is typing…' : `${names.length} people are typing…`;
+  return someoneTypingText(names.length);
+}
+
+/** "Someone is typing…" / "3 people are typing…": typing, counted, named nobody. */
+export function someoneTypingText(count: number): string {
+  return count === 1 ? 'Someone is typing…' : `${count} people are typing…`;
 }
 
 /** The polite announcement of cards others added; names only where names are shown. */

@@ -2,7 +2,8 @@ import { useMemo, useRef } from 'react';
 import type { WebsocketProvider } from 'y-websocket';
 import type * as Y from 'yjs';
 import { addCard, cardDetailOf, cardTextOf, deleteCard, groupByQuestion, moveCard, neighbourQuestion } from '../../../shared/boardDoc';
-import type { Card, Question } from '../../../shared/types';
+import { cardAuthorName, othersSeeNames, typingText } from '../../../shared/namesMode';
+import type { Card, NamesMode, Question } from '../../../shared/types';
 import { useCards, usePresence } from '../yjs/hooks';
 import { AddCardForm } from './AddCardForm';
 import { CardView } from './CardView';
@@ -35,12 +36,14 @@ interface Props {
   paused?: boolean;
   /** Given for staff only; participants never see hidden cards. */
   hidden?: HiddenCards;
+  /** The event's names setting: where names are not shown, cards, typing and announcements name nobody. */
+  namesMode?: NamesMode;
 }
 
 /** Shared by every card nobody else is typing in, so those cards' props stay equal. */
-const nobody: string[] = [];
+const nobody = '';
 
-export function Board({ doc, provider, boardKey, questions, me, canWrite, canModerate, voting, paused = false, hidden }: Props) {
+export function Board({ doc, provider, boardKey, questions, me, canWrite, canModerate, voting, paused = false, hidden, namesMode = 'shown' }: Props) {
   const cards = useCards(doc);
   const presence = usePresence(provider);
   const showHidden = hidden !== undefined;
@@ -54,15 +57,17 @@ export function Board({ doc, provider, boardKey, questions, me, canWrite, canMod
   const visible = frozen.current ? [...frozen.current, ...live.filter((c) => isNew(c) && c.authorId === me.participantId)] : live;
   const waiting = frozen.current ? live.filter((c) => isNew(c) && c.authorId !== me.participantId).length : 0;
   const groups = useMemo(() => groupByQuestion(visible, questions), [visible, questions]);
-  const announcement = useNewCardAnnouncements(live, me.participantId, questions, paused);
+  const announcement = useNewCardAnnouncements(live, me.participantId, questions, paused, namesMode);
+  const showAuthors = othersSeeNames(namesMode);
 
+  // "Amira typing…", or "Someone is typing…" where names are not shown (the text is built once per card here).
   const typingByCard = useMemo(() => {
     const byCard = new Map<string, string[]>();
     for (const person of presence) {
       if (person.typingIn && !person.isMe) byCard.set(person.typingIn, [...(byCard.get(person.typingIn) ?? []), person.name]);
     }
-    return byCard;
-  }, [presence]);
+    return new Map([...byCard].map(([cardId, names]) => [cardId, typingText(namesMode, names)]));
+  }, [presence, namesMode]);
 
   // Stable handlers, so each memoised card renders only when its own data changes.
   const setTyping = useStableCallback((cardId: string | null) => provider.awareness.setLocalStateField('typingIn', cardId));
@@ -102,7 +107,7 @@ export function Board({ doc, provider, boardKey, questions, me, canWrite, canMod
                   secondField={question.secondField}
                   draftKey={`draft:${boardKey}:${question.id}`}
                   onAdd={(text, detail) =>
-                    addCard(doc, { id: crypto.randomUUID(), questionId: question.id, authorId: me.participantId, authorName: me.name, text, detail })
+                    addCard(doc, { id: crypto.randomUUID(), questionId: question.id, authorId: me.participantId, authorName: cardAuthorName(namesMode, me.name), text, detail })
                   }
                 />
               )}
@@ -123,7 +128,8 @@ export function Board({ doc, provider, boardKey, questions, me, canWrite, canMod
                       canModerate={canModerate && hidden?.onToggle !== undefined}
                       isFirstColumn={index === 0}
                       isLastColumn={index === questions.length - 1}
-                      typingBy={typingByCard.get(card.id) ?? nobody}
+                      typing={typingByCard.get(card.id) ?? nobody}
+                      showAuthor={showAuthors}
                       onDelete={onDelete}
                       onMove={onMove}
                       onToggleHidden={onToggleHidden}

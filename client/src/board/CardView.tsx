@@ -24,7 +24,10 @@ interface Props extends CardActions {
   canModerate: boolean;
   isFirstColumn: boolean;
   isLastColumn: boolean;
-  typingBy: string[];
+  /** "Amira typing…" / "Someone is typing…", or '' when nobody else is typing in it. */
+  typing: string;
+  /** Whether cards name their writer (the event's names are shown). */
+  showAuthor: boolean;
   /** Votes are shown once voting has started (myVotes given); totals only once revealed (not null). */
   myVotes?: number;
   totalVotes?: number | null;
@@ -36,23 +39,29 @@ interface Props extends CardActions {
  * one card, or typing in it, does not render the hundreds of others again.
  */
 export const CardView = memo(function CardView(props: Props) {
-  const { card, text, hiddenText, question, canDelete, canModerate, typingBy, myVotes, totalVotes = null, canVote = false } = props;
+  const { card, text, hiddenText, question, canDelete, canModerate, typing, showAuthor, myVotes, totalVotes = null, canVote = false } = props;
   // Nobody may write into a hidden card (the server refuses it): staff read it until it is shown again.
   const canEdit = props.canEdit && !card.hidden;
   const labelId = `card-${card.id}-by`;
+  // Where names are not shown, no card names its writer, not even in what a screen reader hears.
+  const by = showAuthor ? ` by ${card.authorName || 'someone'}` : '';
   return (
-    <li className={`card${card.hidden ? ' card-hidden' : ''}`} aria-labelledby={labelId} data-card-id={card.id}>
+    <li
+      className={`card${card.hidden ? ' card-hidden' : ''}`}
+      {...(showAuthor ? { 'aria-labelledby': labelId } : { 'aria-label': `Card under “${question.prompt}”` })}
+      data-card-id={card.id}
+    >
       <p className="card-meta" id={labelId}>
-        <span className="card-author">{card.authorName || 'Someone'}</span>
+        {showAuthor && <span className="card-author">{card.authorName || 'Someone'}</span>}
         {card.hidden && <span className="badge">Hidden from participants</span>}
-        {typingBy.length > 0 && <span className="typing">{typingBy.join(', ')} typing…</span>}
+        {typing && <span className="typing">{typing}</span>}
       </p>
       {card.hidden ? (
         <p className="card-text-static">{hiddenText ?? 'Loading the hidden text…'}</p>
       ) : text ? (
         <CardTextEditor
           text={text}
-          label={`Card by ${card.authorName || 'someone'} under “${question.prompt}”${canEdit ? '' : ' (read only)'}`}
+          label={`Card${by} under “${question.prompt}”${canEdit ? '' : ' (read only)'}`}
           readOnly={!canEdit}
           onFocusChange={(focused) => props.onTyping?.(focused ? card.id : null)}
         />
@@ -66,13 +75,13 @@ export const CardView = memo(function CardView(props: Props) {
           </p>
           <CardTextEditor
             text={props.detailText}
-            label={`${question.secondField ?? 'Second field'}, card by ${card.authorName || 'someone'}${canEdit ? '' : ' (read only)'}`}
+            label={`${question.secondField ?? 'Second field'}, card${by || ` under “${question.prompt}”`}${canEdit ? '' : ' (read only)'}`}
             readOnly={!canEdit}
             onFocusChange={(focused) => props.onTyping?.(focused ? card.id : null)}
           />
         </div>
       )}
-      <div className="card-actions" role="group" aria-label={`Actions for card by ${card.authorName || 'someone'}`}>
+      <div className="card-actions" role="group" aria-label={`Actions for card${by || ` under “${question.prompt}”`}`}>
         {myVotes !== undefined && (
           <span className="votes">
             {canVote && (

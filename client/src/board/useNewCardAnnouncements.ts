@@ -1,11 +1,13 @@
 import { useEffect, useRef, useState } from 'react';
-import type { Card, Question } from '../../../shared/types';
+import { newCardsAnnouncement } from '../../../shared/namesMode';
+import type { Card, NamesMode, Question } from '../../../shared/types';
 
 /**
  * A polite, rate-limited summary of cards others added ("2 new cards under What worked well"),
- * so a screen reader user hears about changes without being flooded. Paused while reading.
+ * so a screen reader user hears about changes without being flooded. Paused while reading. Names the
+ * writer only where the event's names are shown.
  */
-export function useNewCardAnnouncements(cards: Card[], myId: string, questions: Question[], paused: boolean): string {
+export function useNewCardAnnouncements(cards: Card[], myId: string, questions: Question[], paused: boolean, namesMode: NamesMode = 'shown'): string {
   const seen = useRef<Set<string> | null>(null);
   const pending = useRef<Card[]>([]);
   const [message, setMessage] = useState('');
@@ -27,14 +29,10 @@ export function useNewCardAnnouncements(cards: Card[], myId: string, questions: 
       if (paused || pending.current.length === 0) return;
       const batch = pending.current.splice(0);
       const prompts = [...new Set(batch.map((c) => questions.find((q) => q.id === c.questionId)?.prompt ?? ''))].filter(Boolean);
-      setMessage(
-        batch.length === 1
-          ? `${batch[0]!.authorName} added a card under ${prompts[0] ?? 'a question'}.`
-          : `${batch.length} new cards under ${prompts.join('; ')}.`,
-      );
+      setMessage(newCardsAnnouncement(namesMode, batch, prompts));
     }, 5000);
     return () => clearInterval(timer);
-  }, [paused, questions]);
+  }, [paused, questions, namesMode]);
 
   return message;
 }

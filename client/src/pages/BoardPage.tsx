@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { boardDocName } from '../../../shared/docNames';
 import { phaseLabels } from '../../../shared/control';
+import { namesModeOf, presenceUser } from '../../../shared/namesMode';
 import type { EventInfo } from '../../../shared/types';
 import { Board } from '../board/Board';
 import { BroadcastBanner } from '../control/BroadcastBanner';
@@ -127,10 +128,12 @@ function LiveBoard({ event, me, roomId, connection, status, reload, movedNotice,
   const presence = usePresence(connection.provider);
   const [paused, setPaused] = useState(false);
   const [actionError, setActionError] = useState<string | null>(null);
+  const namesMode = namesModeOf(event);
   useEffect(() => {
-    // The server stamps the real identity on presence anyway; setting it here shows "you" at once.
-    connection.provider.awareness.setLocalStateField('user', { id: me.participantId, name: me.name, role: me.role });
-  }, [connection, me]);
+    // The server stamps the real identity on presence anyway; setting it here shows "you" at once. Where names
+    // are not shown the state carries none (the server refuses a named one).
+    connection.provider.awareness.setLocalStateField('user', presenceUser(namesMode, me));
+  }, [connection, me, namesMode]);
   const room = event.rooms.find((r) => r.id === roomId);
   const view = control.view;
   const refused = status.status === 'refused' ? status.reason : null;
@@ -170,7 +173,7 @@ function LiveBoard({ event, me, roomId, connection, status, reload, movedNotice,
       title={room?.topic ?? 'Your room'}
       subtitle={
         <>
-          {event.title} · you are <strong>{me.name}</strong>
+          {event.title} · {namesMode === 'anonymous' ? 'you take part anonymously' : <>you are <strong>{me.name}</strong></>}
         </>
       }
       aside={<DocStatusLine status={status} />}
@@ -208,7 +211,7 @@ function LiveBoard({ event, me, roomId, connection, status, reload, movedNotice,
       )}
       <div className="board-layout">
         <aside className="board-side">
-          <PresenceList people={presence} />
+          <PresenceList people={presence} namesMode={namesMode} />
           <button type="button" className="small ghost" aria-pressed={paused} onClick={() => setPaused(!paused)}>
             {paused ? 'Resume live updates' : 'Pause live updates'}
           </button>
@@ -234,6 +237,7 @@ function LiveBoard({ event, me, roomId, connection, status, reload, movedNotice,
           canWrite={canWrite}
           canModerate={false}
           paused={paused}
+          namesMode={namesMode}
           voting={
             view && (view.voting.open || control.totals)
               ? { mine: control.myVotes, totals: control.totals, canVote: view.voting.open, onVote: (cardId, delta) => void vote(cardId, delta) }

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { namesModeOf, presenceUser } from '../../../shared/namesMode';
 import { boardDocName } from '../../../shared/docNames';
 import { Board } from '../board/Board';
 import { useHiddenCardTexts } from '../board/useHiddenCardTexts';
@@ -80,9 +81,10 @@ function StaffBoard({ event, me, roomId, connection, status, reload }: StaffBoar
   const refused = status.status === 'refused' ? status.reason : null;
   const canWrite = me.role === 'facilitator' && !refused;
   const toggleHidden = (card: Card) => void command.run(card.hidden ? 'card:show' : 'card:hide', { roomId, cardId: card.id });
+  const namesMode = namesModeOf(event);
   useEffect(() => {
-    connection.provider.awareness.setLocalStateField('user', { id: me.participantId, name: me.name, role: me.role });
-  }, [connection, me]);
+    connection.provider.awareness.setLocalStateField('user', presenceUser(namesMode, me));
+  }, [connection, me, namesMode]);
   useEffect(() => {
     document.documentElement.classList.toggle('present-mode', present);
     return () => document.documentElement.classList.remove('present-mode');
@@ -111,7 +113,7 @@ function StaffBoard({ event, me, roomId, connection, status, reload }: StaffBoar
       <div className={present ? 'present-board' : 'board-layout'}>
         {!present && (
           <aside className="board-side">
-            <PresenceList people={presence} />
+            <PresenceList people={presence} namesMode={namesMode} />
             {canWrite && <p className="hint">You can write here as a scribe, and hide or delete cards. Everyone sees changes at once.</p>}
           </aside>
         )}
@@ -123,6 +125,7 @@ function StaffBoard({ event, me, roomId, connection, status, reload }: StaffBoar
           me={me}
           canWrite={canWrite && !present}
           canModerate={canWrite && !present}
+          namesMode={namesMode}
           voting={totals ? { mine: {}, totals, canVote: false, onVote: () => undefined } : undefined}
           // Never on the big screen: hidden cards are for staff eyes only.
           hidden={present ? undefined : { texts: hiddenTexts, ...(canWrite ? { onToggle: toggleHidden } : {}) }}

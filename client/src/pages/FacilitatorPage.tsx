@@ -3,6 +3,7 @@ import { phaseLabels } from '../../../shared/control';
 import { EventDetailsForm } from '../eventDetails/EventDetailsForm';
 import { HelpRequests } from '../facilitator/HelpRequests';
 import { JoinInfo } from '../facilitator/JoinInfo';
+import { NamesSetting } from '../facilitator/NamesSetting';
 import { PeopleAndRooms } from '../facilitator/PeopleAndRooms';
 import { RoomsOverview } from '../facilitator/RoomsOverview';
 import { SessionControls } from '../facilitator/SessionControls';
@@ -60,6 +61,7 @@ export function FacilitatorPage({ eventId }: { eventId: string }) {
           <PeopleAndRooms socket={socket} event={event} rooms={rooms} />
           <QuestionsSection socket={socket} event={event} rooms={rooms} />
           <EventDetailsForm socket={socket} event={event} />
+          <NamesSetting socket={socket} event={event} rooms={rooms} />
         </div>
         <div className="control-side">
           <HelpRequests socket={socket} help={state.help} rooms={event.rooms} />

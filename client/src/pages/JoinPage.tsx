@@ -1,5 +1,6 @@
 import { useEffect, useId, useState } from 'react';
-import type { AssignmentMode, Room } from '../../../shared/types';
+import { anonymousJoinExplanation, hiddenJoinExplanation } from '../../../shared/namesMode';
+import type { AssignmentMode, NamesMode, Room } from '../../../shared/types';
 import { api, ApiError } from '../api';
 import { navigate } from '../router';
 import { ErrorMessage } from '../ui/ErrorMessage';
@@ -11,6 +12,8 @@ interface JoinInfo {
   date: string;
   rooms: Room[];
   assignmentMode: AssignmentMode;
+  /** Absent from servers before names settings: names shown. */
+  namesMode?: NamesMode;
 }
 
 export const rememberedNameKey = 'roundtable:displayName';
@@ -38,12 +41,14 @@ export function JoinPage({ code }: { code: string }) {
   const join = async () => {
     if (!info) return;
     setError(null);
-    if (!name.trim()) return setError('Please type your name so others know who wrote what.');
+    const asksName = info.namesMode !== 'anonymous';
+    if (asksName && !name.trim()) return setError('Please type your name so others know who wrote what.');
     if (info.assignmentMode === 'self-select' && !roomId) return setError('Please choose a room.');
     setBusy(true);
     try {
-      await api('POST', '/api/join', { joinCode: code, name, roomId: info.assignmentMode === 'self-select' ? roomId : undefined });
-      localStorage.setItem(rememberedNameKey, name.trim());
+      // An anonymous workshop gets no name at all, not even one remembered on this device.
+      await api('POST', '/api/join', { joinCode: code, ...(asksName ? { name } : {}), roomId: info.assignmentMode === 'self-select' ? roomId : undefined });
+      if (asksName) localStorage.setItem(rememberedNameKey, name.trim());
       navigate(`/e/${info.eventId}/board`);
     } catch (e) {
       setError(e instanceof ApiError ? e.message : String(e));
@@ -78,19 +83,25 @@ export function JoinPage({ code }: { code: string }) {
           void join();
         }}
       >
-        <label htmlFor={nameId}>Your name</label>
-        <p className="hint" id={`${nameId}-hint`}>
-          Shown next to your cards. A first name is fine.
-        </p>
-        <input
-          id={nameId}
-          value={name}
-          onChange={(e) => setName(e.target.value)}
-          maxLength={60}
-          autoComplete="given-name"
-          aria-describedby={`${nameId}-hint`}
-          required
-        />
+        {info.namesMode === 'anonymous' ? (
+          <p className="notice">{anonymousJoinExplanation}</p>
+        ) : (
+          <>
+            <label htmlFor={nameId}>Your name</label>
+            <p className="hint" id={`${nameId}-hint`}>
+              {info.namesMode === 'hidden' ? `${hiddenJoinExplanation} A first name is fine.` : 'Shown next to your cards. A first name is fine.'}
+            </p>
+            <input
+              id={nameId}
+              value={name}
+              onChange={(e) => setName(e.target.value)}
+              maxLength={60}
+              autoComplete="given-name"
+              aria-describedby={`${nameId}-hint`}
+              required
+            />
+          </>
+        )}
         {info.assignmentMode === 'self-select' ? (
           <fieldset>
             <legend>Choose your room</legend>

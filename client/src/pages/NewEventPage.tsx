@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { AssignmentMode, EventInfo, EventLinks, SummaryLayout, Template } from '../../../shared/types';
+import type { AssignmentMode, EventInfo, EventLinks, NamesMode, SummaryLayout, Template } from '../../../shared/types';
 import { api, ApiError } from '../api';
 import { QuestionEditor } from '../newEvent/QuestionEditor';
 import { draftsFrom, hasErrors, toInput, validateDrafts, type DraftErrors, type QuestionDraft } from '../newEvent/questionDrafts';
@@ -7,6 +7,7 @@ import { ownQuestions, TemplateChoice } from '../newEvent/TemplateChoice';
 import { CopyField } from '../ui/CopyField';
 import { ErrorMessage } from '../ui/ErrorMessage';
 import { Layout } from '../ui/Layout';
+import { NamesModeChoice } from '../ui/NamesModeChoice';
 
 const lines = (text: string) => text.split('\n').map((l) => l.trim()).filter(Boolean);
 
@@ -26,6 +27,7 @@ export function NewEventPage() {
   const [agenda, setAgenda] = useState('');
   const [rooms, setRooms] = useState('');
   const [assignmentMode, setAssignmentMode] = useState<AssignmentMode>('self-select');
+  const [namesMode, setNamesMode] = useState<NamesMode>('shown');
   const [creationKey, setCreationKey] = useState('');
   // Shown when the server says so (GET /api/config), or when it refuses for want of a key.
   const [keyRequired, setKeyRequired] = useState(false);
@@ -87,6 +89,7 @@ export function NewEventPage() {
         rooms: lines(rooms).map((topic) => ({ topic })),
         assignmentMode,
         summaryLayout,
+        namesMode,
       }, keyRequired ? { 'X-Event-Creation-Key': creationKey.trim() } : {});
       setCreated(result);
     } catch (e) {
@@ -150,6 +153,7 @@ export function NewEventPage() {
             </label>
           ))}
         </fieldset>
+        <NamesModeChoice value={namesMode} onChange={setNamesMode} />
         <fieldset>
           <legend>How should the summary be grouped?</legend>
           {(

@@ -81,7 +81,13 @@ export interface PresenceEntry {
   isMe: boolean;
 }
 
-/** Who is on this board, as stamped by the server (names cannot be spoofed), de-duplicated by person. */
+const roleNames: Record<Role, string> = { participant: '', facilitator: 'Facilitator', organiser: 'Organiser' };
+
+/**
+ * Who is on this board, as stamped by the server (names cannot be spoofed), de-duplicated by person. Where
+ * the event's names are hidden or anonymous the server stamps no name: staff read as their role, participants
+ * as '' (presence lists then show counts).
+ */
 export function usePresence(provider: WebsocketProvider): PresenceEntry[] {
   const [entries, setEntries] = useState<PresenceEntry[]>([]);
   useEffect(() => {
@@ -90,11 +96,13 @@ export function usePresence(provider: WebsocketProvider): PresenceEntry[] {
       const people = new Map<string, PresenceEntry>();
       awareness.getStates().forEach((state, clientId) => {
         const user = state.user as { id?: string; name?: string; role?: Role } | undefined;
-        if (!user?.id || !user.name) return;
+        if (!user?.id) return;
+        const role = user.role ?? 'participant';
+        const name = user.name ?? roleNames[role];
         const isMe = clientId === awareness.clientID;
         const typingIn = typeof state.typingIn === 'string' ? state.typingIn : null;
         const existing = people.get(user.id);
-        if (!existing || typingIn) people.set(user.id, { clientId, name: user.name, role: user.role ?? 'participant', typingIn, isMe: isMe || !!existing?.isMe });
+        if (!existing || typingIn) people.set(user.id, { clientId, name, role, typingIn, isMe: isMe || !!existing?.isMe });
       });
       setEntries([...people.values()].sort((a, b) => Number(b.isMe) - Number(a.isMe) || a.name.localeCompare(b.name)));
     };
