@@ -58,7 +58,7 @@ function drawItem(w: PdfWriter, list: StructElement, label: string, text: string
   const rtl = lines[0]?.rtl ?? false;
   const labelLine = w.lines(label, style, indent)[0];
   const y = w.y;
-  w.tag(item, 'Lbl', () => labelLine && w.drawLine(labelLine, style, rtl ? x + width - indent : x, indent, y, 'start'));
+  w.tag(item, 'Lbl', () => labelLine && w.drawLine(labelLine, style, rtl ? x + width - indent : x, indent, y, rtl ? 'end' : 'start'));
   const body = w.tag(item, 'LBody', () => w.drawLines(lines, style, rtl ? x : x + indent, width - indent));
   return body;
 }

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { pdfSafe, toPdf } from '../../../server/export/toPdf';
+import { Resvg } from '@resvg/resvg-js';
+import { toPdf } from '../../../server/export/toPdf';
 import { cardIdByText, fixtureDraftInput, loadFixture, withCardText } from '../../helpers/fixtureBoards';
 import { pdfPageTexts } from '../../helpers/pdfText';
+import { figureAlts, headingPages, pdftotextPages, renderPage, structureTypes } from '../../helpers/pdfTools';
 import { keyMessageTexts, summaryBlocks, documentOf } from '../../helpers/summaryBlocks';
 
 const squash = (text: string) => text.replace(/\s+/g, ' ');
@@ -26,12 +28,43 @@ describe('toPdf', () => {
     expect(text).toContain(fixture.event.agenda[3]?.who ?? '?');
   });
 
-  it('survives text the standard fonts cannot draw', async () => {
+  it('draws text the old standard fonts could not, and drops control characters', async () => {
     const input = fixtureDraftInput(fixture);
     const cardId = cardIdByText(input, 'The dedication and hard work');
     const hostile = withCardText(input, cardId, 'Thank you \u{1F642} to the carers\u0001 \u2192 caf\u00e9 \u2013 done');
-    const text = (await pdfPageTexts(await toPdf(documentOf(summaryBlocks(hostile))))).join(' ');
-    expect(text).toContain('Thank you ? to the carers ? café – done');
-    expect(pdfSafe('€ “quoted” …')).toBe('€ “quoted” …');
+    const text = (await pdftotextPages(await toPdf(documentOf(summaryBlocks(hostile))))).join(' ');
+    // No font has the arrow: it prints as the visible replacement character.
+    expect(squash(text)).toContain('Thank you \u{1F642} to the carers \ufffd café – done');
+  });
+
+  it('keeps headings with what follows and puts each on the page its contents entry says', async () => {
+    const blocks = summaryBlocks();
+    const pages = await pdftotextPages(await toPdf(documentOf(blocks)));
+    const headings = blocks.flatMap((b) => (b.kind === 'heading' ? [b] : []));
+    const found = headingPages(pages, headings.map((h) => h.text), (line, heading) => line.trim() === heading, 2);
+    expect(found.every((page) => page !== undefined)).toBe(true);
+    const contents = (pages[1] ?? '').split('\n').map((l) => l.trim());
+    headings.forEach((heading, i) => {
+      if (heading.level > 2) return;
+      // pdftotext prints an entry's number right after its title.
+      const at = contents.indexOf(heading.text);
+      expect(contents.slice(at + 1).find((l) => /^\d+$/.test(l)), heading.text).toBe(String(found[i]));
+    });
+    for (const page of pages.slice(2)) {
+      const lines = page.split('\n').map((l) => l.trim()).filter((l) => l && !/^Page \d+ of \d+$/.test(l) && !l.startsWith('Made with Roundtable'));
+      const last = lines[lines.length - 1] ?? '';
+      expect(headings.map((h) => h.text), `stranded at the foot: ${last}`).not.toContain(last);
+    }
+  });
+
+  it('draws the logo on the title block as a Figure with its alternative text', async () => {
+    const svg = '<svg xmlns="http://www.w3.org/2000/svg" width="240" height="120"><rect width="240" height="120" fill="#2b6cb0"/><circle cx="60" cy="60" r="40" fill="#f6ad55"/></svg>';
+    const png = new Resvg(svg).render().asPng();
+    const document = { ...documentOf(summaryBlocks()), logo: { bytes: png, mime: 'image/png' as const, width: 240, height: 120, alt: 'Cyngor Caerdydd' } };
+    const pdf = await toPdf(document);
+    expect(await structureTypes(pdf)).toContain('Figure');
+    expect(await figureAlts(pdf)).toContain('Cyngor Caerdydd');
+    const page = await renderPage(pdf, 1, 50);
+    expect(page.inkedPixels).toBeGreaterThan(1000);
   });
 });
