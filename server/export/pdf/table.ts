@@ -36,15 +36,25 @@ function gridOf(block: TableBlock): Grid {
 }
 
 function columnWidths(w: PdfWriter, grid: Grid): number[] {
-  // Wider columns for longer text, but none narrower than a short word.
   const columnTexts = (c: number): string[] =>
     c === grid.header.length - 1 && grid.sources ? grid.sources.map((s) => s.join(' ')) : grid.rows.map((r) => r[c] ?? '');
+  // Wider columns for longer text…
   const weights = grid.header.map((h, c) => {
     const lengths = [h, ...columnTexts(c)].map((t) => t.length);
     return Math.max(8, Math.min(60, lengths.reduce((a, b) => a + b, 0) / lengths.length));
   });
+  // …but never narrower than the longest word, when the page allows, so words are not split.
+  const measure = w.measure(styles.headerCell);
+  const longestWord = (texts: string[]) => Math.max(0, ...texts.flatMap((t) => clean(t).split(/\s+/)).map((word) => measure('sans', word)));
+  const minima = grid.header.map((h, c) => Math.min(longestWord([h, ...columnTexts(c)]) + 2 * pad + 1, w.width / grid.header.length));
   const total = weights.reduce((a, b) => a + b, 0);
-  return weights.map((weight) => (w.width * weight) / total);
+  const widths = weights.map((weight) => (w.width * weight) / total);
+  const deficit = widths.reduce((sum, width, c) => sum + Math.max(0, (minima[c] ?? 0) - width), 0);
+  const surplus = widths.reduce((sum, width, c) => sum + Math.max(0, width - (minima[c] ?? 0)), 0);
+  return widths.map((width, c) => {
+    const min = minima[c] ?? 0;
+    return width < min ? min : width - (surplus > 0 ? ((width - min) / surplus) * deficit : 0);
+  });
 }
 
 function cellLines(w: PdfWriter, texts: string[], style: TextStyle, width: number): CellLines {
