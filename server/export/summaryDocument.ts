@@ -1,6 +1,7 @@
 import type { DocumentLogo, SummaryDocument } from '../../shared/summary/docBlocks';
 import { formatEventDate, renderBlocks, renderContext, type RenderContext } from '../../shared/summary/documentModel';
 import { countOf } from '../../shared/summary/counts';
+import { logoAltText } from '../../shared/summary/logoAlt';
 import type { DraftInput } from '../../shared/summary/summaryModel';
 import type { StoredLogo } from '../store/store';
 import type { ExportOptions, ExportSource } from './exportFormats';
@@ -31,8 +32,7 @@ export function provenanceLine(context: RenderContext, options: Pick<ExportOptio
 
 /** The stored logo as the title block shows it; its alternative text names the organiser. */
 export function documentLogo(logo: StoredLogo, organiser: string): DocumentLogo {
-  const name = organiser.trim();
-  return { bytes: logo.bytes, mime: logo.mime, width: logo.width, height: logo.height, alt: name ? `Logo of ${name}` : 'Organisation logo' };
+  return { bytes: logo.bytes, mime: logo.mime, width: logo.width, height: logo.height, alt: logoAltText(organiser) };
 }
 
 /** The document every summary format renders: the blocks plus title, language, provenance and logo. */

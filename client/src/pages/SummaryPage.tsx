@@ -1,5 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { summaryDocName } from '../../../shared/docNames';
+import { namesModeOf } from '../../../shared/namesMode';
+import type { EventInfo } from '../../../shared/types';
 import { countOf } from '../../../shared/summary/counts';
 import { renderSummaryDocument } from '../../../shared/summary/documentModel';
 import { runCommand, CommandFailed } from '../control/socket';
@@ -9,6 +11,7 @@ import { useStaffControl } from '../facilitator/useStaffControl';
 import { useSession } from '../state/sessionStore';
 import { DocumentPreview } from '../summary/DocumentPreview';
 import { ExportLinks } from '../summary/ExportLinks';
+import { LogoUpload } from '../summary/LogoUpload';
 import { SectionsEditor } from '../summary/SectionsEditor';
 import { SynthesisView } from '../summary/SynthesisView';
 import { NextStepsEditor, TextSections, ThemesEditor } from '../summary/ThemesAndNextSteps';
@@ -54,19 +57,20 @@ export function SummaryPage({ eventId }: { eventId: string }) {
       </Layout>
     );
   }
-  return <SummaryWorkspace eventId={eventId} title={event.title} canEdit={me.role === 'facilitator'} connection={connection} status={status} reload={reload} />;
+  return <SummaryWorkspace eventId={eventId} event={event} canEdit={me.role === 'facilitator'} connection={connection} status={status} reload={reload} />;
 }
 
 interface WorkspaceProps {
   eventId: string;
-  title: string;
+  /** The event as the page loaded it; pushed changes arrive through the staff control. */
+  event: EventInfo;
   canEdit: boolean;
   connection: DocConnection;
   status: DocStatus;
   reload(): Promise<void>;
 }
 
-function SummaryWorkspace({ eventId, title, canEdit, connection, status, reload }: WorkspaceProps) {
+function SummaryWorkspace({ eventId, event, canEdit, connection, status, reload }: WorkspaceProps) {
   const refused = status.status === 'refused' ? status.reason : null;
   const { summary, apply, error } = useSummary(connection.doc);
   // Organisers too: they edit the event details here, and every staff page follows pushed changes.
@@ -76,6 +80,7 @@ function SummaryWorkspace({ eventId, title, canEdit, connection, status, reload 
   const [draftError, setDraftError] = useState<string | null>(null);
   const blocks = useMemo(() => (summary ? renderSummaryDocument(summary) : []), [summary]);
   const openSuggestions = summary?.suggestions.filter((s) => s.status === 'open').length ?? 0;
+  const current = control.event ?? event;
 
   const draft = async () => {
     if (!control.socket) return;
@@ -96,7 +101,7 @@ function SummaryWorkspace({ eventId, title, canEdit, connection, status, reload 
   return (
     <Layout
       wide
-      title={`Summary: ${control.event?.title ?? title}`}
+      title={`Summary: ${current.title}`}
       subtitle={canEdit ? <a href={`/facilitate/${eventId}`}>Back to the control panel</a> : 'Review and export'}
       aside={<DocStatusLine status={status} />}
     >
@@ -138,7 +143,8 @@ function SummaryWorkspace({ eventId, title, canEdit, connection, status, reload 
           )}
         </div>
         <div className="summary-side stack">
-          <ExportLinks eventId={eventId} />
+          <ExportLinks eventId={eventId} namesMode={namesModeOf(current)} />
+          <LogoUpload eventId={eventId} organiser={current.organiser} />
           {summary && (
             <section className="panel" aria-labelledby="preview-heading">
               <h2 id="preview-heading">Preview</h2>
