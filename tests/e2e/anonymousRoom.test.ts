@@ -9,6 +9,7 @@ import { cardsOf } from '../../shared/boardDoc';
 import { boardDocName, summaryDocName } from '../../shared/docNames';
 import { anonymousJoinExplanation } from '../../shared/namesMode';
 import { createTestEvent, sampleEvent } from '../helpers/apiClient';
+import { artifactPath } from '../helpers/browser';
 import { e2eEnvironment } from '../helpers/e2eEnvironment';
 import { connectSocket } from '../helpers/socketClient';
 import { connectProvider, waitFor, waitForSync } from '../helpers/yjsClient';
@@ -62,6 +63,7 @@ async function joinAnonymously(rememberedName: string, roomTopic: string) {
   await page.goto(`${env.server.url}/join/${env.event.info.joinCode}`);
   await page.getByText(anonymousJoinExplanation).waitFor();
   expect(await page.getByLabel('Your name').count()).toBe(0);
+  await page.screenshot({ path: artifactPath('join-anonymous.png') });
   await page.getByRole('radio', { name: roomTopic }).check();
   await page.getByRole('button', { name: 'Join' }).click();
   await page.getByRole('heading', { level: 1, name: roomTopic }).waitFor();
@@ -97,6 +99,7 @@ describe('an anonymous room (real Chromium)', () => {
     await panel.getByText(/Names can't be changed once people have joined/).waitFor();
     expect(await panel.getByRole('radio', { name: 'Anonymous' }).isChecked()).toBe(true);
     expect(await panel.getByRole('radio', { name: 'Anonymous' }).isDisabled()).toBe(true);
+    await panel.getByRole('region', { name: 'Names' }).screenshot({ path: artifactPath('names-setting-locked.png') });
     const staffBoard = await staffContext.newPage();
     const staffTraffic = record(staffBoard);
     await staffBoard.goto(`${env.server.url}/facilitate/${info.id}/room/${room.id}`);
@@ -117,6 +120,7 @@ describe('an anonymous room (real Chromium)', () => {
     await zofiasCard.pressSequentially(' again');
     await dafydd.page.getByText('Someone is typing…').first().waitFor();
     await dafydd.page.getByText(/3 people in this room, including you; one is a facilitator/).waitFor();
+    await dafydd.page.screenshot({ path: artifactPath('board-anonymous.png'), fullPage: true });
 
     // Voting, opened by the facilitator; both participants vote.
     const command = await connectSocket(env.server.url, info.id, env.event.facilitator.cookieHeader);
