@@ -126,15 +126,22 @@ export async function pdfLinks(buffer: Buffer): Promise<ContentsLink[]> {
   return links;
 }
 
-/** The page pdftotext finds each heading on: its own line, searched in order after the previous heading's line. */
-export function headingPages(pages: readonly string[], headings: readonly string[], sameLine: (line: string, heading: string) => boolean, firstPage = 0): (number | undefined)[] {
-  const lines = pages.flatMap((text, page) => (page < firstPage ? [] : text.split('\n').map((line) => ({ page: page + 1, line }))));
+export interface HeadingPlace {
+  /** 1-based page, and the heading's line index in that page's text. */
+  page: number;
+  line: number;
+}
+
+/** Where pdftotext finds each heading: its own line, searched in order after the previous heading's line. */
+export function headingPlaces(pages: readonly string[], headings: readonly string[], sameLine: (line: string, heading: string) => boolean, firstPage = 0): (HeadingPlace | undefined)[] {
+  const lines = pages.flatMap((text, page) => (page < firstPage ? [] : text.split('\n').map((line, index) => ({ page: page + 1, index, line }))));
   let from = 0;
   return headings.map((heading) => {
     const found = lines.findIndex((l, n) => n >= from && sameLine(l.line, heading));
-    if (found < 0) return undefined;
+    const place = lines[found];
+    if (!place) return undefined;
     from = found + 1;
-    return lines[found]?.page;
+    return { page: place.page, line: place.index };
   });
 }
 

@@ -16,7 +16,10 @@ function leadHeight(w: PdfWriter, blocks: readonly DocBlock[], index: number): n
     case 'heading':
       return headingHeight(w, block) + leadHeight(w, blocks, index + 1);
     case 'paragraph':
-      return w.textHeight(clean(block.text), block.strong ? styles.strong : styles.body, w.width, 2);
+      // A strong paragraph keeps with what follows it (see drawBlock), so that counts too.
+      return block.strong
+        ? w.textHeight(clean(block.text), styles.strong) + 5 + leadHeight(w, blocks, index + 1)
+        : w.textHeight(clean(block.text), styles.body, w.width, 2);
     case 'note':
       return w.textHeight(clean(block.text), styles.note, w.width, 2);
     case 'bullets':
