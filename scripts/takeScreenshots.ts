@@ -1,8 +1,11 @@
 // Regenerates docs/screenshots/*.png from a real server seeded with the ADASS East fixture.
 // Run with `npm run screenshots` (needs Chromium, like the e2e tests).
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { launchBrowser } from '../tests/helpers/browser';
+import type { CreatedTestEvent } from '../tests/helpers/apiClient';
 import { joinThroughUi, openFacilitatorPanel } from '../tests/helpers/e2eFlows';
 import { seedFixtureEvent } from '../tests/helpers/seedFixture';
 import { connectSocket } from '../tests/helpers/socketClient';
@@ -11,6 +14,27 @@ import { startTestServer } from '../tests/helpers/testServer';
 const outDir = path.resolve('docs/screenshots');
 fs.mkdirSync(outDir, { recursive: true });
 const viewport = { width: 1280, height: 800 };
+
+// A made-up organisation's logo, uploaded as SVG like an organiser would (the server rasterises it).
+const logoSvg = `<svg xmlns="http://www.w3.org/2000/svg" width="360" height="96" viewBox="0 0 360 96">
+  <circle cx="48" cy="48" r="40" fill="#1f5f8b"/><circle cx="48" cy="48" r="18" fill="#f4b942"/>
+  <text x="104" y="58" font-family="Noto Sans" font-size="30" font-weight="700" fill="#1f5f8b">Eastern Region</text>
+</svg>`;
+
+/** The PDF export's title page (with the logo) and contents page, as a reader sees them (poppler's pdftoppm). */
+async function exportedPdfPages(organiser: CreatedTestEvent['organiser'], eventId: string): Promise<void> {
+  const upload = await organiser.request('PUT', `/api/events/${eventId}/logo`, logoSvg, { 'content-type': 'image/svg+xml' });
+  if (!upload.ok) throw new Error(`logo upload failed: ${upload.status} ${await upload.text()}`);
+  const pdf = Buffer.from(await (await organiser.request('GET', `/api/events/${eventId}/export/pdf`)).arrayBuffer());
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'roundtable-pdf-'));
+  fs.writeFileSync(path.join(dir, 'summary.pdf'), pdf);
+  execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '2', path.join(dir, 'summary.pdf'), path.join(dir, 'page')]);
+  for (const [page, name] of [['1', 'export-pdf-title'], ['2', 'export-pdf-contents']] as const) {
+    fs.copyFileSync(path.join(dir, `page-${page}.png`), path.join(outDir, `${name}.png`));
+    console.log(`docs/screenshots/${name}.png`);
+  }
+  fs.rmSync(dir, { recursive: true, force: true });
+}
 
 const server = await startTestServer();
 const browser = await launchBrowser();
@@ -61,6 +85,7 @@ try {
   await organiser.goto(event.links.organiser);
   await organiser.getByRole('article', { name: 'Preview of the exported summary' }).waitFor();
   await shot(organiser, 'summary-export');
+  await exportedPdfPages(event.organiser, event.info.id);
   facilitator.close();
 } finally {
   await browser.close();

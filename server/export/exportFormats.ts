@@ -40,8 +40,8 @@ export interface ExportOptions {
 export interface ExportFormatInfo {
   contentType: string;
   extension: string;
-  /** Summary documents, or the data (cards; the JSON also holds the summary). */
-  content: 'summary' | 'cards';
+  /** What the file holds, which also names it: a summary document, the cards, or all the data (JSON). */
+  content: 'summary' | 'cards' | 'data';
   render: (source: ExportSource, options: ExportOptions) => Promise<Buffer | string>;
 }
 
@@ -76,7 +76,7 @@ export const exportFormats: Record<ExportFormat, ExportFormatInfo> = {
     content: 'cards',
     render: async (s, o) => cardsCsv(cardExportRows(s.input, { ...o, refs: appendixRefs(s, o) }), o.includeNames),
   },
-  json: { contentType: 'application/json; charset=utf-8', extension: 'json', content: 'cards', render: async (s, o) => summaryJson(s, o) },
+  json: { contentType: 'application/json; charset=utf-8', extension: 'json', content: 'data', render: async (s, o) => summaryJson(s, o) },
 };
 
 /** Appendix numbers by card id, as the printed summary numbers them. */
@@ -99,5 +99,5 @@ export function exportFilename(eventTitle: string, format: ExportFormat): string
     .slice(0, 80)
     .replace(/-+$/, '');
   const info = exportFormats[format];
-  return `${slug || 'event'}-${info.content === 'cards' ? 'cards' : 'summary'}.${info.extension}`;
+  return `${slug || 'event'}-${info.content}.${info.extension}`;
 }

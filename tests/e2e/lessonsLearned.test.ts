@@ -108,14 +108,24 @@ function expectQuestionsWithTables(outline: readonly OutlineItem[], format: stri
     const table = body.find((item) => item.kind === 'table');
     expect(table, `${format}: a table under "${q.prompt}"`).toBeDefined();
     const rows = table!.kind === 'table' ? table!.rows : [];
-    expect(rows[0], `${format}: header of "${q.prompt}"`).toEqual(q.secondField ? ['Group', 'Key message', q.secondField] : ['Group', 'Key message']);
-    expect(rows.slice(1), `${format}: rows of "${q.prompt}"`).toEqual(expectedRows(i, state.detailsWritten));
+    const header = q.secondField ? ['Group', 'Key message', q.secondField] : ['Group', 'Key message'];
+    expect(rows[0], `${format}: header of "${q.prompt}"`).toEqual([...header, 'Sources']);
+    expect(rows.slice(1).map((row) => row.slice(0, -1)), `${format}: rows of "${q.prompt}"`).toEqual(expectedRows(i, state.detailsWritten));
+    // Each key message names its source card: the card's own words, its room and this question.
+    for (const [room = '', message = '', ...rest] of rows.slice(1)) {
+      const sources = squash(rest.at(-1) ?? '');
+      if (message === 'No key messages.') expect(sources, `${format}: ${room} has no sources`).toBe('');
+      else expect(sources, `${format}: sources of "${message}"`).toContain(squash(`\u201c${message}\u201d`));
+      if (message !== 'No key messages.') expect(sources).toContain(room);
+    }
   });
 }
 
 function expectFreeSection(outline: readonly OutlineItem[], format: string): void {
   const body = outlineSection(outline, freeSection.heading, 1);
-  expect(body.map((i) => (i.kind === 'text' ? i.text : '')).filter(Boolean), `${format}: the free section's bullets`).toEqual(freeSection.bullets);
+  // The free section is the last one, so the document's closing provenance line follows its bullets.
+  const texts = body.map((i) => (i.kind === 'text' ? i.text : '')).filter((t) => t && t !== '---');
+  expect(texts.filter((t) => !t.startsWith('Made with Roundtable')), `${format}: the free section's bullets`).toEqual(freeSection.bullets);
 }
 
 function expectNoDefaultTemplate(text: string, format: string): void {
@@ -279,8 +289,11 @@ describe('a four-question, seven-room lessons-learned workshop (real Chromium)',
     const text = await pdfText(await download('PDF', 'pdf'));
     // PDF text has no structure: the questions come in order after "Key messages from groups", and
     // each question's rooms and messages come between it and the next question.
-    const start = text.indexOf('Key messages from groups');
-    expect(start).toBeGreaterThanOrEqual(0);
+    // The contents page lists the heading first; the section itself is its second appearance.
+    const inContents = text.indexOf('Key messages from groups');
+    expect(inContents).toBeGreaterThanOrEqual(0);
+    const start = text.indexOf('Key messages from groups', inContents + 1);
+    expect(start).toBeGreaterThan(inContents);
     const at = questions.map((q) => text.indexOf(squash(q.prompt), start));
     for (const [i, pos] of at.entries()) expect(pos, `PDF: "${questions[i]!.prompt}" after the key messages heading`).toBeGreaterThan(start);
     expect([...at].sort((a, b) => a - b)).toEqual(at);

@@ -27,6 +27,6 @@ describe('exportFormats', () => {
     expect(exportFilename('../../etc/passwd "x"\r\n', 'csv')).toBe('etc-passwd-x-cards.csv');
     expect(exportFilename('Café équipe', 'pdf')).toBe('cafe-equipe-summary.pdf');
     expect(exportFilename('***', 'md')).toBe('event-summary.md');
-    expect(exportFilename('a'.repeat(300), 'json')).toMatch(/^a{80}-cards\.json$/);
+    expect(exportFilename('a'.repeat(300), 'json')).toMatch(/^a{80}-data\.json$/);
   });
 });
