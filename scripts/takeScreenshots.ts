@@ -28,9 +28,8 @@ async function exportedPdfPages(organiser: CreatedTestEvent['organiser'], eventI
   const pdf = Buffer.from(await (await organiser.request('GET', `/api/events/${eventId}/export/pdf`)).arrayBuffer());
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'roundtable-pdf-'));
   fs.writeFileSync(path.join(dir, 'summary.pdf'), pdf);
-  execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '2', path.join(dir, 'summary.pdf'), path.join(dir, 'page')]);
   for (const [page, name] of [['1', 'export-pdf-title'], ['2', 'export-pdf-contents']] as const) {
-    fs.copyFileSync(path.join(dir, `page-${page}.png`), path.join(outDir, `${name}.png`));
+    execFileSync('pdftoppm', ['-png', '-r', '60', '-f', page, '-l', page, '-singlefile', path.join(dir, 'summary.pdf'), path.join(outDir, name)]);
     console.log(`docs/screenshots/${name}.png`);
   }
   fs.rmSync(dir, { recursive: true, force: true });
