@@ -1,20 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { addCard, readCards, cardTextOf } from '../../shared/boardDoc';
 import { boardDocName } from '../../shared/docNames';
-import { createTestEvent, joinAsParticipant } from '../helpers/apiClient';
+import { joinAsParticipant } from '../helpers/apiClient';
 import { joinedBoard } from '../helpers/joinedBoard';
+import { serverWithEvent } from '../helpers/serverWithEvent';
 import { cleanupsAfterEach, startTestServer } from '../helpers/testServer';
 import { closeReasons } from '../../shared/closeCodes';
 import { connectProvider, waitFor, waitForSync, yjsOutcome, type ProviderHandle } from '../helpers/yjsClient';
 
 const cleanups = cleanupsAfterEach();
 
-async function setup() {
-  const server = await startTestServer();
-  cleanups.push(() => server.close());
-  const event = await createTestEvent(server.url);
-  return { server, event };
-}
+const setup = () => serverWithEvent(cleanups);
 
 function track(handle: ProviderHandle): ProviderHandle {
   cleanups.push(() => handle.destroy());

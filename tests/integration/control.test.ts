@@ -2,17 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { addCard, readCards } from '../../shared/boardDoc';
 import { remainingMs, type RoomView } from '../../shared/control';
 import { boardDocName } from '../../shared/docNames';
-import { createTestEvent, joinAsParticipant } from '../helpers/apiClient';
+import { joinAsParticipant } from '../helpers/apiClient';
 import { connectSocket, waitForEvent, type TestSocket } from '../helpers/socketClient';
+import { serverWithEvent } from '../helpers/serverWithEvent';
 import { cleanupsAfterEach, startTestServer } from '../helpers/testServer';
 import { connectProvider, waitFor, waitForSync } from '../helpers/yjsClient';
 
 const cleanups = cleanupsAfterEach();
 
 async function setup() {
-  const server = await startTestServer();
-  cleanups.push(() => server.close());
-  const event = await createTestEvent(server.url);
+  const { server, event } = await serverWithEvent(cleanups);
   const [roomA, roomB] = event.info.rooms as [{ id: string; topic: string }, { id: string; topic: string }];
   const amira = await joinAsParticipant(server.url, event.info.joinCode, 'Amira', roomA.id);
   const ben = await joinAsParticipant(server.url, event.info.joinCode, 'Ben', roomB.id);

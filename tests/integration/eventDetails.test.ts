@@ -5,7 +5,8 @@ import { readSummary } from '../../shared/summary/summaryDoc';
 import type { EventInfo } from '../../shared/types';
 import { createTestEvent, joinAsParticipant } from '../helpers/apiClient';
 import { connectSocket, waitForEvent, type TestSocket } from '../helpers/socketClient';
-import { cleanupsAfterEach, startTestServer } from '../helpers/testServer';
+import { serverWithEvent } from '../helpers/serverWithEvent';
+import { cleanupsAfterEach } from '../helpers/testServer';
 import { connectProvider, waitFor, waitForSync } from '../helpers/yjsClient';
 
 // Issue 13: the event's details (title, date, organiser, introduction, objectives, agenda) can be changed
@@ -14,9 +15,7 @@ import { connectProvider, waitFor, waitForSync } from '../helpers/yjsClient';
 const cleanups = cleanupsAfterEach();
 
 async function setup() {
-  const server = await startTestServer();
-  cleanups.push(() => server.close());
-  const event = await createTestEvent(server.url);
+  const { server, event } = await serverWithEvent(cleanups);
   const socket = async (cookie: string, eventId = event.info.id): Promise<TestSocket> => {
     const connected = await connectSocket(server.url, eventId, cookie);
     cleanups.push(() => connected.close());

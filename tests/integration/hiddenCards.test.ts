@@ -6,6 +6,7 @@ import { addCard, cardsOf, deleteCard, readCard, readCards } from '../../shared/
 import { boardDocName } from '../../shared/docNames';
 import { createTestEvent, joinAsParticipant } from '../helpers/apiClient';
 import { connectSocket, type TestSocket } from '../helpers/socketClient';
+import { serverWithEvent } from '../helpers/serverWithEvent';
 import { cleanupsAfterEach, startTestServer } from '../helpers/testServer';
 
 type TestServer = Awaited<ReturnType<typeof startTestServer>>;
@@ -50,9 +51,7 @@ async function waitForServerDoc(server: TestServer, docName: string, predicate: 
 }
 
 async function setup() {
-  const server = await startTestServer();
-  cleanups.push(() => server.close());
-  const event = await createTestEvent(server.url);
+  const { server, event } = await serverWithEvent(cleanups);
   const room = event.info.rooms[0]!;
   const docName = boardDocName(event.info.id, room.id);
   const amira = await joinAsParticipant(server.url, event.info.joinCode, 'Amira', room.id);

@@ -8,20 +8,16 @@ import zlib from 'node:zlib';
 import JSZip from 'jszip';
 import PDFDocument from 'pdfkit';
 import { describe, expect, it } from 'vitest';
-import { ApiClient, createTestEvent, joinAsParticipant, type CreatedTestEvent } from '../helpers/apiClient';
-import { cleanupsAfterEach, startTestServer } from '../helpers/testServer';
+import { ApiClient, joinAsParticipant, type CreatedTestEvent } from '../helpers/apiClient';
+import { serverWithEvent } from '../helpers/serverWithEvent';
+import { cleanupsAfterEach } from '../helpers/testServer';
 
 // The organisation's logo: staff upload PNG, JPEG or SVG as the raw body; anything else, anything
 // damaged, too large or too small is refused with a reason; the logo reaches the Word, PDF and HTML exports.
 
 const cleanups = cleanupsAfterEach();
 
-async function setup() {
-  const server = await startTestServer();
-  cleanups.push(() => server.close());
-  const event = await createTestEvent(server.url);
-  return { server, event };
-}
+const setup = () => serverWithEvent(cleanups);
 
 /** A real PNG drawn by resvg. */
 function png(width: number, height: number): Buffer {

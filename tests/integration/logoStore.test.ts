@@ -4,27 +4,13 @@ import { openSqliteStore } from '../../server/store/sqliteStore';
 import type { Store, StoredLogo } from '../../server/store/store';
 import type { EventInfo } from '../../shared/types';
 import { createTempDatabase } from '../helpers/postgres';
+import { storeFactories } from '../helpers/storeFactories';
 import { tempDataDir } from '../helpers/testServer';
 
 // The event_logos table behaves the same in SQLite and PostgreSQL: one logo per event, replaced on
 // upload, removed on request and with its event.
 
-const drops: (() => Promise<void>)[] = [];
-afterAll(async () => {
-  for (const drop of drops) await drop();
-});
-
-const factories: [string, () => Promise<Store>][] = [
-  ['SQLite', async () => openSqliteStore(tempDataDir())],
-  [
-    'PostgreSQL',
-    async () => {
-      const db = await createTempDatabase();
-      drops.push(db.drop);
-      return openPostgresStore(db.url);
-    },
-  ],
-];
+const { factories, drops } = storeFactories();
 
 const info = (id: string): EventInfo => ({
   id,

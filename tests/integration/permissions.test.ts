@@ -3,18 +3,17 @@ import * as Y from 'yjs';
 import { addCard, cardTextOf, deleteCard, moveCard, readCards, setCardHidden } from '../../shared/boardDoc';
 import { commandSpecs, facilitatorOnlyCommands, type CommandName } from '../../shared/commands';
 import { boardDocName, summaryDocName } from '../../shared/docNames';
-import { createTestEvent, joinAsParticipant } from '../helpers/apiClient';
+import { joinAsParticipant } from '../helpers/apiClient';
 import { connectSocket } from '../helpers/socketClient';
-import { cleanupsAfterEach, startTestServer } from '../helpers/testServer';
+import { serverWithEvent } from '../helpers/serverWithEvent';
+import { cleanupsAfterEach } from '../helpers/testServer';
 import { closeReasons } from '../../shared/closeCodes';
 import { connectProvider, waitFor, waitForSync, yjsOutcome, type ProviderHandle } from '../helpers/yjsClient';
 
 const cleanups = cleanupsAfterEach();
 
 async function setup() {
-  const server = await startTestServer();
-  cleanups.push(() => server.close());
-  const event = await createTestEvent(server.url);
+  const { server, event } = await serverWithEvent(cleanups);
   const [roomA, roomB] = event.info.rooms;
   const amira = await joinAsParticipant(server.url, event.info.joinCode, 'Amira', roomA!.id);
   return { server, event, roomA: roomA!, roomB: roomB!, amira };

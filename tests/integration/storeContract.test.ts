@@ -6,25 +6,11 @@ import { openPostgresStore } from '../../server/store/postgresStore';
 import { openSqliteStore } from '../../server/store/sqliteStore';
 import type { Store } from '../../server/store/store';
 import { createTempDatabase } from '../helpers/postgres';
+import { storeFactories } from '../helpers/storeFactories';
 import { tempDataDir } from '../helpers/testServer';
 
 // The same behaviour from every store: SQLite (the default) and PostgreSQL (several servers).
-const drops: (() => Promise<void>)[] = [];
-afterAll(async () => {
-  for (const drop of drops) await drop();
-});
-
-const factories: [string, () => Promise<Store>][] = [
-  ['SQLite', async () => openSqliteStore(tempDataDir())],
-  [
-    'PostgreSQL',
-    async () => {
-      const db = await createTempDatabase();
-      drops.push(db.drop);
-      return openPostgresStore(db.url);
-    },
-  ],
-];
+const { factories, drops } = storeFactories();
 
 function eventInfo(id: string, joinCode: string): EventInfo {
   return {
