@@ -2,6 +2,7 @@ import { afterAll } from 'vitest';
 import { openPostgresStore } from '../../server/store/postgresStore';
 import { openSqliteStore } from '../../server/store/sqliteStore';
 import type { Store } from '../../server/store/store';
+import type { EventInfo } from '../../shared/types';
 import { createTempDatabase } from './postgres';
 import { tempDataDir } from './testServer';
 
@@ -26,4 +27,26 @@ export function storeFactories(): { factories: [string, () => Promise<Store>][];
     ],
   ];
   return { factories, drops };
+}
+
+/** A small event as the stores keep it: two rooms, one question. */
+export function storedEventInfo(id: string, joinCode: string): EventInfo {
+  return {
+    id,
+    title: 'Contract',
+    date: '2026-01-02',
+    organiser: 'Org',
+    introduction: '',
+    objectives: [],
+    agenda: [],
+    templateId: 't',
+    questions: [{ id: 'q', prompt: 'Q?' }],
+    rooms: [
+      { id: 'a', topic: 'A' },
+      { id: 'b', topic: 'B' },
+    ],
+    assignmentMode: 'self-select',
+    joinCode,
+    createdAt: '2026-01-01T00:00:00.000Z',
+  };
 }

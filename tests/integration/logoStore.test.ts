@@ -1,38 +1,17 @@
-import { afterAll, describe, expect, it } from 'vitest';
-import { openPostgresStore } from '../../server/store/postgresStore';
-import { openSqliteStore } from '../../server/store/sqliteStore';
-import type { Store, StoredLogo } from '../../server/store/store';
-import type { EventInfo } from '../../shared/types';
-import { createTempDatabase } from '../helpers/postgres';
-import { storeFactories } from '../helpers/storeFactories';
-import { tempDataDir } from '../helpers/testServer';
+import { describe, expect, it } from 'vitest';
+import type { StoredLogo } from '../../server/store/store';
+import { storeFactories, storedEventInfo } from '../helpers/storeFactories';
 
 // The event_logos table behaves the same in SQLite and PostgreSQL: one logo per event, replaced on
 // upload, removed on request and with its event.
 
-const { factories, drops } = storeFactories();
-
-const info = (id: string): EventInfo => ({
-  id,
-  title: 'Logo',
-  date: '2026-01-02',
-  organiser: 'Org',
-  introduction: '',
-  objectives: [],
-  agenda: [],
-  templateId: 't',
-  questions: [{ id: 'q', prompt: 'Q?' }],
-  rooms: [{ id: 'a', topic: 'A' }],
-  assignmentMode: 'self-select',
-  joinCode: `CODE-${id}`,
-  createdAt: '2026-01-01T00:00:00.000Z',
-});
+const { factories } = storeFactories();
 
 describe.each(factories)('%s store: logos', (_name, open) => {
   it('saves, replaces, reads, deletes, and erases the logo with its event', async () => {
     const store = await open();
     try {
-      for (const id of ['ev1', 'ev2']) await store.createEvent({ info: info(id), facilitatorKeyHash: 'f', organiserKeyHash: 'o' });
+      for (const id of ['ev1', 'ev2']) await store.createEvent({ info: storedEventInfo(id, `CODE-${id}`), facilitatorKeyHash: 'f', organiserKeyHash: 'o' });
       const png: StoredLogo = { mime: 'image/png', width: 300, height: 100, bytes: new Uint8Array([137, 80, 78, 71, 0, 255]) };
       const jpeg: StoredLogo = { mime: 'image/jpeg', width: 120, height: 60, bytes: new Uint8Array([255, 216, 255, 0]) };
       expect(await store.getLogo('ev1')).toBeUndefined();

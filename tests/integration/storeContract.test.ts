@@ -1,37 +1,13 @@
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { initialControlState } from '../../shared/control';
-import type { EventInfo, Template } from '../../shared/types';
+import type { Template } from '../../shared/types';
 import { openPostgresStore } from '../../server/store/postgresStore';
-import { openSqliteStore } from '../../server/store/sqliteStore';
-import type { Store } from '../../server/store/store';
 import { createTempDatabase } from '../helpers/postgres';
-import { storeFactories } from '../helpers/storeFactories';
-import { tempDataDir } from '../helpers/testServer';
+import { storeFactories, storedEventInfo as eventInfo } from '../helpers/storeFactories';
 
 // The same behaviour from every store: SQLite (the default) and PostgreSQL (several servers).
 const { factories, drops } = storeFactories();
-
-function eventInfo(id: string, joinCode: string): EventInfo {
-  return {
-    id,
-    title: 'Contract',
-    date: '2026-01-02',
-    organiser: 'Org',
-    introduction: '',
-    objectives: [],
-    agenda: [],
-    templateId: 't',
-    questions: [{ id: 'q', prompt: 'Q?' }],
-    rooms: [
-      { id: 'a', topic: 'A' },
-      { id: 'b', topic: 'B' },
-    ],
-    assignmentMode: 'self-select',
-    joinCode,
-    createdAt: '2026-01-01T00:00:00.000Z',
-  };
-}
 
 function update(doc: Y.Doc, write: () => void): Uint8Array {
   let captured: Uint8Array | null = null;
