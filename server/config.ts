@@ -22,6 +22,8 @@ const envSchema = z.object({
   RETENTION_DAYS: z.coerce.number().int().min(0).max(3650).default(90),
   RETENTION_SWEEP_MS: z.coerce.number().int().min(1000).default(3_600_000),
   // Empty means unset (an env file with `EVENT_CREATION_KEY=`); a set key must be long enough not to guess.
+  // Where the built client is served from (a test run may build its own copy elsewhere).
+  CLIENT_DIR: z.string().min(1).default('dist/client'),
   EVENT_CREATION_KEY: z.union([z.literal(''), z.string().regex(/^[\x21-\x7e]{16,200}$/, 'EVENT_CREATION_KEY must be 16 to 200 printable ASCII characters (it travels in an HTTP header)')]).optional(),
 });
 
@@ -84,6 +86,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     retentionDays: e.RETENTION_DAYS,
     retentionSweepMs: e.RETENTION_SWEEP_MS,
     eventCreationKey: e.EVENT_CREATION_KEY || undefined,
-    clientDir: 'dist/client',
+    clientDir: e.CLIENT_DIR,
   };
 }

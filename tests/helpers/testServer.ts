@@ -12,7 +12,9 @@ export function tempDataDir(): string {
 /** The real server on an ephemeral port with its own data folder. */
 export async function startTestServer(options: { dataDir?: string; env?: Record<string, string> } = {}): Promise<RunningServer & { dataDir: string }> {
   const dataDir = options.dataDir ?? tempDataDir();
-  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, SEED_DEMO: 'false', DOC_UNLOAD_MS: '50', ...options.env });
+  // CLIENT_DIR lets one test run serve its own build of the client (several builds side by side).
+  const clientDir = process.env.CLIENT_DIR ? { CLIENT_DIR: process.env.CLIENT_DIR } : {};
+  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, SEED_DEMO: 'false', DOC_UNLOAD_MS: '50', ...clientDir, ...options.env });
   const running = await startServer(config, createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'));
   return { ...running, dataDir };
 }
