@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { DisplayOptions } from './DisplayOptions';
+import { UndoToasts } from './UndoToasts';
 
 interface Props {
   title: string;
@@ -34,6 +35,7 @@ export function Layout({ title, subtitle, aside, children, wide }: Props) {
       <main id="main" tabIndex={-1} className={wide ? 'wide' : 'narrow'}>
         {children}
       </main>
+      <UndoToasts />
     </>
   );
 }
