@@ -131,10 +131,18 @@ export async function startServer(config: Config, log: Logger = createLogger(con
   const clientDir = path.resolve(config.clientDir);
   const indexHtml = path.join(clientDir, 'index.html');
   app.use(express.static(clientDir, { index: false, maxAge: '1h' }));
-  // Client-side routes all load the single-page app.
-  app.get(/^\/(?!api\/|yjs\/|socket\.io\/).*/, (_req, res) => {
-    if (fs.existsSync(indexHtml)) res.sendFile(indexHtml);
-    else res.status(503).type('text').send('The client is not built yet: run "npm run build".');
+  // A built asset that is not there is a 404, not the app's page.
+  app.use('/assets', (_req, res) => {
+    res.status(404).type('text').send('Not found.');
+  });
+  // Client-side routes all load the single-page app. The file is named relative to its folder (root):
+  // `send` refuses absolute paths with a dot segment, so a checkout under ~/.apps/ would answer 500.
+  app.get(/^\/(?!api\/|yjs\/|socket\.io\/).*/, (_req, res, next) => {
+    if (!fs.existsSync(indexHtml)) {
+      res.status(503).type('text').send('The client is not built yet: run "npm run build".');
+      return;
+    }
+    res.sendFile('index.html', { root: clientDir }, (error) => error && next(error));
   });
   app.use(errorHandler(log));
 

@@ -28,6 +28,11 @@ export function errorHandler(log: Logger): ErrorRequestHandler {
       res.status(413).json({ error: { code: 'too_large', message: 'That request is too large.' } });
       return;
     }
+    // A file that is not there (from `send`) is the reader's 404, not our failure.
+    if (status === 404) {
+      res.status(404).json({ error: { code: 'not_found', message: 'Not found.' } });
+      return;
+    }
     if (status === 400 && error?.type === 'entity.parse.failed') {
       res.status(400).json({ error: { code: 'invalid_json', message: 'The request body is not valid JSON.' } });
       return;
