@@ -5,8 +5,8 @@ import { parseDocName } from '../../shared/docNames';
 import type { EventInfo, TokenClaims } from '../../shared/types';
 import { myVotes, totalsByCard, votesUsed } from '../../shared/votes';
 import type { ControlService } from '../control/controlService';
-import { boardStats, roomOverview } from '../control/overview';
-import type { RoomOverview } from '../../shared/overview';
+import { createActivityNotes, eventOverview } from '../control/overview';
+import type { EventOverview } from '../../shared/activity';
 import type { Store } from '../store/store';
 import type { LiveDocs } from '../yjs/liveDocs';
 import { eventChannel, participantChannel, roomChannel, staffChannel } from './socketServer';
@@ -33,7 +33,9 @@ export function createRealtime(deps: RealtimeDeps) {
     return event.info;
   }
 
-  async function buildOverview(eventId: string): Promise<{ rooms: RoomOverview[]; serverNow: number }> {
+  const activityNotes = createActivityNotes();
+
+  async function buildOverview(eventId: string): Promise<EventOverview> {
     const [event, state, participants, votes] = await Promise.all([
       requireEvent(eventId),
       control.get(eventId),
@@ -43,13 +45,8 @@ export function createRealtime(deps: RealtimeDeps) {
     // Asked of every server's sockets (through the adapter), so people on other servers count too.
     const sockets = await io.in(eventChannel(eventId)).fetchSockets();
     const here = new Set(sockets.flatMap((socket) => (socket.data.claims?.role === 'participant' ? [socket.data.claims.participantId as string] : [])));
-    const rooms = await Promise.all(
-      event.rooms.map(async (room) => {
-        const stats = await boardStats(liveDocs, event, room.id, lastCommit.get(`board.${eventId}.${room.id}`));
-        return roomOverview(event, room.id, stats, state, participants, here, votes);
-      }),
-    );
-    return { rooms, serverNow: Date.now() };
+    const lastCommitOf = (roomId: string) => lastCommit.get(`board.${eventId}.${roomId}`);
+    return eventOverview(liveDocs, activityNotes, { event, state, participants, votes, online: here, lastCommitOf, now: Date.now() });
   }
 
   // Overviews are built only where a facilitator or organiser is connected, and sent to this
