@@ -17,11 +17,12 @@ export function freePort(): Promise<number> {
 }
 
 /**
- * The real server as its own process (node + the tsx loader directly, not npx, so a SIGKILL hits
- * the server itself), resolved once /api/health answers.
+ * The real server as its own process: the compiled server, as `npm start` runs it (built before the tests
+ * by tests/buildServer.globalSetup.ts), with node directly so a SIGKILL hits the server itself; resolved
+ * once /api/health answers.
  */
 export async function spawnServer(port: number, env: Record<string, string>): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+  const child = spawn(process.execPath, ['--enable-source-maps', 'dist/server/main.js'], {
     cwd: repoRoot,
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', SEED_DEMO: 'false', LOG_LEVEL: 'warn', DOC_UNLOAD_MS: '1000', ...env },
     stdio: ['ignore', 'ignore', 'pipe'],

@@ -147,7 +147,7 @@ describe('link secrets never reach the log', () => {
     expect(later).toContain(demo.joinCode);
   });
 
-  it('server/main.ts prints the demo links to the terminal at first start only, never as a log line', { timeout: 90_000 }, async () => {
+  it('the compiled server (npm start) prints the demo links to the terminal at first start only, never as a log line', { timeout: 90_000 }, async () => {
     const dataDir = tempDataDir();
     const first = await runMain(dataDir);
     const lines = first.split('\n');
@@ -166,10 +166,10 @@ describe('link secrets never reach the log', () => {
   });
 });
 
-/** Runs the real entry point until it has printed its banner, then stops it; returns stdout and stderr. */
+/** Runs the compiled entry point (as npm start does) until it has printed its banner, then stops it; returns stdout and stderr. */
 async function runMain(dataDir: string): Promise<string> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+  const child = spawn(process.execPath, ['--enable-source-maps', 'dist/server/main.js'], {
     cwd: path.resolve(import.meta.dirname, '../..'),
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, SEED_DEMO: 'true', LOG_LEVEL: 'trace' },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -183,7 +183,7 @@ async function runMain(dataDir: string): Promise<string> {
       if (output.includes('Create your own event at')) resolve();
     };
     child.stdout!.on('data', check);
-    void exited.then(() => reject(new Error(`server/main.ts exited early:\n${output}`)));
+    void exited.then(() => reject(new Error(`dist/server/main.js exited early:\n${output}`)));
   });
   child.kill('SIGTERM');
   await exited;
