@@ -1,0 +1,99 @@
+import * as Y from 'yjs';
+import { boardRoot } from './boardSchema';
+
+// What this device holds that the server has not acknowledged. The server's state vector (its clock per
+// Yjs client) says which items it has; every item here at or above that clock is not sent yet. Deletions
+// carry no clock, so they are tracked apart (see cardIdsOfDeletions).
+
+/** A state vector as a map: Yjs client id -> the next clock the holder lacks. */
+export type Clocks = Map<number, number>;
+
+export interface UnsentChanges {
+  /** Cards (that still exist) created here or whose fields changed here, and not acknowledged yet. */
+  cards: ReadonlySet<string>;
+  /** Changes to count in "N changes not sent yet": one per card, one per other top-level part changed. */
+  total: number;
+}
+
+export const noUnsentChanges: UnsentChanges = { cards: new Set(), total: 0 };
+
+/** Merges `more` into `into` (the highest clock per client wins): what the server holds only grows. */
+export function mergeClocks(into: Clocks, more: Clocks): Clocks {
+  for (const [client, clock] of more) if ((into.get(client) ?? 0) < clock) into.set(client, clock);
+  return into;
+}
+
+/**
+ * The clocks an update from the server proves it holds (per client, the end of its newest struct). Not
+ * Y.encodeStateVectorFromUpdate: that one counts only clients whose structs start at clock 0.
+ */
+export function clocksOfUpdate(update: Uint8Array): Clocks {
+  const clocks: Clocks = new Map();
+  for (const struct of Y.decodeUpdate(update).structs) {
+    if (struct instanceof Y.Skip) continue;
+    const end = struct.id.clock + struct.length;
+    if ((clocks.get(struct.id.client) ?? 0) < end) clocks.set(struct.id.client, end);
+  }
+  return clocks;
+}
+
+/** Whether `server` holds every item `local` holds (nothing is missing there). */
+export function covers(server: Clocks, local: Clocks): boolean {
+  for (const [client, clock] of local) if ((server.get(client) ?? 0) < clock) return false;
+  return true;
+}
+
+/** The items of `doc` the server lacks, by the card they belong to (plus extra ids: deletions not acknowledged yet). */
+export function unsentChanges(doc: Y.Doc, server: Clocks, pendingDeletions: Iterable<string> = []): UnsentChanges {
+  const cards = new Set<string>();
+  const others = new Set<string>();
+  for (const [client, structs] of doc.store.clients) {
+    const known = server.get(client) ?? 0;
+    // Structs are sorted by clock: walk back from the newest until the server has them.
+    for (let i = structs.length - 1; i >= 0; i--) {
+      const struct = structs[i]!;
+      if (struct.id.clock + struct.length <= known) break;
+      if (!(struct instanceof Y.Item)) continue;
+      const place = placeOf(doc, struct);
+      if (place.card !== null) cards.add(place.card);
+      else others.add(place.root);
+    }
+  }
+  for (const card of pendingDeletions) cards.add(card);
+  const existing = doc.share.has(boardRoot) ? doc.getMap(boardRoot) : null;
+  for (const card of cards) if (!existing?.has(card)) cards.delete(card);
+  return cards.size + others.size === 0 ? noUnsentChanges : { cards, total: cards.size + others.size };
+}
+
+/** The cards that a local transaction's deletions touched (text deleted in them). */
+export function cardIdsOfDeletions(transaction: Y.Transaction): Set<string> {
+  const cards = new Set<string>();
+  Y.iterateDeletedStructs(transaction, transaction.deleteSet, (struct) => {
+    if (!(struct instanceof Y.Item)) return;
+    const card = placeOf(transaction.doc, struct).card;
+    if (card !== null) cards.add(card);
+  });
+  return cards;
+}
+
+/** The card an item belongs to (climbing its parents to the board's card map), or the top-level part it is in. */
+function placeOf(doc: Y.Doc, item: Y.Item): { card: string | null; root: string } {
+  let current: Y.Item | null = item;
+  let root = '';
+  while (current) {
+    const parent = current.parent;
+    if (!(parent instanceof Y.AbstractType)) break;
+    if (parent._item === null) {
+      root = rootName(doc, parent);
+      if (root === boardRoot && typeof current.parentSub === 'string') return { card: current.parentSub, root };
+      break;
+    }
+    current = parent._item;
+  }
+  return { card: null, root };
+}
+
+function rootName(doc: Y.Doc, type: Y.AbstractType<unknown>): string {
+  for (const [name, shared] of doc.share) if (shared === type) return name;
+  return '';
+}
