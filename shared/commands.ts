@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { phases } from './control';
 import { limits } from './limits';
-import { eventDetailsSchema, idSchema, namesSetSchema, questionsSetSchema, templateSaveSchema } from './schemas';
+import { eventDetailsSchema, helpUpdateSchema, idSchema, namesSetSchema, questionsSetSchema, templateSaveSchema } from './schemas';
 import type { Role } from './types';
 
 // Every socket.io command: its payload schema and who may run it. The server enforces both;
@@ -36,7 +36,10 @@ export const commandSpecs = {
   'assign:even': { roles: ['facilitator'], schema: empty },
   'participant:move': { roles: ['facilitator'], schema: z.strictObject({ participantId: z.string().min(1).max(100), roomId: idSchema }) },
   'voting:set': { roles: ['facilitator'], schema: z.strictObject({ open: z.boolean(), votesPerPerson: z.number().int().min(1).max(20).optional(), revealed: z.boolean().optional() }) },
+  // Kept for pages opened before help:update existed: the same as help:update to 'handled'.
   'help:resolve': { roles: ['facilitator'], schema: z.strictObject({ helpId: z.string().min(1).max(100) }) },
+  // A help request's next step (seen, on the way, handled), told to the participant who asked.
+  'help:update': { roles: ['facilitator'], schema: helpUpdateSchema },
   'card:hide': { roles: ['facilitator'], schema: cardTarget },
   'card:show': { roles: ['facilitator'], schema: cardTarget },
   'summary:draft': { roles: ['facilitator'], schema: empty },

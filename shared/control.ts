@@ -1,3 +1,4 @@
+import { normaliseHelpRequest, type HelpRequest } from './helpRequests';
 import type { Room } from './types';
 
 // Session control: server-authoritative state changed only by facilitator commands. Pure functions here;
@@ -31,14 +32,7 @@ export interface Broadcast {
   at: number;
 }
 
-export interface HelpRequest {
-  id: string;
-  participantId: string;
-  name: string;
-  roomId: string;
-  at: number;
-  status: 'open' | 'handled';
-}
+export type { HelpRequest, HelpStatus } from './helpRequests';
 
 export interface Voting {
   open: boolean;
@@ -49,12 +43,24 @@ export interface Voting {
 export interface ControlState {
   version: number;
   phase: Phase;
+  /** Server clock when the current stage began: messages sent before it are stale and not shown to participants. */
+  phaseSince: number;
   timer: Timer;
   roomTimers: Record<string, Timer>;
   broadcasts: Broadcast[];
   lockedRooms: string[];
   voting: Voting;
   help: HelpRequest[];
+  placement: Placement;
+}
+
+/**
+ * Facilitator placement (assignmentMode 'facilitator'): people who joined since `since` wait until a facilitator
+ * places them (`placed`). Those who were there before the mode was chosen keep their rooms.
+ */
+export interface Placement {
+  since: number;
+  placed: string[];
 }
 
 export const maxBroadcastHistory = 50;
@@ -66,13 +72,31 @@ export function initialControlState(): ControlState {
   return {
     version: 0,
     phase: 'welcome',
+    phaseSince: 0,
     timer: stoppedTimer,
     roomTimers: {},
     broadcasts: [],
     lockedRooms: [],
     voting: { open: false, votesPerPerson: 3, revealed: false },
     help: [],
+    placement: { since: 0, placed: [] },
   };
+}
+
+/** States stored before a field existed read as if it had always been there ('open' help requests are 'sent'). */
+export function normaliseControlState(stored: Partial<ControlState> & Pick<ControlState, 'version'>): ControlState {
+  const initial = initialControlState();
+  return {
+    ...initial,
+    ...stored,
+    help: (stored.help ?? []).map(normaliseHelpRequest),
+    placement: stored.placement ?? initial.placement,
+  };
+}
+
+/** A new stage: stamped, so the previous stage's messages ("10 minutes left") stop being shown. */
+export function withPhase(state: ControlState, phase: Phase, now: number): ControlState {
+  return state.phase === phase ? state : { ...state, phase, phaseSince: now };
 }
 
 export function remainingMs(timer: Timer, now: number): number {
@@ -139,6 +163,11 @@ export function broadcastsFor(broadcasts: readonly Broadcast[], roomId: string |
   return broadcasts.filter((b) => b.roomId === null || b.roomId === roomId);
 }
 
+/** What a room is shown: its messages sent during the current stage only. */
+export function currentBroadcastsFor(state: ControlState, roomId: string): Broadcast[] {
+  return broadcastsFor(state.broadcasts, roomId).filter((b) => b.at >= state.phaseSince);
+}
+
 /** What a participant in a room is shown: only their room's broadcasts, timer, lock and help requests. */
 export interface RoomView {
   version: number;
@@ -156,7 +185,7 @@ export function roomView(state: ControlState, roomId: string, now: number): Room
     version: state.version,
     phase: state.phase,
     timer: timerForRoom(state, roomId),
-    broadcasts: broadcastsFor(state.broadcasts, roomId),
+    broadcasts: currentBroadcastsFor(state, roomId),
     locked: isRoomLocked(state, roomId),
     canWrite: participantsCanWrite(state, roomId),
     voting: state.voting,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { limits } from './limits';
+import { facilitatorHelpSteps } from './helpRequests';
 import { namesModes } from './namesMode';
 import type { NamesMode, Objective } from './types';
 
@@ -46,6 +47,9 @@ const optionalLabelText = (maxChars: number, what: string) => lineTextSchema({ m
 export const displayNameSchema = personNameSchema();
 
 export const idSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'Not a valid id.');
+
+/** A facilitator marks a help request's next step; only the steps a facilitator may mark are accepted. */
+export const helpUpdateSchema = z.strictObject({ helpId: z.string().min(1).max(100), status: z.enum(facilitatorHelpSteps) });
 
 /** The message a person (or a developer) sees for an issue; unknown fields are named with their path. */
 export function issueMessage(issue: z.core.$ZodIssue): string {

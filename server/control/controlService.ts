@@ -1,4 +1,4 @@
-import { initialControlState, type ControlState } from '../../shared/control';
+import { initialControlState, normaliseControlState, type ControlState } from '../../shared/control';
 import { soloBus, type ClusterBus } from '../cluster/clusterBus';
 import type { EventStore } from '../store/store';
 import { createKeyedQueue } from '../util/keyedQueue';
@@ -20,7 +20,8 @@ export function createControlService(store: EventStore, bus: ClusterBus = soloBu
   async function get(eventId: string): Promise<ControlState> {
     const cached = cache.get(eventId);
     if (cached) return cached;
-    const state = (await store.getControl(eventId)) ?? initialControlState();
+    const stored = await store.getControl(eventId);
+    const state = stored ? normaliseControlState(stored) : initialControlState();
     // Another caller may have loaded it meanwhile; keep the first so updates are not lost.
     if (!cache.has(eventId)) cache.set(eventId, state);
     return cache.get(eventId)!;
@@ -42,7 +43,8 @@ export function createControlService(store: EventStore, bus: ClusterBus = soloBu
         }
         if (attempt >= maxConflictRetries) throw new Error(`control state of ${eventId} kept changing underneath`);
         // Another server saved first: take its state and apply this change on top of it.
-        cache.set(eventId, (await store.getControl(eventId)) ?? initialControlState());
+        const stored = await store.getControl(eventId);
+        cache.set(eventId, stored ? normaliseControlState(stored) : initialControlState());
       }
     });
   }

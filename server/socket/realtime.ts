@@ -2,6 +2,8 @@ import type { Logger } from 'pino';
 import type { Server } from 'socket.io';
 import { roomView, type ControlState } from '../../shared/control';
 import { parseDocName } from '../../shared/docNames';
+import { helpShownTo } from '../../shared/helpRequests';
+import { isAwaitingPlacement } from '../../shared/placement';
 import type { EventInfo, TokenClaims } from '../../shared/types';
 import { myVotes, totalsByCard, votesUsed } from '../../shared/votes';
 import type { ControlService } from '../control/controlService';
@@ -87,7 +89,8 @@ export function createRealtime(deps: RealtimeDeps) {
       myVotes: myVotes(roomVotes, claims.participantId),
       votesLeft: Math.max(0, state.voting.votesPerPerson - votesUsed(votes, claims.participantId, participant.roomId)),
       totals: state.voting.revealed ? totalsByCard(roomVotes) : null,
-      myHelp: state.help.find((h) => h.participantId === claims.participantId && h.status === 'open') ?? null,
+      myHelp: helpShownTo(state.help, claims.participantId),
+      awaitingPlacement: isAwaitingPlacement((await requireEvent(claims.eventId)).assignmentMode, state.placement, participant),
     };
   }
 

@@ -158,13 +158,14 @@ describe('running a session over socket.io', () => {
   it('help requests reach the facilitator with the room, and can be marked handled', async () => {
     const { facilitator, a, roomA } = await setup();
     const help = await ok(a.run('help:request'));
-    expect(help).toMatchObject({ roomId: roomA.id, name: 'Amira', status: 'open' });
+    expect(help).toMatchObject({ roomId: roomA.id, name: 'Amira', status: 'sent' });
     const overview = await ok(facilitator.run('overview:get'));
     expect(overview.rooms.find((r: { roomId: string }) => r.roomId === roomA.id).openHelp).toBe(1);
     const state = (await ok(facilitator.run('control:get'))).state;
     expect(state.help).toHaveLength(1);
     await ok(facilitator.run('help:resolve', { helpId: help.id }));
-    expect((await ok(a.run('control:get'))).myHelp).toBeNull();
+    // The participant is told it was handled (issue 15), rather than the request just vanishing.
+    expect((await ok(a.run('control:get'))).myHelp).toMatchObject({ id: help.id, status: 'handled' });
   });
 
   it('rooms can be added, renamed and removed, moving their cards and people', async () => {

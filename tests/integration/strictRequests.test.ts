@@ -180,6 +180,7 @@ function validCommandPayloads(rooms: { a: string; b: string }): Record<CommandNa
     'participant:move': { participantId: 'p-nobody', roomId: rooms.a },
     'voting:set': { open: true, votesPerPerson: 3 },
     'help:resolve': { helpId: 'no-such-help' },
+    'help:update': { helpId: 'no-such-help', status: 'seen' },
     'card:hide': { roomId: rooms.a, cardId: 'no-such-card' },
     'card:show': { roomId: rooms.a, cardId: 'no-such-card' },
     'summary:draft': {},
@@ -216,6 +217,19 @@ describe('socket.io commands refuse unknown fields by name', () => {
       // Other refusals (no such card, voting closed) are fine: only the schema must accept it.
       const accepted = await run(payloads[name]);
       expect(accepted.ok || accepted.error.code, `${name}: ${JSON.stringify(accepted)}`).not.toBe('invalid_input');
+    }
+  });
+});
+
+describe('help:update accepts only the steps a facilitator may mark', () => {
+  it("refuses 'sent' and 'cancelled' (the participant's), an unknown status and a missing one", async () => {
+    const { url } = await server();
+    const event = await createTestEvent(url);
+    const facilitator = await connectSocket(url, event.info.id, event.facilitator.cookieHeader);
+    cleanups.push(() => facilitator.close());
+    for (const status of ['sent', 'cancelled', 'open', undefined]) {
+      const result = await facilitator.run('help:update', { helpId: 'no-such-help', ...(status === undefined ? {} : { status }) } as never);
+      expect(result.ok || result.error.code, String(status)).toBe('invalid_input');
     }
   });
 });

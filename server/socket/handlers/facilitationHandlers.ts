@@ -7,10 +7,12 @@ import {
   setLocked,
   startTimer,
   stoppedTimer,
+  withPhase,
   type ControlState,
   type Timer,
 } from '../../../shared/control';
 import { boardDocName } from '../../../shared/docNames';
+import { decideHelpStep, type FacilitatorHelpStep, type HelpRequest } from '../../../shared/helpRequests';
 import { CommandError, type CommandHandlers } from '../commandRouter';
 import { cardVisibilityHandlers } from './cardVisibilityHandlers';
 import { eventOf, requireRoom, type HandlerDeps } from './handlerDeps';
@@ -27,6 +29,7 @@ type Handlers = Pick<
   | 'lock:set'
   | 'voting:set'
   | 'help:resolve'
+  | 'help:update'
   | 'card:hide'
   | 'card:show'
   | 'hiddenCards:get'
@@ -50,6 +53,20 @@ export function facilitationHandlers(deps: HandlerDeps): Handlers {
     };
   };
 
+  /** Decided inside the serialised update, so two facilitators' presses cannot skip or undo a step. */
+  const markHelpStep = async (eventId: string, helpId: string, step: FacilitatorHelpStep): Promise<HelpRequest> => {
+    let result: HelpRequest | undefined;
+    await control.update(eventId, (s) => {
+      const request = s.help.find((h) => h.id === helpId);
+      if (!request) throw new CommandError('unknown_help', 'That help request was not found.');
+      const decision = decideHelpStep(request, step);
+      if (!decision.ok) throw new CommandError(decision.code, decision.message);
+      result = decision.request;
+      return decision.request === request ? s : { ...s, help: s.help.map((h) => (h.id === helpId ? decision.request : h)) };
+    });
+    return result!;
+  };
+
   /** Boards that became writable again are asked to send what they typed meanwhile. */
   const resyncBoards = async (eventId: string, roomIds: readonly string[]) => {
     await Promise.all(roomIds.map((roomId) => yjs.resync(boardDocName(eventId, roomId))));
@@ -59,7 +76,7 @@ export function facilitationHandlers(deps: HandlerDeps): Handlers {
     // Moderation of cards is facilitation too; its handlers have their own file.
     ...cardVisibilityHandlers(deps),
     async 'phase:set'({ claims }, { phase }) {
-      const state = await control.update(claims.eventId, (s) => (s.phase === phase ? s : { ...s, phase }));
+      const state = await control.update(claims.eventId, (s) => withPhase(s, phase, Date.now()));
       await resyncBoards(claims.eventId, (await eventOf(deps, claims.eventId)).rooms.map((r) => r.id));
       return { phase: state.phase };
     },
@@ -94,11 +111,7 @@ export function facilitationHandlers(deps: HandlerDeps): Handlers {
       return state.voting;
     },
 
-    async 'help:resolve'({ claims }, { helpId }) {
-      const state = await control.get(claims.eventId);
-      if (!state.help.some((h) => h.id === helpId)) throw new CommandError('unknown_help', 'That help request was not found.');
-      await control.update(claims.eventId, (s) => ({ ...s, help: s.help.map((h) => (h.id === helpId ? { ...h, status: 'handled' as const } : h)) }));
-      return null;
-    },
+    'help:update': ({ claims }, { helpId, status }) => markHelpStep(claims.eventId, helpId, status),
+    'help:resolve': ({ claims }, { helpId }) => markHelpStep(claims.eventId, helpId, 'handled'),
   };
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { cardsOf, readCard } from '../../../shared/boardDoc';
 import { maxHelpHistory } from '../../../shared/control';
+import { isHelpActive, type HelpRequest } from '../../../shared/helpRequests';
 import { boardDocName } from '../../../shared/docNames';
 import { decideVote, myVotes, votesUsed } from '../../../shared/votes';
 import { CommandError, type CommandHandlers } from '../commandRouter';
@@ -57,20 +58,24 @@ export function participantHandlers(deps: HandlerDeps): Handlers {
       });
     },
 
+    // Asking again while a request is still active returns that request: one at a time per person.
     async 'help:request'({ claims }) {
       const participant = await roomOf(claims.participantId);
+      const mine = (h: HelpRequest) => h.participantId === claims.participantId && isHelpActive(h);
       const state = await control.update(claims.eventId, (s) => {
-        if (s.help.some((h) => h.participantId === claims.participantId && h.status === 'open')) return s;
-        const request = { id: randomUUID(), participantId: claims.participantId, name: claims.name, roomId: participant.roomId, at: Date.now(), status: 'open' as const };
+        if (s.help.some(mine)) return s;
+        const request: HelpRequest = { id: randomUUID(), participantId: claims.participantId, name: claims.name, roomId: participant.roomId, at: Date.now(), status: 'sent' };
         return { ...s, help: [...s.help, request].slice(-maxHelpHistory) };
       });
-      return state.help.find((h) => h.participantId === claims.participantId && h.status === 'open');
+      return state.help.find(mine);
     },
 
+    // Possible until the request is handled; cancelled requests leave the facilitators' list.
     async 'help:cancel'({ claims }) {
+      const mine = (h: HelpRequest) => h.participantId === claims.participantId && isHelpActive(h);
       await control.update(claims.eventId, (s) => {
-        if (!s.help.some((h) => h.participantId === claims.participantId && h.status === 'open')) return s;
-        return { ...s, help: s.help.map((h) => (h.participantId === claims.participantId && h.status === 'open' ? { ...h, status: 'handled' as const } : h)) };
+        if (!s.help.some(mine)) return s;
+        return { ...s, help: s.help.map((h) => (mine(h) ? { ...h, status: 'cancelled' as const } : h)) };
       });
       return null;
     },

@@ -3,6 +3,7 @@ import { evenSplit } from '../../../shared/assignment';
 import { withoutRooms } from '../../../shared/control';
 import { boardDocName } from '../../../shared/docNames';
 import { limits } from '../../../shared/limits';
+import { isAwaitingPlacement, withPlaced, withPlacementMode } from '../../../shared/placement';
 import type { EventInfo } from '../../../shared/types';
 import { roomsWithIds } from '../../events/eventService';
 import { visibilityKey } from '../../moderation/cardVisibility';
@@ -23,6 +24,8 @@ export function roomHandlers(deps: HandlerDeps): Handlers {
 
   const moveParticipant = async (eventId: string, participantId: string, roomId: string) => {
     await store.setParticipantRoom(participantId, roomId);
+    // Placed by a facilitator: someone on the waiting screen goes to their board (placement.ts).
+    await control.update(eventId, (s) => withPlaced(s, [participantId]));
     // Their board connection is for the old room: close it so the client reopens the new one.
     yjs.disconnectParticipant(participantId, closeReasons.moved.code, closeReasons.moved.reason);
     await realtime.moveSockets(eventId, participantId, roomId);
@@ -91,7 +94,10 @@ export function roomHandlers(deps: HandlerDeps): Handlers {
     },
 
     async 'assign:mode'({ claims }, { mode }) {
-      const info = await changeEvent(claims.eventId, (event) => ({ ...event, assignmentMode: mode }));
+      const info = await changeEvent(claims.eventId, async (event) => {
+        await control.update(claims.eventId, (s) => withPlacementMode(s, event.assignmentMode, mode, Date.now()));
+        return { ...event, assignmentMode: mode };
+      });
       return { mode: info.assignmentMode };
     },
 
@@ -99,10 +105,11 @@ export function roomHandlers(deps: HandlerDeps): Handlers {
       const event = await eventOf(deps, claims.eventId);
       const people = await store.listParticipants(claims.eventId);
       const split = evenSplit(people, event.rooms);
+      const { placement } = await control.get(claims.eventId);
       let moves = 0;
       for (const [roomId, members] of split) {
         for (const person of members) {
-          if (person.roomId === roomId) continue;
+          if (person.roomId === roomId && !isAwaitingPlacement(event.assignmentMode, placement, person)) continue;
           await moveParticipant(claims.eventId, person.id, roomId);
           moves++;
         }
@@ -115,7 +122,8 @@ export function roomHandlers(deps: HandlerDeps): Handlers {
       requireRoom(await eventOf(deps, claims.eventId), roomId);
       const participant = await store.getParticipant(participantId);
       if (!participant || participant.eventId !== claims.eventId) throw new CommandError('unknown_participant', 'That person is not in this event.');
-      if (participant.roomId !== roomId) await moveParticipant(claims.eventId, participantId, roomId);
+      const waiting = isAwaitingPlacement((await eventOf(deps, claims.eventId)).assignmentMode, (await control.get(claims.eventId)).placement, participant);
+      if (participant.roomId !== roomId || waiting) await moveParticipant(claims.eventId, participantId, roomId);
       realtime.scheduleOverview(claims.eventId);
       return { participantId, roomId };
     },
