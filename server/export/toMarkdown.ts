@@ -7,7 +7,7 @@ import { oneLine } from './plainText';
 
 export function escapeMarkdown(text: string): string {
   return oneLine(text)
-    .replace(/[\\`*_{}\[\]<>|~!#]/g, '\\$&')
+    .replace(/[\\`*_{}[\]<>|~!#]/g, '\\$&')
     .replace(/^[-+=]/, '\\$&')
     .replace(/^(\d+)([.)])/, '$1\\$2');
 }

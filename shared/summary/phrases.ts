@@ -82,7 +82,10 @@ function nounGroups(tokens: Token[]): { start: number; group: Token[] }[] {
     if (token && isModifier(token)) continue;
     let run = tokens.slice(start, i);
     let from = start;
-    while (run[0] && vagueModifiers.has(run[0].word)) (run = run.slice(1)), from++;
+    while (run[0] && vagueModifiers.has(run[0].word)) {
+      run = run.slice(1);
+      from++;
+    }
     while (run.length && !isHead(run[run.length - 1] as Token)) run = run.slice(0, -1);
     if (run.length) groups.push({ start: from, group: run });
     start = i + 1;

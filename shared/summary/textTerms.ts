@@ -86,7 +86,7 @@ export function stem(word: string): string {
  */
 export function termClauses(text: string): Term[][] {
   return normaliseText(text)
-    .split(/[.,;:!?()\[\]{}"\u2013\u2014]|\s-\s/)
+    .split(/[.,;:!?()[\]{}"\u2013\u2014]|\s-\s/)
     .map((clause) =>
       (clause.match(/[a-z0-9]+/g) ?? [])
         .map((word) => wordSynonyms[word] ?? word)

@@ -12,7 +12,6 @@ import {
   htmlOutline,
   markdownOutline,
   outlineSection,
-  outlineText,
   pdfText,
   type OutlineItem,
 } from '../helpers/lessonsLearnedExports';

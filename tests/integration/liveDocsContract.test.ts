@@ -5,7 +5,7 @@ import { openPostgresStore } from '../../server/store/postgresStore';
 import { openSqliteStore } from '../../server/store/sqliteStore';
 import type { Store } from '../../server/store/store';
 import { decodeMessage } from '../../server/yjs/protocol';
-import { createLiveDocs, type DocPeer, type LiveDoc, type LiveDocs } from '../../server/yjs/liveDocs';
+import { createLiveDocs, type DocPeer, type LiveDoc } from '../../server/yjs/liveDocs';
 import { createTempDatabase } from '../helpers/postgres';
 import { tempDataDir } from '../helpers/testServer';
 import { waitFor } from '../helpers/yjsClient';
