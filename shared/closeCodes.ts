@@ -33,6 +33,8 @@ export const closeReasons = define({
   notFound: { code: 4404, reason: 'no such board', action: 'stop' },
   /** The facilitator moved this participant to another room. */
   moved: { code: 4409, reason: 'moved to another room', action: 'follow' },
+  /** The link this session was opened with was stopped or replaced by a new one (Invite panel). */
+  linkRevoked: { code: 4407, reason: 'This link was replaced by the organiser; ask them for the new one.', action: 'stop' },
   /** The event (and so this document) was deleted. */
   eventDeleted: { code: 4410, reason: 'this event was deleted', action: 'stop' },
   /** The room was removed; its cards went to another room. */

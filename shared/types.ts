@@ -97,6 +97,9 @@ export interface TokenClaims {
   /** A participant's room is looked up on the server at every check, so a move takes effect at once. */
   participantId: string;
   name: string;
+  /** Staff sessions: the event link they were opened with and its generation (shared/links.ts). */
+  link?: string;
+  gen?: number;
   /** Expiry, seconds since epoch. */
   exp: number;
 }

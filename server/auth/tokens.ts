@@ -9,12 +9,18 @@ const claimsSchema = z.object({
   eventId: z.string(),
   participantId: z.string(),
   name: z.string(),
+  // Staff sessions from before links had ids carry neither: they count as the main link's first generation.
+  link: z.string().optional(),
+  gen: z.number().int().nonnegative().optional(),
   exp: z.number(),
 });
 
 export interface TokenSigner {
   sign(claims: TokenClaims): string;
+  /** The claims of a token this server signed, unexpired and (see linkGuard.ts) of a link still in use. */
   verify(token: string | undefined): TokenClaims | null;
+  /** True for a token that would verify but for its link having been stopped or replaced. */
+  revoked(token: string | undefined): boolean;
 }
 
 export function createTokenSigner(secret: Buffer): TokenSigner {
@@ -38,6 +44,7 @@ export function createTokenSigner(secret: Buffer): TokenSigner {
         return null;
       }
     },
+    revoked: () => false,
   };
 }
 

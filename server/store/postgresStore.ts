@@ -2,6 +2,7 @@ import pg from 'pg';
 import * as Y from 'yjs';
 import type { ControlState } from '../../shared/control';
 import type { EventInfo, Participant, Template } from '../../shared/types';
+import { eventLinksSchema, linkColumns, linkValues, mainKeyColumn, mainLinksOf, toStoredLink, type LinkRow } from './linkRows';
 import { toParticipant, type ParticipantRow } from './participantRows';
 import type { AuditEntry, LoadedDoc, Store } from './store';
 
@@ -79,6 +80,8 @@ CREATE TABLE IF NOT EXISTS templates (
 );
 `;
 
+const insertLink = `INSERT INTO event_links (${linkColumns}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`;
+
 /** Escapes LIKE wildcards so a document-name prefix matches only itself. */
 function likePrefix(prefix: string): string {
   return `${prefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -91,6 +94,7 @@ export async function openPostgresStore(connectionString: string): Promise<Store
   try {
     await client.query('SELECT pg_advisory_lock(727274)');
     await client.query(schema);
+    await client.query(eventLinksSchema);
   } finally {
     await client.query('SELECT pg_advisory_unlock(727274)').catch(() => undefined);
     client.release();
@@ -147,11 +151,40 @@ export async function openPostgresStore(connectionString: string): Promise<Store
     async deleteDoc(name) {
       await pool.query('DELETE FROM doc_updates WHERE doc = $1', [name]);
     },
-    async createEvent({ info, facilitatorKeyHash, organiserKeyHash }) {
-      await pool.query(
-        'INSERT INTO events (id, join_code, info, facilitator_key_hash, organiser_key_hash, created_at) VALUES ($1, $2, $3, $4, $5, $6)',
-        [info.id, info.joinCode, JSON.stringify(info), facilitatorKeyHash, organiserKeyHash, info.createdAt],
-      );
+    async createEvent(event) {
+      const { info, facilitatorKeyHash, organiserKeyHash } = event;
+      await transaction(async (c) => {
+        await c.query(
+          'INSERT INTO events (id, join_code, info, facilitator_key_hash, organiser_key_hash, created_at) VALUES ($1, $2, $3, $4, $5, $6)',
+          [info.id, info.joinCode, JSON.stringify(info), facilitatorKeyHash, organiserKeyHash, info.createdAt],
+        );
+        for (const link of mainLinksOf(event)) await c.query(insertLink, linkValues(link));
+      });
+    },
+    async listLinks(eventId) {
+      const { rows } = await pool.query<LinkRow>(`SELECT ${linkColumns} FROM event_links WHERE event_id = $1 ORDER BY created_at, id`, [eventId]);
+      return rows.map(toStoredLink);
+    },
+    async addLink(link) {
+      await pool.query(insertLink, linkValues(link));
+    },
+    async rekeyLink(eventId, id, keyHash) {
+      return transaction(async (c) => {
+        const { rows } = await c.query<LinkRow>(
+          `UPDATE event_links SET key_hash = $1, generation = generation + 1 WHERE event_id = $2 AND id = $3 AND revoked_at IS NULL RETURNING ${linkColumns}`,
+          [keyHash, eventId, id],
+        );
+        const column = mainKeyColumn(id);
+        if (rows[0] && column) await c.query(`UPDATE events SET ${column} = $1 WHERE id = $2`, [keyHash, eventId]);
+        return rows[0] && toStoredLink(rows[0]);
+      });
+    },
+    async revokeLink(eventId, id, at) {
+      const result = await pool.query('UPDATE event_links SET revoked_at = $1 WHERE event_id = $2 AND id = $3 AND revoked_at IS NULL', [at, eventId, id]);
+      return result.rowCount === 1;
+    },
+    async markLinkUsed(eventId, id, at) {
+      await pool.query('UPDATE event_links SET last_used_at = $1 WHERE event_id = $2 AND id = $3', [at, eventId, id]);
     },
     async getEvent(id) {
       const { rows } = await pool.query<{ info: EventInfo; facilitator_key_hash: string; organiser_key_hash: string }>(

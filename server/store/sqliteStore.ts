@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { ControlState } from '../../shared/control';
 import type { EventInfo, Participant, Template } from '../../shared/types';
 import type { LoadedDoc, Store, StoredEvent } from './store';
+import { eventLinksSchema, linkColumns, linkValues, mainKeyColumn, mainLinksOf, toStoredLink, type LinkRow } from './linkRows';
 import { openLogFolder, type FoldedRow } from './logFolder';
 import { ensurePrivateDir, makePrivate, openPrivateFile } from './privateFiles';
 import { decodeStoredRow, encodeRow, encodeSnapshotRowAsync } from './rowCodec';
@@ -109,6 +110,7 @@ export function openSqliteStore(dataDir: string, options: SqliteStoreOptions = {
   // Deleted rows (an erased event, compacted updates) are zeroed, not left in free pages (UK GDPR erasure).
   db.pragma('secure_delete = ON');
   db.exec(schema);
+  db.exec(eventLinksSchema);
   // Databases from before compressed rows: every existing row is a plain update (codec 0).
   if (!(db.pragma('table_info(doc_updates)') as { name: string }[]).some((column) => column.name === 'codec')) {
     db.exec('ALTER TABLE doc_updates ADD COLUMN codec INTEGER NOT NULL DEFAULT 0');
@@ -187,6 +189,30 @@ export function openSqliteStore(dataDir: string, options: SqliteStoreOptions = {
     ),
     delete: db.prepare('DELETE FROM event_logos WHERE event_id = ?'),
   };
+  const links = {
+    insert: db.prepare(`INSERT INTO event_links (${linkColumns}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+    list: db.prepare<[string], LinkRow>(`SELECT ${linkColumns} FROM event_links WHERE event_id = ? ORDER BY created_at, id`),
+    rekey: db.prepare<[string, string, string], LinkRow>(
+      `UPDATE event_links SET key_hash = ?, generation = generation + 1 WHERE event_id = ? AND id = ? AND revoked_at IS NULL RETURNING ${linkColumns}`,
+    ),
+    revoke: db.prepare('UPDATE event_links SET revoked_at = ? WHERE event_id = ? AND id = ? AND revoked_at IS NULL'),
+    used: db.prepare('UPDATE event_links SET last_used_at = ? WHERE event_id = ? AND id = ?'),
+    mainHash: {
+      facilitator_key_hash: db.prepare('UPDATE events SET facilitator_key_hash = ? WHERE id = ?'),
+      organiser_key_hash: db.prepare('UPDATE events SET organiser_key_hash = ? WHERE id = ?'),
+    },
+  };
+  const createEventTx = db.transaction((event: StoredEvent) => {
+    const { info } = event;
+    q.insertEvent.run(info.id, info.joinCode, JSON.stringify(info), event.facilitatorKeyHash, event.organiserKeyHash, info.createdAt);
+    for (const link of mainLinksOf(event)) links.insert.run(...linkValues(link));
+  });
+  const rekeyTx = db.transaction((eventId: string, id: string, keyHash: string) => {
+    const row = links.rekey.get(keyHash, eventId, id);
+    const column = mainKeyColumn(id);
+    if (row && column) links.mainHash[column].run(keyHash, eventId);
+    return row && toStoredLink(row);
+  });
   const moveHiddenTx = db.transaction((eventId: string, fromRoomId: string, toRoomId: string) => {
     hidden.dropOverwritten.run(eventId, toRoomId, eventId, fromRoomId);
     hidden.move.run(toRoomId, eventId, fromRoomId);
@@ -266,8 +292,22 @@ export function openSqliteStore(dataDir: string, options: SqliteStoreOptions = {
       return (q.countDoc.get(name)?.n ?? 0) + folder.pendingFor(name).length;
     },
     async createEvent(event: StoredEvent) {
-      const { info } = event;
-      q.insertEvent.run(info.id, info.joinCode, JSON.stringify(info), event.facilitatorKeyHash, event.organiserKeyHash, info.createdAt);
+      createEventTx(event);
+    },
+    async listLinks(eventId) {
+      return links.list.all(eventId).map(toStoredLink);
+    },
+    async addLink(link) {
+      links.insert.run(...linkValues(link));
+    },
+    async rekeyLink(eventId, id, keyHash) {
+      return rekeyTx(eventId, id, keyHash);
+    },
+    async revokeLink(eventId, id, at) {
+      return links.revoke.run(at, eventId, id).changes === 1;
+    },
+    async markLinkUsed(eventId, id, at) {
+      links.used.run(at, eventId, id);
     },
     async getEvent(id) {
       const row = q.getEvent.get(id);

@@ -1,5 +1,6 @@
 import type { ControlState } from '../../shared/control';
 import type { VoteRow } from '../../shared/votes';
+import type { LinkRole } from '../../shared/links';
 import type { EventInfo, Participant, Template } from '../../shared/types';
 
 // The one storage interface. SQLite implements it now; a PostgreSQL one can follow without touching callers.
@@ -7,8 +8,38 @@ import type { EventInfo, Participant, Template } from '../../shared/types';
 
 export interface StoredEvent {
   info: EventInfo;
+  /** The main links' key hashes at creation; createEvent makes them the event's first two links (event_links). */
   facilitatorKeyHash: string;
   organiserKeyHash: string;
+}
+
+/**
+ * A facilitator or organiser link (shared/links.ts): only the hash of its key is kept. `generation` goes
+ * up each time the key is replaced, and sessions carry the generation they were opened with, so a
+ * replaced or revoked link ends exactly the sessions opened with it.
+ */
+export interface StoredLink {
+  eventId: string;
+  id: string;
+  role: LinkRole;
+  label: string;
+  keyHash: string;
+  generation: number;
+  createdAt: string;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+}
+
+/** The event's links; the main two come from createEvent and go with the event's deletion (cascade). */
+export interface LinkStore {
+  /** Every link of the event, revoked ones included, oldest first. */
+  listLinks(eventId: string): Promise<StoredLink[]>;
+  addLink(link: StoredLink): Promise<void>;
+  /** A live link gets a new key hash and the next generation (a main link's hash is kept on the event row too); undefined if there is none. */
+  rekeyLink(eventId: string, id: string, keyHash: string): Promise<StoredLink | undefined>;
+  /** Stops a live link for good; false if there was none. */
+  revokeLink(eventId: string, id: string, at: string): Promise<boolean>;
+  markLinkUsed(eventId: string, id: string, at: string): Promise<void>;
 }
 
 export interface LoadedDoc {
@@ -109,6 +140,6 @@ export interface TemplateStore {
   getTemplate(id: string): Promise<Template | undefined>;
 }
 
-export interface Store extends DocStore, EventStore, TemplateStore {
+export interface Store extends DocStore, EventStore, TemplateStore, LinkStore {
   close(): Promise<void>;
 }
