@@ -1,8 +1,10 @@
 import { useId, useState } from 'react';
 import type { Socket } from 'socket.io-client';
 import type { RoomOverview } from '../../../shared/overview';
-import type { AssignmentMode, EventInfo } from '../../../shared/types';
+import type { AssignmentMode, EventInfo, Room } from '../../../shared/types';
+import { runCommand } from '../control/socket';
 import { ErrorMessage } from '../ui/ErrorMessage';
+import { showUndoToast } from '../ui/undoToasts';
 import { useCommand } from './useCommand';
 
 const modeLabels: Record<AssignmentMode, string> = {
@@ -18,6 +20,14 @@ export function PeopleAndRooms({ socket, event, rooms }: { socket: Socket | null
   const [removing, setRemoving] = useState<string | null>(null);
   const ids = { mode: useId(), topic: useId() };
   const people = rooms.flatMap((r) => r.participants.map((p) => ({ ...p, roomId: r.roomId })));
+
+  // A room with no cards and nobody in it goes at once, with Undo; anything else asks where its people and
+  // cards should go first, because that cannot be undone.
+  const removeAtOnce = async (room: Room) => {
+    const moveTo = event.rooms.find((r) => r.id !== room.id)?.id;
+    if (!moveTo || !(await run('room:remove', { roomId: room.id, moveTo, cards: 'move' }))) return;
+    showUndoToast(`Room “${room.topic}” removed`, () => (socket ? runCommand(socket, 'room:add', { topic: room.topic }) : undefined));
+  };
 
   return (
     <section className="panel stack" aria-labelledby="people-heading">
@@ -78,7 +88,7 @@ export function PeopleAndRooms({ socket, event, rooms }: { socket: Socket | null
           <li key={room.id}>
             <RoomNameEditor topic={room.topic} onRename={(topic) => void run('room:rename', { roomId: room.id, topic })} />
             {event.rooms.length > 1 && (
-              <button type="button" className="small danger" onClick={() => setRemoving(room.id)}>
+              <button type="button" className="small danger" onClick={() => (isEmptyRoom(rooms, room.id) ? void removeAtOnce(room) : setRemoving(room.id))}>
                 Remove<span className="visually-hidden"> {room.topic}</span>
               </button>
             )}
@@ -109,6 +119,11 @@ export function PeopleAndRooms({ socket, event, rooms }: { socket: Socket | null
       </form>
     </section>
   );
+}
+
+function isEmptyRoom(rooms: readonly RoomOverview[], roomId: string): boolean {
+  const room = rooms.find((r) => r.roomId === roomId);
+  return !!room && room.cardCount + room.hiddenCount === 0 && room.participants.length === 0;
 }
 
 function RoomNameEditor({ topic, onRename }: { topic: string; onRename(topic: string): void }) {

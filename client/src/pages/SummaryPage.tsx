@@ -2,16 +2,19 @@ import { useEffect, useMemo, useState } from 'react';
 import { summaryDocName } from '../../../shared/docNames';
 import { namesModeOf } from '../../../shared/namesMode';
 import type { EventInfo } from '../../../shared/types';
+import type { DocBlock } from '../../../shared/summary/docBlocks';
+import type { EventSummary } from '../../../shared/summary/summaryModel';
 import { countOf } from '../../../shared/summary/counts';
 import { renderSummaryDocument } from '../../../shared/summary/documentModel';
 import { runCommand, CommandFailed } from '../control/socket';
 import { EventDetailsForm } from '../eventDetails/EventDetailsForm';
 import { useKeyExchange } from '../facilitator/useKeyExchange';
-import { useStaffControl } from '../facilitator/useStaffControl';
+import { useStaffControl, type StaffControl } from '../facilitator/useStaffControl';
 import { useSession } from '../state/sessionStore';
 import { DocumentPreview } from '../summary/DocumentPreview';
 import { ExportLinks } from '../summary/ExportLinks';
 import { LogoUpload } from '../summary/LogoUpload';
+import { OrganiserOverview } from '../summary/OrganiserOverview';
 import { SectionsEditor } from '../summary/SectionsEditor';
 import { SynthesisView } from '../summary/SynthesisView';
 import { NextStepsEditor, TextSections, ThemesEditor } from '../summary/ThemesAndNextSteps';
@@ -106,10 +109,10 @@ function SummaryWorkspace({ eventId, event, canEdit, connection, status, reload 
       aside={<DocStatusLine status={status} />}
     >
       {refused && <ChangesRefused reason={refused} what="summary" onReload={reload} />}
-      <div className="summary-layout">
-        <div className="summary-editor stack">
-          {control.event && <EventDetailsForm socket={control.socket} event={control.event} />}
-          {canEdit && (
+      {canEdit ? (
+        <div className="summary-layout">
+          <div className="summary-editor stack">
+            {control.event && <EventDetailsForm socket={control.socket} event={control.event} />}
             <section className="panel stack" aria-labelledby="draft-heading">
               <h2 id="draft-heading">Draft from the boards</h2>
               <p className="hint">
@@ -127,11 +130,9 @@ function SummaryWorkspace({ eventId, event, canEdit, connection, status, reload 
               </p>
               <ErrorMessage message={draftError ?? error} />
             </section>
-          )}
-          {!summary ? (
-            <p className="panel empty">{canEdit ? 'No summary yet. Draft it from the boards to begin.' : 'The facilitators have not drafted the summary yet. Exports use a fresh draft of the boards.'}</p>
-          ) : (
-            canEdit && (
+            {!summary ? (
+              <p className="panel empty">No summary yet. Draft it from the boards to begin.</p>
+            ) : (
               <>
                 <SectionsEditor summary={summary} apply={apply} />
                 <SynthesisView summary={summary} apply={apply} />
@@ -139,20 +140,52 @@ function SummaryWorkspace({ eventId, event, canEdit, connection, status, reload 
                 <NextStepsEditor summary={summary} apply={apply} />
                 <TextSections summary={summary} apply={apply} />
               </>
-            )
-          )}
+            )}
+          </div>
+          <div className="summary-side stack">
+            <ExportLinks eventId={eventId} namesMode={namesModeOf(current)} />
+            <LogoUpload eventId={eventId} organiser={current.organiser} />
+            {summary && (
+              <section className="panel" aria-labelledby="preview-heading">
+                <h2 id="preview-heading">Preview</h2>
+                <DocumentPreview blocks={blocks} />
+              </section>
+            )}
+          </div>
+        </div>
+      ) : (
+        <OrganiserView eventId={eventId} event={current} control={control} summary={summary} blocks={blocks} />
+      )}
+    </Layout>
+  );
+}
+
+/** The organiser's page: the event at a glance, the summary's state, the preview, and the exports. */
+interface OrganiserViewProps {
+  eventId: string;
+  event: EventInfo;
+  control: StaffControl;
+  summary: EventSummary | null;
+  blocks: DocBlock[];
+}
+
+function OrganiserView({ eventId, event, control, summary, blocks }: OrganiserViewProps) {
+  return (
+    <div className="stack">
+      <OrganiserOverview event={event} overview={control.overview} summary={summary} />
+      <div className="summary-layout">
+        <div className="stack">
+          <section className="panel" aria-labelledby="preview-heading">
+            <h2 id="preview-heading">Preview</h2>
+            {summary ? <DocumentPreview blocks={blocks} /> : <p className="empty">Nothing to preview until the facilitators draft the summary.</p>}
+          </section>
         </div>
         <div className="summary-side stack">
-          <ExportLinks eventId={eventId} namesMode={namesModeOf(current)} />
-          <LogoUpload eventId={eventId} organiser={current.organiser} />
-          {summary && (
-            <section className="panel" aria-labelledby="preview-heading">
-              <h2 id="preview-heading">Preview</h2>
-              <DocumentPreview blocks={blocks} />
-            </section>
-          )}
+          <ExportLinks eventId={eventId} namesMode={namesModeOf(event)} />
+          <LogoUpload eventId={eventId} organiser={event.organiser} />
+          {control.event && <EventDetailsForm socket={control.socket} event={control.event} />}
         </div>
       </div>
-    </Layout>
+    </div>
   );
 }

@@ -1,9 +1,14 @@
 import { useId, useState } from 'react';
+import './exports.css';
 import type { NamesMode } from '../../../shared/types';
 
-const formats = [
-  ['docx', 'Word (.docx)'],
-  ['pdf', 'PDF'],
+/** The two documents most people want, each said what it is for; the rest are data and other formats. */
+const recommended = [
+  ['pdf', 'PDF', 'For publishing and sharing: fixed layout, contents page, your logo.'],
+  ['docx', 'Word (.docx)', 'For editing further in Word, LibreOffice or Google Docs.'],
+] as const;
+
+const otherFormats = [
   ['md', 'Markdown'],
   ['html', 'Printable web page'],
   ['csv', 'All cards (CSV)'],
@@ -16,6 +21,7 @@ export function ExportLinks({ eventId, namesMode }: { eventId: string; namesMode
   const warningId = useId();
   const anonymous = namesMode === 'anonymous';
   const query = includeNames && !anonymous ? '?names=include' : '';
+  const href = (format: string) => `/api/events/${eventId}/export/${format}${query}`;
   return (
     <section className="panel stack" aria-labelledby="export-heading">
       <h2 id="export-heading">Export</h2>
@@ -33,10 +39,23 @@ export function ExportLinks({ eventId, namesMode }: { eventId: string; namesMode
           </p>
         </div>
       )}
-      <ul className="export-list">
-        {formats.map(([format, label]) => (
+      <ul className="export-recommended">
+        {recommended.map(([format, label, purpose]) => (
           <li key={format}>
-            <a className="button secondary" href={`/api/events/${eventId}/export/${format}${query}`} download>
+            <a className="button" href={href(format)} download aria-describedby={`${warningId}-${format}`}>
+              Download {label}
+            </a>
+            <p id={`${warningId}-${format}`} className="hint">
+              {purpose}
+            </p>
+          </li>
+        ))}
+      </ul>
+      <h3 className="export-other-heading">Data and other formats</h3>
+      <ul className="export-list">
+        {otherFormats.map(([format, label]) => (
+          <li key={format}>
+            <a className="button secondary" href={href(format)} download>
               Download {label}
             </a>
           </li>

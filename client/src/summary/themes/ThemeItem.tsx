@@ -2,7 +2,9 @@ import type { EventSummary, Theme } from '../../../../shared/summary/summaryMode
 import type { SummaryCard } from '../../../../shared/summary/summaryLookup';
 import { acceptTheme, describeTheme, dismissTheme } from '../../../../shared/summary/themeDecisions';
 import { countOf } from '../../../../shared/summary/counts';
+import { restoreTheme } from '../../../../shared/summary/themeUndo';
 import { CommitField } from '../../ui/CommitField';
+import { showUndoToast } from '../../ui/undoToasts';
 import type { ApplySummary } from '../useSummary';
 
 interface Props {
@@ -10,6 +12,22 @@ interface Props {
   cards: ReadonlyMap<string, SummaryCard>;
   topicOf: ReadonlyMap<string, string>;
   apply: ApplySummary;
+}
+
+/** Removes (or dismisses) a theme at once; Undo puts it back in the same place. */
+function removeWithUndo(theme: Theme, apply: ApplySummary): void {
+  let removed: { theme: Theme; index: number } | null = null;
+  apply((s: EventSummary) => {
+    const index = s.themes.findIndex((t) => t.id === theme.id);
+    removed = index < 0 ? null : { theme: s.themes[index]!, index };
+    return dismissTheme(s, theme.id);
+  });
+  const done = removed as { theme: Theme; index: number } | null;
+  if (!done) return;
+  const suggested = done.theme.status === 'suggested';
+  showUndoToast(`${suggested ? 'Suggested theme' : 'Theme'} “${done.theme.label}” ${suggested ? 'dismissed' : 'removed'}`, () =>
+    apply((s: EventSummary) => restoreTheme(s, done.theme, done.index)),
+  );
 }
 
 /** One theme: a suggestion (Accept / Dismiss, not printed yet) or a theme in the summary. */
@@ -47,7 +65,7 @@ export function ThemeItem({ theme, cards, topicOf, apply }: Props) {
             Accept<span className="visually-hidden"> theme {theme.label}</span>
           </button>
         )}
-        <button type="button" className="small danger" onClick={() => apply((s: EventSummary) => dismissTheme(s, theme.id))}>
+        <button type="button" className="small danger" onClick={() => removeWithUndo(theme, apply)}>
           {suggested ? 'Dismiss' : 'Remove theme'}
           <span className="visually-hidden"> {theme.label}</span>
         </button>
