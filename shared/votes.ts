@@ -29,7 +29,7 @@ export type VoteDecision = { ok: true; count: number } | { ok: false; code: 'vot
 export function decideVote(options: { open: boolean; limit: number; usedInRoom: number; currentOnCard: number; delta: 1 | -1 }): VoteDecision {
   const { open, limit, usedInRoom, currentOnCard, delta } = options;
   if (!open) return { ok: false, code: 'voting_closed', message: 'Voting is not open right now.' };
-  if (delta === 1 && usedInRoom >= limit) return { ok: false, code: 'no_votes_left', message: `You have used all ${limit} of your votes. Take one back to vote again.` };
+  if (delta === 1 && usedInRoom >= limit) return { ok: false, code: 'no_votes_left', message: `You’ve used ${limit === 1 ? 'your vote' : `your ${limit} votes`} in this room — take one back to vote for this card.` };
   if (delta === -1 && currentOnCard <= 0) return { ok: false, code: 'nothing_to_remove', message: 'You have no vote on this card to take back.' };
   return { ok: true, count: currentOnCard + delta };
 }

@@ -1,4 +1,4 @@
-import { useId, useState, type KeyboardEvent } from 'react';
+import { useId, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { limits } from '../../../shared/limits';
 
 interface Props {
@@ -15,6 +15,14 @@ export function AddCardForm({ prompt, secondField, draftKey, onAdd }: Props) {
   const id = useId();
   const [text, update] = useDraft(draftKey);
   const [detail, updateDetail] = useDraft(`${draftKey}:detail`);
+  const textRef = useGrowToFit(text);
+  const detailRef = useGrowToFit(detail);
+  // Beside the last box, so adding a card costs no line of its own.
+  const addButton = (
+    <button type="submit" disabled={!text.trim()}>
+      Add card
+    </button>
+  );
   const submit = () => {
     const trimmed = text.trim();
     if (!trimmed) return;
@@ -31,22 +39,26 @@ export function AddCardForm({ prompt, secondField, draftKey, onAdd }: Props) {
       }}
     >
       <label htmlFor={id}>Add a card to “{prompt}”</label>
-      <textarea
-        id={id}
-        value={text}
-        rows={2}
-        maxLength={limits.cardChars}
-        onChange={(e) => update(e.target.value)}
-        onKeyDown={(e) => {
-          // Enter adds, Shift+Enter makes a new line: what people expect from chat tools. With a second
-          // field, Enter goes on to it first, so nobody adds a card before they had the chance to fill it.
-          if (!isPlainEnter(e)) return;
-          e.preventDefault();
-          if (secondField) document.getElementById(`${id}-detail`)?.focus();
-          else submit();
-        }}
-        aria-describedby={`${id}-hint`}
-      />
+      <div className="add-card-row">
+        <textarea
+          ref={textRef}
+          id={id}
+          value={text}
+          rows={1}
+          maxLength={limits.cardChars}
+          onChange={(e) => update(e.target.value)}
+          onKeyDown={(e) => {
+            // Enter adds, Shift+Enter makes a new line: what people expect from chat tools. With a second
+            // field, Enter goes on to it first, so nobody adds a card before they had the chance to fill it.
+            if (!isPlainEnter(e)) return;
+            e.preventDefault();
+            if (secondField) document.getElementById(`${id}-detail`)?.focus();
+            else submit();
+          }}
+          aria-describedby={`${id}-hint`}
+        />
+        {!secondField && addButton}
+      </div>
       <p className="hint" id={`${id}-hint`}>
         {secondField ? `Press Enter to go on to “${secondField}”, Shift+Enter for a new line.` : 'Press Enter to add, Shift+Enter for a new line.'}
       </p>
@@ -55,29 +67,42 @@ export function AddCardForm({ prompt, secondField, draftKey, onAdd }: Props) {
           <label htmlFor={`${id}-detail`}>
             {secondField} <span className="hint">(optional)</span>
           </label>
-          <textarea
-            id={`${id}-detail`}
-            value={detail}
-            rows={2}
-            maxLength={limits.cardChars}
-            onChange={(e) => updateDetail(e.target.value)}
-            onKeyDown={(e) => {
-              if (!isPlainEnter(e)) return;
-              e.preventDefault();
-              submit();
-            }}
-            aria-describedby={`${id}-detail-hint`}
-          />
+          <div className="add-card-row">
+            <textarea
+              ref={detailRef}
+              id={`${id}-detail`}
+              value={detail}
+              rows={1}
+              maxLength={limits.cardChars}
+              onChange={(e) => updateDetail(e.target.value)}
+              onKeyDown={(e) => {
+                if (!isPlainEnter(e)) return;
+                e.preventDefault();
+                submit();
+              }}
+              aria-describedby={`${id}-detail-hint`}
+            />
+            {addButton}
+          </div>
           <p className="hint" id={`${id}-detail-hint`}>
             Press Enter to add the card.
           </p>
         </>
       )}
-      <button type="submit" disabled={!text.trim()}>
-        Add card
-      </button>
     </form>
   );
+}
+
+/** A box one line high at rest that grows with what is typed (and shrinks back once the card is added). */
+function useGrowToFit(value: string) {
+  const ref = useRef<HTMLTextAreaElement>(null);
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    el.style.height = '';
+    if (el.scrollHeight > el.clientHeight) el.style.height = `${el.scrollHeight + el.offsetHeight - el.clientHeight}px`;
+  }, [value]);
+  return ref;
 }
 
 /** A text kept on this device until it is added, so a reload or crash loses nothing. */

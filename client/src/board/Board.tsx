@@ -1,27 +1,33 @@
-import { useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import type { WebsocketProvider } from 'y-websocket';
 import type * as Y from 'yjs';
-import { addCard, cardDetailOf, cardTextOf, deleteCard, groupByQuestion, moveCard, neighbourQuestion } from '../../../shared/boardDoc';
+import { addCard, cardDetailOf, cardTextOf, groupByQuestion, moveCard } from '../../../shared/boardDoc';
 import { cardAuthorName, othersSeeNames, typingText } from '../../../shared/namesMode';
 import type { Card, NamesMode, Question } from '../../../shared/types';
 import { useCards, usePresence } from '../yjs/hooks';
 import { AddCardForm } from './AddCardForm';
 import { CardView } from './CardView';
+import './compactBoard.css';
+import { useCardDeletes } from './useCardDeletes';
+import { errorMessage, useCardErrors } from './useCardErrors';
+import { useCardFocus } from './useCardFocus';
 import { useNewCardAnnouncements } from './useNewCardAnnouncements';
+import { useNewestFirst } from './useNewestFirst';
 import { useStableCallback } from './useStableCallback';
 
 export interface BoardVoting {
   mine: Record<string, number>;
   totals: Record<string, number> | null;
   canVote: boolean;
-  onVote(cardId: string, delta: 1 | -1): void;
+  /** A refusal (rejected promise) is shown at the card's vote button. */
+  onVote(cardId: string, delta: 1 | -1): Promise<unknown> | void;
 }
 
 /** Staff see hidden cards, with the texts the server keeps for them (the document no longer has them). */
 export interface HiddenCards {
   texts: ReadonlyMap<string, string>;
-  /** Facilitators hide and show through the server: no client may write `hidden` into the document. */
-  onToggle?(card: Card): void;
+  /** Facilitators hide and show through the server: no client may write `hidden` into the document. A refusal (rejected promise) is shown at the card. */
+  onToggle?(card: Card): Promise<unknown> | void;
 }
 
 interface Props {
@@ -47,7 +53,11 @@ export function Board({ doc, provider, boardKey, questions, me, canWrite, canMod
   const cards = useCards(doc);
   const presence = usePresence(provider);
   const showHidden = hidden !== undefined;
-  const live = useMemo(() => (showHidden ? cards : cards.filter((c) => !c.hidden)), [cards, showHidden]);
+  const deletes = useCardDeletes(doc, me.participantId);
+  const live = useMemo(() => cards.filter((c) => (showHidden || !c.hidden) && !deletes.deferred.has(c.id)), [cards, showHidden, deletes.deferred]);
+  const [newestFirst, toggleNewestFirst] = useNewestFirst(boardKey);
+  const errors = useCardErrors();
+  const focus = useCardFocus();
   // While paused, the list of cards stays as it was (texts still update in place), so nothing moves
   // under someone who is reading; what changed meanwhile is shown on resume.
   const frozen = useRef<Card[] | null>(null);
@@ -56,7 +66,10 @@ export function Board({ doc, provider, boardKey, questions, me, canWrite, canMod
   const isNew = (c: Card) => !frozen.current!.some((f) => f.id === c.id);
   const visible = frozen.current ? [...frozen.current, ...live.filter((c) => isNew(c) && c.authorId === me.participantId)] : live;
   const waiting = frozen.current ? live.filter((c) => isNew(c) && c.authorId !== me.participantId).length : 0;
-  const groups = useMemo(() => groupByQuestion(visible, questions), [visible, questions]);
+  const groups = useMemo(() => {
+    const byQuestion = groupByQuestion(visible, questions);
+    return newestFirst ? new Map([...byQuestion].map(([id, column]) => [id, [...column].reverse()])) : byQuestion;
+  }, [visible, questions, newestFirst]);
   const announcement = useNewCardAnnouncements(live, me.participantId, questions, paused, namesMode);
   const showAuthors = othersSeeNames(namesMode);
 
@@ -72,14 +85,31 @@ export function Board({ doc, provider, boardKey, questions, me, canWrite, canMod
   // Stable handlers, so each memoised card renders only when its own data changes.
   const setTyping = useStableCallback((cardId: string | null) => provider.awareness.setLocalStateField('typingIn', cardId));
   const onDelete = useStableCallback((card: Card) => {
-    if (window.confirm('Delete this card? Everyone in the room will stop seeing it.')) deleteCard(doc, card.id);
+    focus.moveOffCard(card.id);
+    deletes.remove(card);
   });
-  const onMove = useStableCallback((card: Card, step: -1 | 1) => {
-    const target = neighbourQuestion(questions, card.questionId, step);
-    if (target) moveCard(doc, card.id, target);
+  const onMove = useStableCallback((card: Card, questionId: string) => {
+    moveCard(doc, card.id, questionId);
+    focus.request(card.id, 'menu');
   });
-  const onToggleHidden = useStableCallback((card: Card) => hidden?.onToggle?.(card));
-  const onVote = useStableCallback((card: Card, delta: 1 | -1) => voting?.onVote(card.id, delta));
+  const onToggleHidden = useStableCallback(async (card: Card) => {
+    errors.clear(card.id);
+    try {
+      await hidden?.onToggle?.(card);
+    } catch (error) {
+      errors.show(card.id, { message: errorMessage(error), at: 'menu' });
+    }
+  });
+  const onVote = useStableCallback(async (card: Card, delta: 1 | -1) => {
+    errors.clear(card.id);
+    try {
+      await voting?.onVote(card.id, delta);
+    } catch (error) {
+      errors.show(card.id, { message: errorMessage(error), at: 'vote' });
+    }
+  });
+  const { clearVoteErrors } = errors;
+  useEffect(clearVoteErrors, [voting?.mine, clearVoteErrors]);
   const ownsCard = (card: Card) => card.authorId === me.participantId;
 
   return (
@@ -87,13 +117,18 @@ export function Board({ doc, provider, boardKey, questions, me, canWrite, canMod
       <div className="visually-hidden" aria-live="polite" aria-atomic="true">
         {announcement}
       </div>
+      <div className="board-tools">
+        <button type="button" className="board-tool" aria-pressed={newestFirst} onClick={toggleNewestFirst}>
+          Newest cards first
+        </button>
+      </div>
       {paused && (
         <p className="notice" role="status">
           Live updates are paused while you read{waiting > 0 ? `: ${waiting} new ${waiting === 1 ? 'card is' : 'cards are'} waiting` : ''}. Choose “Resume live updates” to see them.
         </p>
       )}
       <div className="columns" style={{ gridTemplateColumns: `repeat(${questions.length}, minmax(16rem, 1fr))` }}>
-        {questions.map((question, index) => {
+        {questions.map((question) => {
           const column = groups.get(question.id) ?? [];
           const headingId = `q-${question.id}`;
           return (
@@ -106,9 +141,12 @@ export function Board({ doc, provider, boardKey, questions, me, canWrite, canMod
                   prompt={question.prompt}
                   secondField={question.secondField}
                   draftKey={`draft:${boardKey}:${question.id}`}
-                  onAdd={(text, detail) =>
-                    addCard(doc, { id: crypto.randomUUID(), questionId: question.id, authorId: me.participantId, authorName: cardAuthorName(namesMode, me.name), text, detail })
-                  }
+                  onAdd={(text, detail) => {
+                    const id = crypto.randomUUID();
+                    addCard(doc, { id, questionId: question.id, authorId: me.participantId, authorName: cardAuthorName(namesMode, me.name), text, detail });
+                    // The writer sees where it landed; others hear of it politely (useNewCardAnnouncements) and stay where they are.
+                    focus.request(id, 'scroll');
+                  }}
                 />
               )}
               {column.length === 0 ? (
@@ -123,11 +161,10 @@ export function Board({ doc, provider, boardKey, questions, me, canWrite, canMod
                       detailText={cardDetailOf(doc, card.id)}
                       hiddenText={card.hidden ? hidden?.texts.get(card.id) : undefined}
                       question={question}
+                      questions={questions}
                       canEdit={canWrite}
                       canDelete={canWrite && (canModerate || ownsCard(card))}
                       canModerate={canModerate && hidden?.onToggle !== undefined}
-                      isFirstColumn={index === 0}
-                      isLastColumn={index === questions.length - 1}
                       typing={typingByCard.get(card.id) ?? nobody}
                       showAuthor={showAuthors}
                       onDelete={onDelete}
@@ -138,6 +175,7 @@ export function Board({ doc, provider, boardKey, questions, me, canWrite, canMod
                       totalVotes={voting?.totals ? (voting.totals[card.id] ?? 0) : null}
                       canVote={voting?.canVote ?? false}
                       onVote={onVote}
+                      error={errors.errors.get(card.id)}
                     />
                   ))}
                 </ul>

@@ -76,7 +76,7 @@ export function CardTextEditor({ text, label, readOnly, onFocusChange, id }: Pro
       id={id}
       className="card-text"
       aria-label={label}
-      rows={2}
+      rows={1}
       maxLength={1000}
       onInput={onInput}
       onSelect={rememberCaret}

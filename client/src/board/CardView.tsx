@@ -1,14 +1,21 @@
 import { memo } from 'react';
 import type * as Y from 'yjs';
 import type { Card, Question } from '../../../shared/types';
+import { CardMenu, type MenuItem } from './CardMenu';
 import { CardTextEditor } from './CardTextEditor';
 
 export interface CardActions {
   onDelete?(card: Card): void;
-  onMove?(card: Card, step: -1 | 1): void;
+  onMove?(card: Card, questionId: string): void;
   onToggleHidden?(card: Card): void;
   onVote?(card: Card, delta: 1 | -1): void;
   onTyping?(cardId: string | null): void;
+}
+
+/** Why the last thing done to this card failed, shown at the control that did it. */
+export interface CardError {
+  message: string;
+  at: 'vote' | 'menu';
 }
 
 interface Props extends CardActions {
@@ -19,11 +26,11 @@ interface Props extends CardActions {
   /** A hidden card's text as the server keeps it for staff (its document text was removed). */
   hiddenText?: string | undefined;
   question: Question;
+  /** Every question of the board, for "Move to …" (the same array for every card, so memo holds). */
+  questions: Question[];
   canEdit: boolean;
   canDelete: boolean;
   canModerate: boolean;
-  isFirstColumn: boolean;
-  isLastColumn: boolean;
   /** "Amira typing…" / "Someone is typing…", or '' when nobody else is typing in it. */
   typing: string;
   /** Whether cards name their writer (the event's names are shown). */
@@ -32,42 +39,70 @@ interface Props extends CardActions {
   myVotes?: number;
   totalVotes?: number | null;
   canVote?: boolean;
+  error?: CardError | undefined;
 }
 
+/** The element id of a card's text box, for "Edit" and for focus after a move. */
+export const cardTextId = (cardId: string) => `card-${cardId}-text`;
+
 /**
- * One card. Memoised (the board gives it stable handlers and unchanged card objects), so a change to
- * one card, or typing in it, does not render the hundreds of others again.
+ * One card, compact: its text first, a short meta line (writer, votes), Vote as one direct button and
+ * everything else in a menu. Memoised (the board gives it stable handlers and unchanged card objects), so a
+ * change to one card, or typing in it, does not render the hundreds of others again.
  */
 export const CardView = memo(function CardView(props: Props) {
-  const { card, text, hiddenText, question, canDelete, canModerate, typing, showAuthor, myVotes, totalVotes = null, canVote = false } = props;
+  const { card, text, hiddenText, question, typing, showAuthor, myVotes, totalVotes = null, canVote = false, error } = props;
   // Nobody may write into a hidden card (the server refuses it): staff read it until it is shown again.
   const canEdit = props.canEdit && !card.hidden;
   const labelId = `card-${card.id}-by`;
+  const errorId = `card-${card.id}-error`;
   // Where names are not shown, no card names its writer, not even in what a screen reader hears.
   const by = showAuthor ? ` by ${card.authorName || 'someone'}` : '';
+  const menuItems = cardMenuItems(props, canEdit);
+  const describedAt = (at: CardError['at']) => (error?.at === at ? errorId : undefined);
+  const votesLine = myVotes !== undefined && (myVotes > 0 || totalVotes !== null);
   return (
     <li
       className={`card${card.hidden ? ' card-hidden' : ''}`}
       {...(showAuthor ? { 'aria-labelledby': labelId } : { 'aria-label': `Card under “${question.prompt}”` })}
       data-card-id={card.id}
     >
-      <p className="card-meta" id={labelId}>
-        {showAuthor && <span className="card-author">{card.authorName || 'Someone'}</span>}
-        {card.hidden && <span className="badge">Hidden from participants</span>}
-        {typing && <span className="typing">{typing}</span>}
-      </p>
-      {card.hidden ? (
-        <p className="card-text-static">{hiddenText ?? 'Loading the hidden text…'}</p>
-      ) : text ? (
-        <CardTextEditor
-          text={text}
-          label={`Card${by} under “${question.prompt}”${canEdit ? '' : ' (read only)'}`}
-          readOnly={!canEdit}
-          onFocusChange={(focused) => props.onTyping?.(focused ? card.id : null)}
-        />
-      ) : (
-        <p className="card-text-static">{card.text}</p>
-      )}
+      <div className="card-main">
+        {card.hidden ? (
+          <p className="card-text-static">{hiddenText ?? 'Loading the hidden text…'}</p>
+        ) : text ? (
+          <CardTextEditor
+            id={cardTextId(card.id)}
+            text={text}
+            label={`Card${by} under “${question.prompt}”${canEdit ? '' : ' (read only)'}`}
+            readOnly={!canEdit}
+            onFocusChange={(focused) => props.onTyping?.(focused ? card.id : null)}
+          />
+        ) : (
+          <p className="card-text-static">{card.text}</p>
+        )}
+        <div className="card-buttons">
+          {myVotes !== undefined && canVote && (
+            <>
+              <button
+                type="button"
+                className="card-vote"
+                onClick={() => props.onVote?.(card, 1)}
+                aria-label={`Vote for this card (you have given it ${myVotes})`}
+                aria-describedby={describedAt('vote')}
+              >
+                + Vote
+              </button>
+              {myVotes > 0 && (
+                <button type="button" className="card-unvote" onClick={() => props.onVote?.(card, -1)} aria-label="Take back one vote" aria-describedby={describedAt('vote')}>
+                  −
+                </button>
+              )}
+            </>
+          )}
+          {menuItems.length > 0 && <CardMenu label="More actions for this card" describedBy={describedAt('menu')} items={menuItems} />}
+        </div>
+      </div>
       {!card.hidden && props.detailText && (
         <div className="card-detail">
           <p className="card-detail-label" aria-hidden="true">
@@ -81,53 +116,51 @@ export const CardView = memo(function CardView(props: Props) {
           />
         </div>
       )}
-      <div className="card-actions" role="group" aria-label={`Actions for card${by || ` under “${question.prompt}”`}`}>
-        {myVotes !== undefined && (
-          <span className="votes">
-            {canVote && (
-              <>
-                <button type="button" className="small" onClick={() => props.onVote?.(card, 1)} aria-label={`Vote for this card (you have given it ${myVotes})`}>
-                  + Vote
-                </button>
-                {myVotes > 0 && (
-                  <button type="button" className="small" onClick={() => props.onVote?.(card, -1)} aria-label="Take back one vote">
-                    −
-                  </button>
-                )}
-              </>
-            )}
+      {(showAuthor || card.hidden || typing || votesLine) && (
+        <p className="card-meta">
+          {showAuthor && (
+            <span className="card-author" id={labelId}>
+              {card.authorName || 'Someone'}
+            </span>
+          )}
+          {card.hidden && <span className="badge">Hidden from participants</span>}
+          {votesLine && (
             <span className="vote-count">
               {myVotes > 0 && `Your votes: ${myVotes}`}
-              {totalVotes !== null && ` Total: ${totalVotes}`}
+              {myVotes > 0 && totalVotes !== null && ' · '}
+              {totalVotes !== null && `Total: ${totalVotes}`}
             </span>
-          </span>
-        )}
-        {canEdit && props.onMove && (
-          <>
-            <button type="button" className="small" disabled={props.isFirstColumn} onClick={() => props.onMove?.(card, -1)} aria-label="Move to the previous question">
-              ← Move
-            </button>
-            <button type="button" className="small" disabled={props.isLastColumn} onClick={() => props.onMove?.(card, 1)} aria-label="Move to the next question">
-              Move →
-            </button>
-          </>
-        )}
-        {canModerate && props.onToggleHidden && (
-          <button
-            type="button"
-            className="small"
-            onClick={() => props.onToggleHidden?.(card)}
-            aria-label={card.hidden ? 'Show this card to participants' : 'Hide this card from participants'}
-          >
-            {card.hidden ? 'Show' : 'Hide'}
-          </button>
-        )}
-        {canDelete && props.onDelete && (
-          <button type="button" className="small danger" onClick={() => props.onDelete?.(card)} aria-label="Delete this card">
-            Delete
-          </button>
-        )}
-      </div>
+          )}
+          {typing && <span className="typing">{typing}</span>}
+        </p>
+      )}
+      {error && (
+        <p className="card-error" id={errorId} role="alert">
+          {error.message}
+        </p>
+      )}
     </li>
   );
 });
+
+function cardMenuItems(props: Props, canEdit: boolean): MenuItem[] {
+  const { card, questions } = props;
+  const items: MenuItem[] = [];
+  if (canEdit && props.text) items.push({ label: 'Edit', onSelect: () => focusCardText(card.id) });
+  if (canEdit && props.onMove) {
+    for (const q of questions) if (q.id !== card.questionId) items.push({ label: `Move to “${q.prompt}”`, onSelect: () => props.onMove?.(card, q.id) });
+  }
+  if (props.canModerate && props.onToggleHidden) {
+    items.push({ label: card.hidden ? 'Show to participants' : 'Hide from participants', onSelect: () => props.onToggleHidden?.(card) });
+  }
+  if (props.canDelete && props.onDelete) items.push({ label: 'Delete', danger: true, onSelect: () => props.onDelete?.(card) });
+  return items;
+}
+
+/** "Edit": the caret at the end of the text, where people add to what they wrote. */
+function focusCardText(cardId: string): void {
+  const box = document.getElementById(cardTextId(cardId));
+  if (!(box instanceof HTMLTextAreaElement)) return;
+  box.focus();
+  box.setSelectionRange(box.value.length, box.value.length);
+}

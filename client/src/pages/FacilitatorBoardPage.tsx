@@ -3,7 +3,7 @@ import { namesModeOf, presenceUser } from '../../../shared/namesMode';
 import { boardDocName } from '../../../shared/docNames';
 import { Board } from '../board/Board';
 import { useHiddenCardTexts } from '../board/useHiddenCardTexts';
-import { useCommand } from '../facilitator/useCommand';
+import { runCommand } from '../control/socket';
 import { useStaffControl } from '../facilitator/useStaffControl';
 import { useSession } from '../state/sessionStore';
 import { ChangesRefused } from '../ui/ChangesRefused';
@@ -12,6 +12,7 @@ import { DocStatusLine } from '../ui/DocStatusLine';
 import { ErrorMessage } from '../ui/ErrorMessage';
 import { Layout } from '../ui/Layout';
 import { PresenceList } from '../ui/PresenceList';
+import { showUndoToast } from '../ui/undoToasts';
 import type { DocStatus } from '../yjs/docStatus';
 import { usePresence } from '../yjs/hooks';
 import { useDocConnection } from '../yjs/useDocConnection';
@@ -73,14 +74,21 @@ function StaffBoard({ event, me, roomId, connection, status, reload }: StaffBoar
   // Organisers too: they read hidden cards' texts through the same command socket.
   const control = useStaffControl(event.id, true);
   const hiddenTexts = useHiddenCardTexts(control.socket, roomId, connection.doc);
-  const command = useCommand(control.socket);
   const [present, setPresent] = useState(() => new URLSearchParams(location.search).has('present'));
   const room = event.rooms.find((r) => r.id === roomId);
   const roomTotals = control.rooms.find((r) => r.roomId === roomId)?.voteTotals;
   const totals = roomTotals && Object.keys(roomTotals).length > 0 ? roomTotals : null;
   const refused = status.status === 'refused' ? status.reason : null;
   const canWrite = me.role === 'facilitator' && !refused;
-  const toggleHidden = (card: Card) => void command.run(card.hidden ? 'card:show' : 'card:hide', { roomId, cardId: card.id });
+  // A refusal rejects, and the board shows it at the card; hiding offers Undo (Show) rather than asking first.
+  const toggleHidden = async (card: Card) => {
+    const socket = control.socket;
+    if (!socket) throw new Error('Not connected to the server yet. Try again in a moment.');
+    const target = { roomId, cardId: card.id };
+    if (card.hidden) return runCommand(socket, 'card:show', target);
+    await runCommand(socket, 'card:hide', target);
+    showUndoToast('Card hidden from participants', () => runCommand(socket, 'card:show', target));
+  };
   const namesMode = namesModeOf(event);
   useEffect(() => {
     connection.provider.awareness.setLocalStateField('user', presenceUser(namesMode, me));
@@ -109,7 +117,6 @@ function StaffBoard({ event, me, roomId, connection, status, reload }: StaffBoar
       }
     >
       {refused && <ChangesRefused reason={refused} what="board" onReload={reload} />}
-      <ErrorMessage message={command.error} />
       <div className={present ? 'present-board' : 'board-layout'}>
         {!present && (
           <aside className="board-side">
