@@ -28,3 +28,9 @@ export function withPlacementMode(state: ControlState, from: AssignmentMode, to:
   if (to !== 'facilitator' || from === 'facilitator') return state;
   return { ...state, placement: { since: now, placed: [] } };
 }
+
+/** What the join page says will happen, per mode (issue 15: it said "your facilitator will place you" in every mode). */
+export const joinPlacementWording: Record<Exclude<AssignmentMode, 'self-select'>, string> = {
+  auto: "You'll be placed in a room automatically when you join.",
+  facilitator: 'Your facilitator will place you in a room. After joining you wait on a short screen until they do; your board then opens by itself.',
+};

@@ -1,5 +1,6 @@
 import { useEffect, useId, useState } from 'react';
 import { anonymousJoinExplanation, hiddenJoinExplanation } from '../../../shared/namesMode';
+import { joinPlacementWording } from '../../../shared/placement';
 import type { AssignmentMode, NamesMode, Room } from '../../../shared/types';
 import { api, ApiError } from '../api';
 import { navigate } from '../router';
@@ -104,7 +105,7 @@ export function JoinPage({ code }: { code: string }) {
         )}
         {info.assignmentMode === 'self-select' ? (
           <fieldset>
-            <legend>Choose your room</legend>
+            <legend>Choose a room</legend>
             {info.rooms.map((room) => (
               <label key={room.id} className="choice">
                 <input type="radio" name="room" value={room.id} checked={roomId === room.id} onChange={() => setRoomId(room.id)} />
@@ -113,7 +114,7 @@ export function JoinPage({ code }: { code: string }) {
             ))}
           </fieldset>
         ) : (
-          <p>Your facilitator will place you in a room.</p>
+          <p className="placement-wording">{joinPlacementWording[info.assignmentMode]}</p>
         )}
         <ErrorMessage message={error} />
         <button type="submit" disabled={busy}>

@@ -23,16 +23,22 @@ export function useFollowMove(status: DocStatus, refetch: () => Promise<string |
   }, [moved, refetch, roomId, reconnect]);
 }
 
-/** "The facilitator moved you to …" once the person's room changes under an open page (by any signal). */
-export function useMoveNotice(event: EventInfo | null, roomId: string | null): string | null {
-  const previous = useRef(roomId);
-  const [movedTo, setMovedTo] = useState<string | null>(null);
+/**
+ * "The facilitator moved you to …" once the person's room changes under an open page (by any signal), or
+ * "… placed you in …" when they leave the waiting screen. Kept until the next move, so it can be read at leisure.
+ */
+export function useMoveNotice(event: EventInfo | null, roomId: string | null, awaitingPlacement: boolean): string | null {
+  const previous = useRef({ roomId, awaitingPlacement });
+  const [notice, setNotice] = useState<{ kind: 'moved' | 'placed'; roomId: string } | null>(null);
   useEffect(() => {
-    if (!roomId) return;
-    if (previous.current && previous.current !== roomId) setMovedTo(roomId);
-    previous.current = roomId;
-  }, [roomId]);
-  if (!movedTo || movedTo !== roomId) return null;
-  const topic = event?.rooms.find((r) => r.id === movedTo)?.topic;
+    const before = previous.current;
+    previous.current = { roomId, awaitingPlacement };
+    if (!roomId || awaitingPlacement) return;
+    if (before.awaitingPlacement) setNotice({ kind: 'placed', roomId });
+    else if (before.roomId && before.roomId !== roomId) setNotice({ kind: 'moved', roomId });
+  }, [roomId, awaitingPlacement]);
+  if (!notice || notice.roomId !== roomId) return null;
+  const topic = event?.rooms.find((r) => r.id === notice.roomId)?.topic;
+  if (notice.kind === 'placed') return topic ? `The facilitator placed you in ${topic}.` : 'The facilitator placed you in a room.';
   return topic ? `The facilitator moved you to ${topic}.` : 'The facilitator moved you to another room.';
 }

@@ -1,0 +1,13 @@
+import { phaseLabels, type RoomView } from '../../../shared/control';
+
+/** Why the board cannot be written on now, in words that are true: typing is blocked, not kept. */
+export function ReadOnlyNotice({ view }: { view: RoomView }) {
+  if (view.canWrite) return null;
+  return (
+    <p className="notice" role="status">
+      {view.locked
+        ? 'The facilitator has locked this board: writing is paused. You can read the cards; writing opens again when they unlock it.'
+        : `The workshop is at the ${phaseLabels[view.phase].toLowerCase()} stage: the board is read-only now.`}
+    </p>
+  );
+}
