@@ -3,6 +3,7 @@ import type * as Y from 'yjs';
 import type { Card, Question } from '../../../shared/types';
 import { CardMenu, type MenuItem } from './CardMenu';
 import { CardTextEditor } from './CardTextEditor';
+import { UnsentMark } from '../ui/UnsentMark';
 
 export interface CardActions {
   onDelete?(card: Card): void;
@@ -134,6 +135,7 @@ export const CardView = memo(function CardView(props: Props) {
           {typing && <span className="typing">{typing}</span>}
         </p>
       )}
+      <UnsentMark doc={text?.doc} cardId={card.id} />
       {error && (
         <p className="card-error" id={errorId} role="alert">
           {error.message}
