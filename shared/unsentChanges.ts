@@ -11,11 +11,17 @@ export type Clocks = Map<number, number>;
 export interface UnsentChanges {
   /** Cards (that still exist) created here or whose fields changed here, and not acknowledged yet. */
   cards: ReadonlySet<string>;
-  /** Changes to count in "N changes not sent yet": one per card, one per other top-level part changed. */
+  /** Top-level parts other than the cards changed here and not acknowledged yet (by name). */
+  others: ReadonlySet<string>;
+  /** Changes to count in "N changes not sent yet": one per card, one per other part. */
   total: number;
 }
 
-export const noUnsentChanges: UnsentChanges = { cards: new Set(), total: 0 };
+export const noUnsentChanges: UnsentChanges = { cards: new Set(), others: new Set(), total: 0 };
+
+export function unsentOf(cards: ReadonlySet<string>, others: ReadonlySet<string>): UnsentChanges {
+  return cards.size + others.size === 0 ? noUnsentChanges : { cards, others, total: cards.size + others.size };
+}
 
 /** Merges `more` into `into` (the highest clock per client wins): what the server holds only grows. */
 export function mergeClocks(into: Clocks, more: Clocks): Clocks {
@@ -62,7 +68,7 @@ export function unsentChanges(doc: Y.Doc, server: Clocks, pendingDeletions: Iter
   for (const card of pendingDeletions) cards.add(card);
   const existing = doc.share.has(boardRoot) ? doc.getMap(boardRoot) : null;
   for (const card of cards) if (!existing?.has(card)) cards.delete(card);
-  return cards.size + others.size === 0 ? noUnsentChanges : { cards, total: cards.size + others.size };
+  return unsentOf(cards, others);
 }
 
 /** The cards that a local transaction's deletions touched (text deleted in them). */
@@ -81,7 +87,7 @@ function placeOf(doc: Y.Doc, item: Y.Item): { card: string | null; root: string 
   let current: Y.Item | null = item;
   let root = '';
   while (current) {
-    const parent = current.parent;
+    const parent: Y.AbstractType<unknown> | Y.ID | null = current.parent;
     if (!(parent instanceof Y.AbstractType)) break;
     if (parent._item === null) {
       root = rootName(doc, parent);

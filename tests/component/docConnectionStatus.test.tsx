@@ -6,6 +6,9 @@ import * as Y from 'yjs';
 import { closeReasons, type CloseReasonName } from '../../shared/closeCodes';
 import { ChangesRefused } from '../../client/src/ui/ChangesRefused';
 import { ConnectionEnded } from '../../client/src/ui/ConnectionEnded';
+import { DocStatusLine } from '../../client/src/ui/DocStatusLine';
+import { keepAlive } from '../../client/src/yjs/heartbeat';
+import { heartbeatFrame, heartbeatTiming, messageHeartbeat } from '../../shared/heartbeat';
 import { trackDoc, type DocConnection } from '../../client/src/yjs/connectDoc';
 import { useDocConnection } from '../../client/src/yjs/useDocConnection';
 
@@ -61,13 +64,13 @@ function harness() {
 describe('the connection acts on the shared close codes', () => {
   it('retry: a passing problem shows offline and leaves y-websocket reconnecting', async () => {
     const { hook, latest, close } = harness();
-    expect(hook.result.current.status).toEqual({ status: 'connecting' });
+    expect(hook.result.current.status).toEqual({ status: 'connecting', unsent: 0 });
     act(() => latest().provider.connectsAndSyncs());
-    expect(hook.result.current.status).toEqual({ status: 'live' });
+    expect(hook.result.current.status).toEqual({ status: 'live', unsent: 0 });
     await close('tooFast');
-    expect(hook.result.current.status).toEqual({ status: 'offline' });
+    expect(hook.result.current.status).toEqual({ status: 'offline', unsent: 0 });
     await act(async () => latest().provider.serverCloses(1006));
-    expect(hook.result.current.status).toEqual({ status: 'offline' });
+    expect(hook.result.current.status).toEqual({ status: 'offline', unsent: 0 });
     expect(latest().provider.disconnects).toBe(0);
   });
 
@@ -123,7 +126,7 @@ describe('the connection acts on the shared close codes', () => {
     expect(first.provider.destroyed).toBe(true);
     expect(opened).toHaveLength(2);
     expect(hook.result.current.connection?.doc).toBe(latest().doc);
-    expect(hook.result.current.status).toEqual({ status: 'connecting' });
+    expect(hook.result.current.status).toEqual({ status: 'connecting', unsent: 0 });
   });
 
   it('every code in the shared table maps to the status its action asks for', async () => {
@@ -153,5 +156,91 @@ describe('what the person is told', () => {
     expect(screen.getByRole('alert').textContent).toContain('Some of your changes could not be saved: there is no more room on this board.');
     await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Reload the board' })));
     expect(onReload).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('the badge tells the truth', () => {
+  it('says offline as soon as the browser does, even while the socket still looks open', async () => {
+    const { hook, latest } = harness();
+    act(() => latest().provider.connectsAndSyncs());
+    expect(hook.result.current.status.status).toBe('live');
+    const onLine = vi.spyOn(navigator, 'onLine', 'get').mockReturnValue(false);
+    try {
+      act(() => void window.dispatchEvent(new Event('offline')));
+      expect(hook.result.current.status.status).toBe('offline');
+    } finally {
+      onLine.mockRestore();
+    }
+    act(() => void window.dispatchEvent(new Event('online')));
+    expect(hook.result.current.status.status).toBe('live');
+  });
+
+  it('names what is not sent yet, and claims live sharing only when live', () => {
+    const { rerender } = render(<DocStatusLine status={{ status: 'offline', unsent: 3 }} />);
+    const line = screen.getByRole('status');
+    expect(line.textContent).toBe('Offline — your changes are kept on this device and will be sent when the connection is back · 3 changes not sent yet');
+    rerender(<DocStatusLine status={{ status: 'offline', unsent: 1 }} />);
+    expect(line.textContent).toContain('1 change not sent yet');
+    rerender(<DocStatusLine status={{ status: 'live', unsent: 0 }} />);
+    expect(screen.getByRole('status').textContent).toBe('Connected — changes are shared live');
+  });
+});
+
+describe('the heartbeat on the document socket', () => {
+  /** The boundary: the provider's socket as y-websocket exposes it. */
+  function providerWithSocket() {
+    const sent: Uint8Array[] = [];
+    const provider = {
+      wsconnected: true,
+      shouldConnect: true,
+      wsLastMessageReceived: Date.now(),
+      messageHandlers: [] as unknown[],
+      ws: { readyState: WebSocket.OPEN, send: (frame: Uint8Array) => sent.push(frame) },
+      restarts: 0,
+      disconnect() {
+        this.wsconnected = false;
+      },
+      connect() {
+        this.restarts++;
+      },
+    };
+    return { provider, sent };
+  }
+
+  it('sends a heartbeat, and drops the socket when nothing comes back in time', () => {
+    vi.useFakeTimers();
+    try {
+      const { provider, sent } = providerWithSocket();
+      const stop = keepAlive(provider as unknown as WebsocketProvider);
+      expect(provider.messageHandlers[messageHeartbeat]).toBeTypeOf('function');
+      vi.advanceTimersByTime(heartbeatTiming.checkMs);
+      expect(sent).toEqual([heartbeatFrame]);
+      // Answered: the next one goes out after the interval, and nothing is dropped.
+      provider.wsLastMessageReceived = Date.now();
+      vi.advanceTimersByTime(heartbeatTiming.intervalMs + heartbeatTiming.checkMs);
+      expect(sent).toHaveLength(2);
+      expect(provider.restarts).toBe(0);
+      // Silence: the socket is dropped and a new one opened.
+      vi.advanceTimersByTime(heartbeatTiming.timeoutMs + heartbeatTiming.checkMs);
+      expect(provider.restarts).toBe(1);
+      stop();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('never restarts a connection that the server ended for good', () => {
+    vi.useFakeTimers();
+    try {
+      const { provider } = providerWithSocket();
+      provider.shouldConnect = false;
+      const stop = keepAlive(provider as unknown as WebsocketProvider);
+      vi.advanceTimersByTime(heartbeatTiming.timeoutMs * 3);
+      window.dispatchEvent(new Event('offline'));
+      expect(provider.restarts).toBe(0);
+      stop();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

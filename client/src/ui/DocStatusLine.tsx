@@ -5,10 +5,10 @@ import { ConnectionStatus } from './ConnectionStatus';
 export function DocStatusLine({ status }: { status: DocStatus }) {
   switch (status.status) {
     case 'live':
-      return <ConnectionStatus state="online" />;
+      return <ConnectionStatus state="online" unsent={status.unsent} />;
     case 'connecting':
     case 'offline':
-      return <ConnectionStatus state={status.status} />;
+      return <ConnectionStatus state={status.status} unsent={status.unsent} />;
     case 'moved':
       // Only while the page finds out where the person belongs now.
       return <ConnectionStatus state="connecting" />;

@@ -3,17 +3,28 @@ import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { closeReasonFor } from '../../../shared/closeCodes';
 import { finalCloseFor, type FinalClose } from './docStatus';
+import { keepAlive } from './heartbeat';
+import { trackUnsent, type UnsentTracker } from './unsentTracker';
+import { registerUnsent } from './useUnsentCards';
 
 export interface DocConnection {
   doc: Y.Doc;
   provider: WebsocketProvider;
   /** Why the server ended this connection for good; null while it syncs or retries. */
   readonly final: FinalClose | null;
+  /** What this device holds that the server has not acknowledged; null where not tracked (tests' fakes). */
+  unsent: UnsentTracker | null;
   /** Called once when `final` is set. */
   onFinal(listener: () => void): () => void;
   /** Deletes this document's copy on this device; what is on screen stays until the connection is replaced. */
   clearLocalCopy(): Promise<void>;
   destroy(): void;
+}
+
+/** Parts that run alongside the provider and stop with the connection. */
+export interface ConnectionParts {
+  unsent?: UnsentTracker;
+  stop?: () => void;
 }
 
 /** The part of y-indexeddb the connection uses. */
@@ -35,11 +46,18 @@ export function connectDoc(docName: string): DocConnection {
     // y-websocket's default gives up on every 44xx code, but some of ours (resync, tooFast) are worth retrying.
     shouldReconnect: (event) => closeReasonFor(event.code).action === 'retry',
   });
-  return trackDoc(doc, provider, persistence);
+  const unsent = trackUnsent(doc, provider, docName);
+  const unregister = registerUnsent(doc, unsent);
+  const stopHeartbeat = keepAlive(provider);
+  const stop = () => {
+    unregister();
+    stopHeartbeat();
+  };
+  return trackDoc(doc, provider, persistence, { unsent, stop });
 }
 
 /** Wires a document, its provider and its local copy together; separate from connectDoc so tests can pass fakes. */
-export function trackDoc(doc: Y.Doc, provider: WebsocketProvider, persistence: LocalCopy | null): DocConnection {
+export function trackDoc(doc: Y.Doc, provider: WebsocketProvider, persistence: LocalCopy | null, parts: ConnectionParts = {}): DocConnection {
   let destroyed = false;
   let final: FinalClose | null = null;
   const listeners = new Set<() => void>();
@@ -61,6 +79,7 @@ export function trackDoc(doc: Y.Doc, provider: WebsocketProvider, persistence: L
   return {
     doc,
     provider,
+    unsent: parts.unsent ?? null,
     get final() {
       return final;
     },
@@ -73,6 +92,8 @@ export function trackDoc(doc: Y.Doc, provider: WebsocketProvider, persistence: L
       if (destroyed) return;
       destroyed = true;
       provider.off('connection-close', onClose);
+      parts.stop?.();
+      parts.unsent?.destroy();
       provider.destroy();
       void persistence?.destroy();
       doc.destroy();

@@ -3,15 +3,16 @@ import type { ConnectionState } from './hooks';
 
 /**
  * Where a shared document's connection stands, for the page to act on (pattern: tldraw's useSync).
- * - connecting / live / offline: syncing or retrying; edits are kept on this device meanwhile.
+ * - connecting / live / offline: syncing or retrying; edits are kept on this device meanwhile, and
+ *   `unsent` counts the changes the server has not acknowledged yet (shared/unsentChanges.ts).
  * - moved: the person belongs elsewhere now (moved, or the room was removed); find out where.
  * - ended: reconnecting cannot help; say what happened and what to do.
  * - refused: the server refused something this device holds; keep it on screen, offer a fresh copy.
  */
 export type DocStatus =
-  | { status: 'connecting' }
-  | { status: 'live' }
-  | { status: 'offline' }
+  | { status: 'connecting'; unsent: number }
+  | { status: 'live'; unsent: number }
+  | { status: 'offline'; unsent: number }
   | { status: 'moved'; reason: CloseReasonName }
   | { status: 'ended'; reason: CloseReasonName }
   | { status: 'refused'; reason: CloseReasonName };
@@ -37,7 +38,7 @@ export function finalCloseFor(code: number): FinalClose | null {
 const terminal = { follow: 'moved', stop: 'ended', reset: 'refused' } as const;
 
 /** The status a page sees: a final close wins over the live connection state. */
-export function docStatusOf(final: FinalClose | null, state: ConnectionState): DocStatus {
+export function docStatusOf(final: FinalClose | null, state: ConnectionState, unsent = 0): DocStatus {
   if (final) return { status: terminal[final.action], reason: final.reason };
-  return { status: state === 'online' ? 'live' : state };
+  return { status: state === 'online' ? 'live' : state, unsent };
 }

@@ -39,7 +39,10 @@ export function useCards(doc: Y.Doc): Card[] {
 
 export type ConnectionState = 'connecting' | 'online' | 'offline';
 
-/** Online means connected and synced: only then has the server got everything typed here. No provider yet: connecting. */
+/**
+ * Online means connected and synced (the heartbeat in heartbeat.ts drops a silent socket within seconds),
+ * and never while the browser itself says it is offline. No provider yet: connecting.
+ */
 export function useConnectionState(provider: WebsocketProvider | null): ConnectionState {
   const [state, setState] = useState<ConnectionState>(provider?.wsconnected && provider.synced ? 'online' : 'connecting');
   useEffect(() => {
@@ -50,7 +53,8 @@ export function useConnectionState(provider: WebsocketProvider | null): Connecti
     let everConnected = provider.wsconnected;
     const update = () => {
       if (provider.wsconnected) everConnected = true;
-      setState(provider.wsconnected && provider.synced ? 'online' : everConnected || !navigator.onLine ? 'offline' : 'connecting');
+      if (!navigator.onLine) setState('offline');
+      else setState(provider.wsconnected && provider.synced ? 'online' : everConnected ? 'offline' : 'connecting');
     };
     // A first connection that takes long means we are offline too.
     const slow = setTimeout(() => {

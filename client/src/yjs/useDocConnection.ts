@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
 import { connectDoc, type DocConnection } from './connectDoc';
 import { docStatusOf, type DocStatus } from './docStatus';
 import { useConnectionState } from './hooks';
+import { useUnsentChanges } from './useUnsentCards';
 
 export interface DocConnectionState {
   connection: DocConnection | null;
@@ -34,10 +35,11 @@ export function useDocConnection(docName: string | null, connect: (docName: stri
   }, [docName, generation]);
   const final = useSyncExternalStore(connection ? connection.onFinal : noFinal, () => connection?.final ?? null);
   const state = useConnectionState(connection?.provider ?? null);
+  const unsent = useUnsentChanges(connection?.unsent ?? null);
   const reconnect = useCallback(() => setGeneration((g) => g + 1), []);
   const reload = useCallback(async () => {
     await connection?.clearLocalCopy();
     reconnect();
   }, [connection, reconnect]);
-  return { connection, status: docStatusOf(final, state), reconnect, reload };
+  return { connection, status: docStatusOf(final, state, unsent.total), reconnect, reload };
 }
