@@ -6,7 +6,11 @@ import type { AddressInfo } from 'node:net';
 import helmet from 'helmet';
 import { pino, type DestinationStream, type Logger } from 'pino';
 import { limits } from '../shared/limits';
+import { idSchema } from '../shared/schemas';
+import { createLinkGuard } from './auth/linkGuard';
 import { createTokenSigner } from './auth/tokens';
+import { joinLinkChannels, linkSessionCloser, type LinkSessionCloser } from './events/eventLinks';
+import { linkRoutes } from './http/linkRoutes';
 import type { Config } from './config';
 import { errorHandler } from './http/errorHandler';
 import { eventRoutes, type RouteDeps } from './http/eventRoutes';
@@ -67,7 +71,9 @@ export async function startServer(config: Config, log: Logger = createLogger(con
   const redis = config.redisUrl ? await openRedisBus(config.redisUrl, log) : null;
   const bus = redis ?? soloBus();
   const serverSecret = loadSessionSecret(config.dataDir, config.sessionSecret);
-  const signer = createTokenSigner(serverSecret);
+  // Every session check also asks whether the staff link it came from is still live (auth/linkGuard.ts).
+  const links = createLinkGuard(store, bus);
+  const signer = links.checking(createTokenSigner(serverSecret));
   const deps: RouteDeps = {
     store,
     signer,
@@ -123,8 +129,16 @@ export async function startServer(config: Config, log: Logger = createLogger(con
   app.get('/api/health', (_req, res) => {
     res.json({ ok: true });
   });
+  // The event's links are loaded before any route reads a session (the checks themselves are synchronous).
+  app.use('/api/events/:id', (req, _res, next) => {
+    const id = idSchema.safeParse(req.params.id);
+    if (!id.success) return next();
+    links.prime(id.data).then(() => next(), next);
+  });
+  // io and yjs are created with the HTTP server below; a stopped link's sessions are ended through them.
+  const closer: LinkSessionCloser = { endSessions: (link, except) => linkSessionCloser(io, yjs).endSessions(link, except) };
   const erase = (eventId: string, reason: 'request' | 'retention') => eraseEvent({ store, liveDocs, control, io, log }, eventId, reason);
-  app.use('/api', eventRoutes(deps), joinRoutes(deps), exportRoutes({ ...deps, liveDocs, serverSecret }), logoRoutes(deps), sessionRoutes(deps), privacyRoutes({ ...deps, eraseEvent: (id) => erase(id, 'request') }));
+  app.use('/api', eventRoutes(deps), joinRoutes(deps), exportRoutes({ ...deps, liveDocs, serverSecret }), logoRoutes(deps), sessionRoutes(deps), linkRoutes({ ...deps, guard: links, closer }), privacyRoutes({ ...deps, eraseEvent: (id) => erase(id, 'request') }));
   app.use('/api', () => {
     throw new HttpError(404, 'not_found', 'No such API endpoint.');
   });
@@ -147,11 +161,12 @@ export async function startServer(config: Config, log: Logger = createLogger(con
   app.use(errorHandler(log));
 
   const server = http.createServer(app);
-  const io = createSocketServer({ server, signer, allowedOrigins: config.allowedOrigins, log, adapter: await redis?.socketAdapter() });
-  const yjs = attachYjsEndpoint({ server, liveDocs, docMaxBytes: config.docMaxBytes, signer, allowedOrigins: config.allowedOrigins, log, events: store, control, bus });
+  const io = createSocketServer({ server, signer, allowedOrigins: config.allowedOrigins, log, adapter: await redis?.socketAdapter(), prepareSession: links.prime });
+  const yjs = attachYjsEndpoint({ server, liveDocs, docMaxBytes: config.docMaxBytes, signer, allowedOrigins: config.allowedOrigins, log, events: store, control, bus, prepareSession: links.prime });
   const realtime = createRealtime({ io, store, control, liveDocs, log });
   onCommitted = realtime.docCommitted;
   trackConnections(io, store, realtime);
+  joinLinkChannels(io);
   const handlerDeps: HandlerDeps = { store, control, realtime, liveDocs, yjs, serial: createKeyedQueue() };
   registerCommands(io, { ...participantHandlers(handlerDeps), ...facilitationHandlers(handlerDeps), ...roomHandlers(handlerDeps), ...summaryHandlers(handlerDeps) }, { store, log });
 

@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import type { CreateEventInput, EventDetailsChange } from '../../shared/schemas';
+import { linkUrl } from '../../shared/links';
 import { createEventSchema } from '../../shared/schemas';
 import type { QuestionInput } from '../../shared/schemas';
 import { customTemplateId, defaultTemplateId, findTemplate } from '../../shared/templates';
@@ -123,8 +124,8 @@ export async function createEvent(store: EventStore, raw: CreateEventInput, base
     return {
       info,
       links: {
-        facilitator: `${baseUrl}/facilitate/${info.id}#key=${facilitatorKey}`,
-        organiser: `${baseUrl}/summary/${info.id}#key=${organiserKey}`,
+        facilitator: linkUrl(baseUrl, info.id, 'facilitator', facilitatorKey),
+        organiser: linkUrl(baseUrl, info.id, 'organiser', organiserKey),
         participant: `${baseUrl}/join/${info.joinCode}`,
         joinCode: info.joinCode,
       },

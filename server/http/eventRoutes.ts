@@ -1,9 +1,8 @@
 import express, { type Router } from 'express';
-import { createEventSchema, idSchema, keyExchangeSchema } from '../../shared/schemas';
+import { createEventSchema, idSchema } from '../../shared/schemas';
 import { templates } from '../../shared/templates';
-import type { Role, TokenClaims } from '../../shared/types';
+import type { TokenClaims } from '../../shared/types';
 import { sessionCookieHeader, sessionCookieName, wantsSecureCookie } from '../auth/cookies';
-import { randomId } from '../events/eventService';
 import { createEvent } from '../events/eventService';
 import { hashSecret, secretMatchesHash, type TokenSigner } from '../auth/tokens';
 import type { Store } from '../store/store';
@@ -65,28 +64,6 @@ export function eventRoutes(deps: RouteDeps): Router {
     const created = await createEvent(store, input, baseUrlOf(req, deps.publicUrl), store);
     deps.limiters?.eventCreation.used(limiterKey);
     res.status(201).json(created);
-  });
-
-  // The secret in a facilitator/organiser link is exchanged once for an HttpOnly cookie, so it
-  // leaves the address bar and never reaches logs or Referer headers.
-  router.post('/events/:id/session', async (req, res) => {
-    const eventId = idSchema.parse(req.params.id);
-    const { key } = keyExchangeSchema.parse(req.body);
-    const limiterKey = clientKey(req);
-    deps.limiters?.session.check(limiterKey, '');
-    const event = await store.getEvent(eventId);
-    if (!event) {
-      deps.limiters?.session.failed(limiterKey);
-      throw new HttpError(404, 'event_not_found', 'We could not find that event. Check the link.');
-    }
-    let role: Role | null = null;
-    if (secretMatchesHash(key, event.facilitatorKeyHash)) role = 'facilitator';
-    else if (secretMatchesHash(key, event.organiserKeyHash)) role = 'organiser';
-    if (!role) deps.limiters?.session.failed(limiterKey);
-    if (!role) throw new HttpError(403, 'bad_link', 'That link is not valid for this event. Ask the organiser for a new one.');
-    const name = role === 'facilitator' ? 'Facilitator' : 'Organiser';
-    issueSession(res, deps, { role, eventId, participantId: `${role[0]}-${randomId(8)}`, name });
-    res.json({ role });
   });
 
   router.get('/events/:id', async (req, res) => {

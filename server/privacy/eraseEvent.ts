@@ -17,7 +17,7 @@ export interface EraseDeps {
 
 /**
  * Deletes an event and everything that belongs to it: participants, votes, control state, audit rows,
- * hidden cards' saved texts and the organisation's logo (by cascade), every board and the summary document. Live documents are dropped unsaved and their peers
+ * hidden cards' saved texts, the organisation's logo and the event's links (by cascade), every board and the summary document. Live documents are dropped unsaved and their peers
  * closed (4410), socket.io connections of the event are disconnected, and the freed pages are zeroed.
  * Returns false when there was no such event.
  */

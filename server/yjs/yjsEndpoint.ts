@@ -24,7 +24,10 @@ export const maxConnectionsPerSession = 24;
 const fairSliceMs = 8;
 
 const peersChannel = 'rt:peers';
-type PeersMessage = { type: 'disconnect'; participantId: string; code: number; reason: string } | { type: 'resync'; docName: string };
+type PeersMessage =
+  | { type: 'disconnect'; participantId: string; code: number; reason: string }
+  | { type: 'disconnectPrefix'; prefix: string; except: string | null; code: number; reason: string }
+  | { type: 'resync'; docName: string };
 
 export interface YjsEndpointDeps extends DocAccessDeps {
   bus?: ClusterBus;
@@ -35,6 +38,8 @@ export interface YjsEndpointDeps extends DocAccessDeps {
   signer: TokenSigner;
   allowedOrigins: readonly string[];
   log: Logger;
+  /** Runs before the session is read (loads the event's links, see auth/linkGuard.ts). */
+  prepareSession?(eventId: string): Promise<void>;
 }
 
 /** The y-websocket endpoint: authenticates every upgrade, then hands the socket to the document loop. */
@@ -75,6 +80,7 @@ export function attachYjsEndpoint(deps: YjsEndpointDeps) {
     const ref = parseCanonicalDocName(url.pathname.slice(yjsPathPrefix.length));
     if (!ref) return closeAfterUpgrade(req, socket, head, 'notFound');
     const docName = docNameOf(ref);
+    await deps.prepareSession?.(ref.eventId);
     const claims = sessionFor(req, signer, ref.eventId);
     if (!claims) return closeAfterUpgrade(req, socket, head, 'unauthorized');
     const decision = await resolveDocAccess(claims, ref, deps).catch((err): AccessDecision => {
@@ -146,6 +152,9 @@ export function attachYjsEndpoint(deps: YjsEndpointDeps) {
     disconnectParticipant(participantId: string, code: number, reason: string): void {
       for (const peer of peersByParticipant.get(participantId) ?? []) peer.close(code, reason);
     },
+    disconnectPrefix(prefix: string, except: string | null, code: number, reason: string): void {
+      for (const id of [...peersByParticipant.keys()]) if (id.startsWith(prefix) && id !== except) local.disconnectParticipant(id, code, reason);
+    },
     async resync(docName: string): Promise<void> {
       const live = await liveDocs.ifLoaded(docName);
       if (!live) return;
@@ -158,6 +167,7 @@ export function attachYjsEndpoint(deps: YjsEndpointDeps) {
   void bus.subscribe(peersChannel, (payload) => {
     const message = JSON.parse(Buffer.from(payload).toString('utf8')) as PeersMessage;
     if (message.type === 'disconnect') local.disconnectParticipant(message.participantId, message.code, message.reason);
+    else if (message.type === 'disconnectPrefix') local.disconnectPrefix(message.prefix, message.except, message.code, message.reason);
     else void local.resync(message.docName);
   });
   const announce = (message: PeersMessage) => {
@@ -169,6 +179,11 @@ export function attachYjsEndpoint(deps: YjsEndpointDeps) {
     disconnectParticipant(participantId: string, code: number, reason: string): void {
       local.disconnectParticipant(participantId, code, reason);
       announce({ type: 'disconnect', participantId, code, reason });
+    },
+    /** Closes the connections of every session whose participantId starts with prefix but one (a stopped link's sessions). */
+    disconnectPrefix(prefix: string, except: string | null, code: number, reason: string): void {
+      local.disconnectPrefix(prefix, except, code, reason);
+      announce({ type: 'disconnectPrefix', prefix, except, code, reason });
     },
     /** Asks every peer of a document to send what the server lacks (after an unlock). */
     async resync(docName: string): Promise<void> {

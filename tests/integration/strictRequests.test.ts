@@ -66,6 +66,15 @@ const restCases: Record<string, (url: string, event: CreatedTestEvent) => RestCa
   'DELETE /events/:id/session': (_url, event) => ({ client: event.facilitator, path: `/api/events/${event.info.id}/session`, body: {}, status: 200 }),
   'DELETE /events/:id': (_url, event) => ({ client: event.facilitator, path: `/api/events/${event.info.id}`, body: {}, status: 200 }),
   'DELETE /events/:id/logo': (_url, event) => ({ client: event.facilitator, path: `/api/events/${event.info.id}/logo`, body: {}, status: 200 }),
+  'POST /events/:id/links': (_url, event) => ({ client: event.facilitator, path: `/api/events/${event.info.id}/links`, body: { label: 'Sam' }, status: 201 }),
+  'POST /events/:id/links/:linkId/regenerate': (_url, event) => ({
+    client: event.organiser,
+    path: `/api/events/${event.info.id}/links/organiser/regenerate`,
+    body: {},
+    status: 200,
+  }),
+  // The main links cannot be stopped (409), which still shows the empty body was accepted.
+  'DELETE /events/:id/links/:linkId': (_url, event) => ({ client: event.facilitator, path: `/api/events/${event.info.id}/links/facilitator`, body: {}, status: 409 }),
 };
 
 /** Routes whose body is a file, not JSON: checked in their own case below. */

@@ -19,6 +19,8 @@ export function endedMessage(reason: CloseReasonName, audience: Audience, what =
       return audience === 'participant'
         ? { heading: 'Your session has ended', body: 'Join again with the event code.' }
         : { heading: 'Your session has ended', body: 'Open your facilitator or organiser link again to carry on.' };
+    case 'linkRevoked':
+      return { heading: 'This link no longer works', body: 'This link was replaced by the organiser; ask them for the new one.' };
     case 'noAccess':
       return audience === 'participant'
         ? { heading: 'You cannot open this board', body: 'It belongs to another room. Go to your own board, or ask the facilitator for help.' }
