@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import JSZip from 'jszip';
+import { pdfPageTexts } from '../helpers/pdfText';
 import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { cardsOf } from '../../shared/boardDoc';
@@ -76,11 +77,7 @@ async function exportTexts(format: string, body: Buffer): Promise<string[]> {
     const zip = await JSZip.loadAsync(body);
     return Promise.all(Object.values(zip.files).filter((f) => !f.dir).map((f) => f.async('string')));
   }
-  if (format === 'pdf') {
-    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'anonymous-pdf-')), 'summary.pdf');
-    fs.writeFileSync(file, body);
-    return [execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' })];
-  }
+  if (format === 'pdf') return pdfPageTexts(body);
   return [body.toString('utf8')];
 }
 

@@ -3,6 +3,7 @@ import { openPostgresStore } from '../../server/store/postgresStore';
 import { openSqliteStore } from '../../server/store/sqliteStore';
 import type { Store } from '../../server/store/store';
 import type { EventInfo } from '../../shared/types';
+import { has } from './externalNeeds';
 import { createTempDatabase } from './postgres';
 import { tempDataDir } from './testServer';
 
@@ -15,17 +16,17 @@ export function storeFactories(): { factories: [string, () => Promise<Store>][];
   afterAll(async () => {
     for (const drop of drops) await drop();
   });
-  const factories: [string, () => Promise<Store>][] = [
-    ['SQLite', async () => openSqliteStore(tempDataDir())],
-    [
+  const factories: [string, () => Promise<Store>][] = [['SQLite', async () => openSqliteStore(tempDataDir())]];
+  if (has('the PostgreSQL store tests', 'postgres')) {
+    factories.push([
       'PostgreSQL',
       async () => {
         const db = await createTempDatabase();
         drops.push(db.drop);
         return openPostgresStore(db.url);
       },
-    ],
-  ];
+    ]);
+  }
   return { factories, drops };
 }
 

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toDocx } from '../../server/export/toDocx';
 import { convertWithLibreOffice, libreOfficeTimeoutMs, pdftotext, requirePrograms, scratchFolder } from '../helpers/officeTools';
 import { multilingualDocument, multilingualHeadings, scripts } from '../helpers/multilingualDocument';
+import { has } from '../helpers/externalNeeds';
 
 // The Word export as a reader gets it: LibreOffice opens the .docx and prints it to PDF (the text in
 // every script survives, the contents field shows its entries, the footer numbers the pages) and
@@ -23,7 +24,7 @@ afterAll(() => scratch.cleanup());
 const occurrences = (text: string, part: string) => text.split(part).length - 1;
 const texts = (dom: Document, selector: string) => [...dom.querySelectorAll(selector)].map((el) => el.textContent?.replace(/\s+/g, ' ').trim());
 
-describe('Word export opened in LibreOffice', () => {
+describe.runIf(has('the Word export checks through LibreOffice', 'libreoffice', 'poppler'))('Word export opened in LibreOffice', () => {
   it('prints every script, the contents entries and the page furniture to PDF', { timeout }, async () => {
     const text = await pdftotext(await convertWithLibreOffice(docx, 'pdf', scratch.dir));
     for (const sample of Object.values(scripts)) expect(text).toContain(sample);

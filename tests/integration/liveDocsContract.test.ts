@@ -6,6 +6,7 @@ import { openSqliteStore } from '../../server/store/sqliteStore';
 import type { Store } from '../../server/store/store';
 import { decodeMessage } from '../../server/yjs/protocol';
 import { createLiveDocs, type DocPeer, type LiveDoc } from '../../server/yjs/liveDocs';
+import { has } from '../helpers/externalNeeds';
 import { createTempDatabase } from '../helpers/postgres';
 import { tempDataDir } from '../helpers/testServer';
 import { waitFor } from '../helpers/yjsClient';
@@ -24,9 +25,9 @@ interface StoreFactory {
   coldServing: boolean;
 }
 
-const stores: [string, StoreFactory][] = [
-  ['SQLite', { open: async () => openSqliteStore(tempDataDir()), coldServing: true }],
-  [
+const stores: [string, StoreFactory][] = [['SQLite', { open: async () => openSqliteStore(tempDataDir()), coldServing: true }]];
+if (has('the LiveDocs contract over PostgreSQL', 'postgres')) {
+  stores.push([
     'PostgreSQL',
     {
       coldServing: false,
@@ -36,8 +37,8 @@ const stores: [string, StoreFactory][] = [
         return openPostgresStore(db.url);
       },
     },
-  ],
-];
+  ]);
+}
 
 /** A peer that records what it is sent and how it was closed. */
 function recordingPeer(events: string[] = [], label = 'peer') {

@@ -9,6 +9,7 @@ import { createTempDatabase } from '../helpers/postgres';
 import { freePort, kill9, spawnServer } from '../helpers/serverProcess';
 import { connectSocket, waitForEvent, type TestSocket } from '../helpers/socketClient';
 import { tempDataDir } from '../helpers/testServer';
+import { has } from '../helpers/externalNeeds';
 import { connectProvider, waitFor, waitForSync, type ProviderHandle } from '../helpers/yjsClient';
 
 // Two real server processes on different ports, sharing the local PostgreSQL and Redis.
@@ -19,30 +20,30 @@ let urlB: string;
 let serverA: ChildProcess;
 let event: CreatedTestEvent;
 
-beforeAll(async () => {
-  const db = await createTempDatabase();
-  cleanups.push(db.drop);
-  const env = { DATABASE_URL: db.url, REDIS_URL: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379', SESSION_SECRET: randomBytes(32).toString('hex') };
-  const [portA, portB] = [await freePort(), await freePort()];
-  serverA = await spawnServer(portA, { ...env, DATA_DIR: tempDataDir() });
-  const serverB = await spawnServer(portB, { ...env, DATA_DIR: tempDataDir() });
-  children.push(serverA, serverB);
-  urlA = `http://127.0.0.1:${portA}`;
-  urlB = `http://127.0.0.1:${portB}`;
-  event = await createTestEvent(urlA);
-}, 60_000);
-
-afterAll(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-  await Promise.all(children.map(kill9));
-});
-
 function track<T extends ProviderHandle | TestSocket>(handle: T): T {
   cleanups.unshift(() => ('destroy' in handle ? handle.destroy() : handle.close()));
   return handle;
 }
 
-describe('two servers on PostgreSQL and Redis', () => {
+describe.runIf(has('the two-server tests', 'postgres', 'redis'))('two servers on PostgreSQL and Redis', () => {
+  beforeAll(async () => {
+    const db = await createTempDatabase();
+    cleanups.push(db.drop);
+    const env = { DATABASE_URL: db.url, REDIS_URL: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379', SESSION_SECRET: randomBytes(32).toString('hex') };
+    const [portA, portB] = [await freePort(), await freePort()];
+    serverA = await spawnServer(portA, { ...env, DATA_DIR: tempDataDir() });
+    const serverB = await spawnServer(portB, { ...env, DATA_DIR: tempDataDir() });
+    children.push(serverA, serverB);
+    urlA = `http://127.0.0.1:${portA}`;
+    urlB = `http://127.0.0.1:${portB}`;
+    event = await createTestEvent(urlA);
+  }, 60_000);
+
+  afterAll(async () => {
+    for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+    await Promise.all(children.map(kill9));
+  });
+
   it('clients on different servers converge, and see each other’s presence', async () => {
     const room = event.info.rooms[0]!;
     const amira = await joinAsParticipant(urlA, event.info.joinCode, 'Amira', room.id);

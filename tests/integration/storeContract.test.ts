@@ -4,6 +4,7 @@ import { initialControlState } from '../../shared/control';
 import type { Template } from '../../shared/types';
 import { openPostgresStore } from '../../server/store/postgresStore';
 import { createTempDatabase } from '../helpers/postgres';
+import { has } from '../helpers/externalNeeds';
 import { storeFactories, storedEventInfo as eventInfo } from '../helpers/storeFactories';
 
 // The same behaviour from every store: SQLite (the default) and PostgreSQL (several servers).
@@ -156,7 +157,7 @@ describe.each(factories)('%s store', (_name, open) => {
   });
 });
 
-describe('PostgreSQL with several servers', () => {
+describe.runIf(has('the several-servers PostgreSQL store test', 'postgres'))('PostgreSQL with several servers', () => {
   it('compaction by one server keeps an update another server appended in between', async () => {
     const db = await createTempDatabase();
     drops.push(db.drop);

@@ -3,12 +3,13 @@ import type { DocBlock } from '../../../shared/summary/docBlocks';
 import { toPdf } from '../../../server/export/toPdf';
 import { pdfinfo, pdftotextPages } from '../../helpers/pdfTools';
 import { documentOf } from '../../helpers/summaryBlocks';
+import { has } from '../../helpers/externalNeeds';
 
 // Page-breaking of tables and long text, read back with pdftotext.
 
 const squash = (text: string) => text.replace(/\s+/g, ' ');
 
-describe('PDF layout', () => {
+describe.runIf(has('the PDF layout checks through Poppler', 'poppler'))('PDF layout', () => {
   it('repeats a long table’s header on every page it continues on, tagged once', async () => {
     const rows = Array.from({ length: 90 }, (_, i) => [`Action ${i + 1}`, `Owner ${i + 1}`]);
     const blocks: DocBlock[] = [{ kind: 'title', text: 'Actions' }, { kind: 'heading', level: 1, text: 'Next steps' }, { kind: 'table', header: ['What', 'Who'], rows }];

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { toPdf } from '../../../server/export/toPdf';
 import { multilingualDocument, pdffonts, pdfinfo, pdfLinks, pdfOutline, pdftotextPages, renderPage, scripts, structureTypes } from '../../helpers/pdfTools';
+import { has } from '../../helpers/externalNeeds';
 
 // The PDF as a reader's tools see it (poppler), for a workshop written in many scripts.
 // pdftotext gives right-to-left text back in logical order, wrapped in U+202B…U+202C embedding marks.
@@ -10,7 +11,7 @@ import { multilingualDocument, pdffonts, pdfinfo, pdfLinks, pdfOutline, pdftotex
 const unembed = (text: string) => text.replace(/[\u202a-\u202e]/g, '');
 const words = (text: string) => text.trim().split(/\s+/).sort().join(' ');
 
-describe('PDF export in every script', () => {
+describe.runIf(has('the PDF checks through Poppler', 'poppler'))('PDF export in every script', () => {
   const document = multilingualDocument();
   let pdf: Buffer;
   let pages: string[];

@@ -5,6 +5,9 @@ import { cardIdByText, fixtureDraftInput, loadFixture, withCardText } from '../.
 import { pdfPageTexts } from '../../helpers/pdfText';
 import { figureAlts, headingPlaces, pdftotextPages, renderPage, structureTypes } from '../../helpers/pdfTools';
 import { keyMessageTexts, summaryBlocks, documentOf } from '../../helpers/summaryBlocks';
+import { has } from '../../helpers/externalNeeds';
+
+const poppler = has('three PDF checks through Poppler', 'poppler');
 
 const squash = (text: string) => text.replace(/\s+/g, ' ');
 
@@ -28,7 +31,7 @@ describe('toPdf', () => {
     expect(text).toContain(fixture.event.agenda[3]?.who ?? '?');
   });
 
-  it('draws text the old standard fonts could not, and drops control characters', async () => {
+  it.runIf(poppler)('draws text the old standard fonts could not, and drops control characters', async () => {
     const input = fixtureDraftInput(fixture);
     const cardId = cardIdByText(input, 'The dedication and hard work');
     const hostile = withCardText(input, cardId, 'Thank you \u{1F642} to the carers\u0001 \u2192 caf\u00e9 \u2013 done');
@@ -37,7 +40,7 @@ describe('toPdf', () => {
     expect(squash(text)).toContain('Thank you \u{1F642} to the carers \ufffd café – done');
   });
 
-  it('keeps headings with what follows and puts each on the page its contents entry says', async () => {
+  it.runIf(poppler)('keeps headings with what follows and puts each on the page its contents entry says', async () => {
     const blocks = summaryBlocks();
     const pages = await pdftotextPages(await toPdf(documentOf(blocks)));
     const headings = blocks.flatMap((b) => (b.kind === 'heading' ? [b] : []));
@@ -58,7 +61,7 @@ describe('toPdf', () => {
     });
   });
 
-  it('draws the logo on the title block as a Figure with its alternative text', async () => {
+  it.runIf(poppler)('draws the logo on the title block as a Figure with its alternative text', async () => {
     const svg = '<svg xmlns="http://www.w3.org/2000/svg" width="240" height="120"><rect width="240" height="120" fill="#2b6cb0"/><circle cx="60" cy="60" r="40" fill="#f6ad55"/></svg>';
     const png = new Resvg(svg).render().asPng();
     const document = { ...documentOf(summaryBlocks()), logo: { bytes: png, mime: 'image/png' as const, width: 240, height: 120, alt: 'Cyngor Caerdydd' } };
