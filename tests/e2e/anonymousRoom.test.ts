@@ -1,7 +1,3 @@
-import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import JSZip from 'jszip';
 import { pdfPageTexts } from '../helpers/pdfText';
 import type { BrowserContext, Page } from 'playwright-core';
