@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import type { Socket } from 'socket.io-client';
 import type { RoomOverview } from '../../../shared/overview';
 import type { AssignmentMode, EventInfo, Room } from '../../../shared/types';
+import { countOf } from '../../../shared/summary/counts';
 import { runCommand } from '../control/socket';
 import { ErrorMessage } from '../ui/ErrorMessage';
 import { showUndoToast } from '../ui/undoToasts';
@@ -87,6 +88,7 @@ export function PeopleAndRooms({ socket, event, rooms }: { socket: Socket | null
         {event.rooms.map((room) => (
           <li key={room.id}>
             <RoomNameEditor topic={room.topic} onRename={(topic) => void run('room:rename', { roomId: room.id, topic })} />
+            <span className="hint">{roomContents(rooms, room.id)}</span>
             {event.rooms.length > 1 && (
               <button type="button" className="small danger" onClick={() => (isEmptyRoom(rooms, room.id) ? void removeAtOnce(room) : setRemoving(room.id))}>
                 Remove<span className="visually-hidden"> {room.topic}</span>
@@ -124,6 +126,15 @@ export function PeopleAndRooms({ socket, event, rooms }: { socket: Socket | null
 function isEmptyRoom(rooms: readonly RoomOverview[], roomId: string): boolean {
   const room = rooms.find((r) => r.roomId === roomId);
   return !!room && room.cardCount + room.hiddenCount === 0 && room.participants.length === 0;
+}
+
+/** What removing a room would affect: "empty", or "2 people, 5 cards". */
+function roomContents(rooms: readonly RoomOverview[], roomId: string): string {
+  const room = rooms.find((r) => r.roomId === roomId);
+  if (!room) return '';
+  const cards = room.cardCount + room.hiddenCount;
+  if (cards === 0 && room.participants.length === 0) return 'empty';
+  return `${countOf(room.participants.length, 'person', 'people')}, ${countOf(cards, 'card')}`;
 }
 
 function RoomNameEditor({ topic, onRename }: { topic: string; onRename(topic: string): void }) {
