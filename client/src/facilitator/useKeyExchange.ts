@@ -1,9 +1,11 @@
 import { useEffect, useState } from 'react';
 import { api, ApiError } from '../api';
+import { keepLink } from './keptLinks';
 
 /**
  * A secret link (#key=…) is traded once for an HttpOnly session cookie, then removed from the
- * address bar so it is not left in history, screenshots or shared screens.
+ * address bar so it is not left in history, screenshots or shared screens. The link is kept in this
+ * browser first, so the Invite panel can give it back.
  */
 export function useKeyExchange(eventId: string): { ready: boolean; error: string | null } {
   const [ready, setReady] = useState(false);
@@ -14,9 +16,13 @@ export function useKeyExchange(eventId: string): { ready: boolean; error: string
       setReady(true);
       return;
     }
+    const link = `${location.origin}${location.pathname}#key=${encodeURIComponent(key)}`;
     history.replaceState(null, '', location.pathname);
-    api('POST', `/api/events/${eventId}/session`, { key })
-      .then(() => setReady(true))
+    api<{ linkId: string }>('POST', `/api/events/${eventId}/session`, { key })
+      .then(({ linkId }) => {
+        keepLink(eventId, linkId, link);
+        setReady(true);
+      })
       .catch((e: ApiError) => setError(e.message));
   }, [eventId]);
   return { ready, error };

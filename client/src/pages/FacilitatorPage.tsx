@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { phaseLabels } from '../../../shared/control';
 import { EventDetailsForm } from '../eventDetails/EventDetailsForm';
 import { HelpRequests } from '../facilitator/HelpRequests';
+import { InvitePanel } from '../facilitator/InvitePanel';
 import { JoinInfo } from '../facilitator/JoinInfo';
 import { NamesSetting } from '../facilitator/NamesSetting';
 import { PeopleAndRooms } from '../facilitator/PeopleAndRooms';
@@ -89,6 +90,7 @@ export function FacilitatorPage({ eventId }: { eventId: string }) {
                   <VotingControls socket={socket} state={state} rooms={event.rooms} progress={overview?.voting ?? []} />
                   <MessageHistory broadcasts={state.broadcasts} rooms={event.rooms} />
                   <JoinInfo joinCode={event.joinCode} />
+                  <InvitePanel eventId={event.id} eventTitle={event.title} socket={socket} />
                 </div>
               </div>
             ),

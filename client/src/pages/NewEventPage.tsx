@@ -4,6 +4,8 @@ import { api, ApiError } from '../api';
 import { QuestionEditor } from '../newEvent/QuestionEditor';
 import { draftsFrom, hasErrors, toInput, validateDrafts, type DraftErrors, type QuestionDraft } from '../newEvent/questionDrafts';
 import { ownQuestions, TemplateChoice } from '../newEvent/TemplateChoice';
+import { mainLinkIds } from '../../../shared/links';
+import { keepLink } from '../facilitator/keptLinks';
 import { CopyField } from '../ui/CopyField';
 import { ErrorMessage } from '../ui/ErrorMessage';
 import { Layout } from '../ui/Layout';
@@ -11,7 +13,7 @@ import { NamesModeChoice } from '../ui/NamesModeChoice';
 
 const lines = (text: string) => text.split('\n').map((l) => l.trim()).filter(Boolean);
 
-/** Organisers set up an event from a template or their own questions; the links are shown once, to be kept safe. */
+/** Organisers set up an event from a template or their own questions; the secret links are kept in this browser (Invite panel). */
 export function NewEventPage() {
   const [templates, setTemplates] = useState<Template[]>([]);
   // A template id, or ownQuestions for "Write your own questions".
@@ -91,6 +93,9 @@ export function NewEventPage() {
         summaryLayout,
         namesMode,
       }, keyRequired ? { 'X-Event-Creation-Key': creationKey.trim() } : {});
+      // Kept in this browser, so the Invite panel can give them again (the server keeps only hashes).
+      keepLink(result.info.id, mainLinkIds.facilitator, result.links.facilitator);
+      keepLink(result.info.id, mainLinkIds.organiser, result.links.organiser);
       setCreated(result);
     } catch (e) {
       if (e instanceof ApiError && e.code === 'event_creation_key_required') setKeyRequired(true);
@@ -103,8 +108,8 @@ export function NewEventPage() {
       <Layout title="Your event is ready">
         <div className="panel stack">
           <p>
-            <strong>Keep the facilitator and organiser links safe</strong>: anyone with them can run or export the event. They are shown only
-            once.
+            <strong>Keep the facilitator and organiser links safe</strong>: anyone with them can run or export the event. They are kept in
+            this browser; you can get them again from the Invite panel.
           </p>
           <CopyField label="Participant link (share this)" value={created.links.participant} />
           <CopyField label="Join code" value={created.links.joinCode} />

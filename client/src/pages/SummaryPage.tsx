@@ -8,6 +8,7 @@ import { countOf } from '../../../shared/summary/counts';
 import { renderSummaryDocument } from '../../../shared/summary/documentModel';
 import { runCommand, CommandFailed } from '../control/socket';
 import { EventDetailsForm } from '../eventDetails/EventDetailsForm';
+import { InvitePanel } from '../facilitator/InvitePanel';
 import { useKeyExchange } from '../facilitator/useKeyExchange';
 import { useStaffControl, type StaffControl } from '../facilitator/useStaffControl';
 import { useSession } from '../state/sessionStore';
@@ -183,6 +184,7 @@ function OrganiserView({ eventId, event, control, summary, blocks }: OrganiserVi
         <div className="summary-side stack">
           <ExportLinks eventId={eventId} namesMode={namesModeOf(event)} />
           <LogoUpload eventId={eventId} organiser={event.organiser} />
+          <InvitePanel eventId={eventId} eventTitle={event.title} socket={control.socket} />
           {control.event && <EventDetailsForm socket={control.socket} event={control.event} />}
         </div>
       </div>
