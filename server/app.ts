@@ -26,9 +26,7 @@ import { sessionRoutes } from './http/sessionRoutes';
 import { loadSessionSecret } from './sessionSecret';
 import { createSocketServer } from './socket/socketServer';
 import { openSqliteStore } from './store/sqliteStore';
-import { openPostgresStore } from './store/postgresStore';
 import { soloBus } from './cluster/clusterBus';
-import { openRedisBus } from './cluster/redisBus';
 import type { Store } from './store/store';
 import { createLiveDocs, type LiveDocs } from './yjs/liveDocs';
 import { attachYjsEndpoint } from './yjs/yjsEndpoint';
@@ -64,11 +62,12 @@ export function createLogger(level: string, destination?: DestinationStream): Lo
 }
 
 export async function startServer(config: Config, log: Logger = createLogger(config.logLevel)): Promise<RunningServer> {
-  const store = config.databaseUrl ? await openPostgresStore(config.databaseUrl) : openSqliteStore(config.dataDir, {
+  // PostgreSQL and Redis clients load only when configured: most servers never need them (about 35 MB).
+  const store = config.databaseUrl ? await (await import('./store/postgresStore')).openPostgresStore(config.databaseUrl) : openSqliteStore(config.dataDir, {
         synchronous: config.sqliteSync,
         onFoldError: (err) => log.error({ err }, 'could not fold the update log into SQLite; keeping it and retrying'),
       });
-  const redis = config.redisUrl ? await openRedisBus(config.redisUrl, log) : null;
+  const redis = config.redisUrl ? await (await import('./cluster/redisBus')).openRedisBus(config.redisUrl, log) : null;
   const bus = redis ?? soloBus();
   const serverSecret = loadSessionSecret(config.dataDir, config.sessionSecret);
   // Every session check also asks whether the staff link it came from is still live (auth/linkGuard.ts).

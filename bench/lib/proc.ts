@@ -70,9 +70,9 @@ export function hasTaskset(): boolean {
   }
 }
 
-/** Command and args to run `node --import tsx file` pinned to a CPU (or unpinned). */
+/** Command and args to run `node file` (through tsx for a .ts file) pinned to a CPU (or unpinned). */
 export function pinnedNode(cpu: number | null, nodeArgs: string[], file: string): [string, string[]] {
-  const args = [...nodeArgs, '--import', 'tsx', file];
+  const args = [...nodeArgs, ...(file.endsWith('.ts') ? ['--import', 'tsx'] : []), file];
   return cpu === null ? [process.execPath, args] : ['taskset', ['-c', String(cpu), process.execPath, ...args]];
 }
 

@@ -1,15 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import type { MemoryQuery, ServerMemory } from '../servers/benchChannel';
+import { compileBenchServers, compiledServerFile } from './compileServers';
 import { pinnedNode } from './proc';
 
 export type ServerKind = 'ours' | 'reference' | 'raw';
 
-export const serverFiles: Record<ServerKind, string> = {
-  ours: 'bench/servers/ours.ts',
-  reference: 'bench/servers/reference.ts',
-  raw: 'bench/servers/rawRelay.ts',
-};
 
 export interface BenchServer {
   kind: ServerKind;
@@ -46,8 +42,9 @@ function memoryQueries(child: ChildProcess, kind: ServerKind): (gc?: boolean) =>
 }
 
 /** Starts one server in its own process (pinned to `cpu`, --expose-gc for heap readings), resolving once it printed its port. */
-export function startBenchServer(kind: ServerKind, opts: { cpu: number | null; dataDir?: string; nodeArgs?: string[]; env?: Record<string, string> }): Promise<BenchServer> {
-  const [cmd, args] = pinnedNode(opts.cpu, ['--expose-gc', ...(opts.nodeArgs ?? [])], serverFiles[kind]);
+export async function startBenchServer(kind: ServerKind, opts: { cpu: number | null; dataDir?: string; nodeArgs?: string[]; env?: Record<string, string> }): Promise<BenchServer> {
+  await compileBenchServers();
+  const [cmd, args] = pinnedNode(opts.cpu, ['--expose-gc', ...(opts.nodeArgs ?? [])], compiledServerFile(kind));
   const child: ChildProcess = spawn(cmd, args, {
     env: { ...process.env, ...(opts.dataDir ? { BENCH_DATA_DIR: opts.dataDir } : {}), ...opts.env, NODE_ENV: 'production' },
     stdio: ['ignore', 'pipe', 'inherit', 'ipc'],

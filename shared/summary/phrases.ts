@@ -1,5 +1,6 @@
-import winkNLP, { type ItemSentence, type ItemToken } from 'wink-nlp';
-import model from 'wink-eng-lite-web-model';
+import { createRequire } from 'node:module';
+import type winkNLP from 'wink-nlp';
+import type { ItemSentence, ItemToken } from 'wink-nlp';
 import { stem } from './textTerms';
 
 // Noun phrases of a card ("shorter packages of care", "voluntary sector"), found with wink-nlp's
@@ -22,9 +23,11 @@ interface Token {
   stem: string;
 }
 
+// The model costs ~25 MB resident, so it loads on the first draft, not when the server starts.
+const requireOnFirstUse = createRequire(import.meta.url);
 let tagger: ReturnType<typeof winkNLP> | undefined;
 function nlp(): ReturnType<typeof winkNLP> {
-  tagger ??= winkNLP(model, ['sbd', 'pos']);
+  tagger ??= (requireOnFirstUse('wink-nlp') as typeof winkNLP)(requireOnFirstUse('wink-eng-lite-web-model'), ['sbd', 'pos']);
   return tagger;
 }
 
