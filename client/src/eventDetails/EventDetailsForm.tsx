@@ -31,6 +31,7 @@ export function EventDetailsForm({ event, socket }: { event: EventInfo; socket: 
     setBase(incoming);
     setChangedElsewhere(edited);
     if (!edited) setDraft(incoming);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- on a new event only; draft and base are read as they are now
   }, [event]);
 
   const errors = tried ? fieldErrors(draft) : {};

@@ -35,6 +35,7 @@ export function QuestionsSection({ event, rooms, socket }: Props) {
     const edited = !sameQuestions(drafts, base);
     setBase(incoming);
     if (!edited) setDrafts(incoming);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- on new questions only; drafts and base are read as they are now
   }, [event.questions]);
 
   const counts = cardsPerQuestion(rooms);
