@@ -19,10 +19,10 @@ interface Snapshot {
 }
 
 interface ParticipantControlState extends Omit<Snapshot, 'roomId' | 'view'> {
+  /** The room the server placed the person in, as of the last snapshot. */
+  roomId: string | null;
   socket: Socket | null;
   connected: boolean;
-  /** A first snapshot arrived: until then nobody knows whether the person waits for a room. */
-  loaded: boolean;
   view: RoomView | null;
   /** Opens the event's command channel and follows it; returns the disconnect. */
   connect(eventId: string, hooks: { onMoved(): void; onEvent(info: EventInfo): void }): () => void;
@@ -31,7 +31,7 @@ interface ParticipantControlState extends Omit<Snapshot, 'roomId' | 'view'> {
   cancelHelp(): Promise<void>;
 }
 
-const initial = { socket: null, connected: false, loaded: false, view: null, myVotes: {}, votesLeft: 0, totals: null, myHelp: null, awaitingPlacement: false };
+const initial = { socket: null, connected: false, roomId: null, view: null, myVotes: {}, votesLeft: 0, totals: null, myHelp: null, awaitingPlacement: false };
 
 /**
  * A participant's live session state and what they can do with it. Pushed events are hints: after every
@@ -50,9 +50,9 @@ export const useParticipantControl = create<ParticipantControlState>((set, get) 
       const socket = openControlSocket(eventId);
       const refresh = () => {
         runCommand<'control:get', Snapshot>(socket, 'control:get')
-          .then(({ roomId: _roomId, ...snap }) => {
+          .then((snap) => {
             observeServerTime(snap.view.serverNow);
-            set({ ...snap, connected: true, loaded: true });
+            set({ ...snap, connected: true });
           })
           .catch(() => undefined);
       };
@@ -71,7 +71,7 @@ export const useParticipantControl = create<ParticipantControlState>((set, get) 
       });
       socket.on('votes', ({ totals }: { totals: Record<string, number> }) => set({ totals }));
       socket.on('moved', () => {
-        onMoved();
+        void onMoved();
         refresh();
       });
       socket.on('event', onEvent);

@@ -19,7 +19,8 @@ export function SessionHeader() {
       <p className="phase" data-phase={view?.phase}>
         <span className="hint">Stage:</span> <strong>{view ? phaseLabels[view.phase] : '…'}</strong>
       </p>
-      <TimerDisplay timer={view?.timer ?? null} />
+      {/* After closing, a countdown left running means nothing to participants. */}
+      {view?.phase !== 'closed' && <TimerDisplay timer={view?.timer ?? null} />}
       {view?.voting.open && (
         <p className="voting-status">
           Votes left: <strong>{votesLeft}</strong> of {view.voting.votesPerPerson}

@@ -32,15 +32,17 @@ export function useBoardPage(eventId: string): { page: BoardPageStatus; movedNot
     (info) => useSession.setState({ event: info }),
   );
   const awaitingPlacement = useParticipantControl((s) => s.awaitingPlacement);
-  const controlLoaded = useParticipantControl((s) => s.loaded);
-  const roomId = me?.roomId ?? null;
-  const boardName = event && roomId && controlLoaded && !awaitingPlacement ? boardDocName(event.id, roomId) : null;
+  const controlRoomId = useParticipantControl((s) => s.roomId);
+  // The session and the control snapshot each learn of a move on their own; the room counts once both agree,
+  // so no board of the old room opens and the notice names the room the person is really in.
+  const roomId = me?.roomId && me.roomId === controlRoomId ? me.roomId : null;
+  const boardName = event && roomId && !awaitingPlacement ? boardDocName(event.id, roomId) : null;
   const { connection, status, reconnect, reload } = useDocConnection(boardName);
   const refetch = useCallback(async () => {
     await load(eventId);
     return useSession.getState().me?.roomId ?? null;
   }, [eventId, load]);
-  useFollowMove(status, refetch, roomId, reconnect);
+  useFollowMove(status, refetch, me?.roomId ?? null, reconnect);
   const movedNotice = useMoveNotice(event, roomId, awaitingPlacement);
   const ended = status.status === 'ended' ? status.reason : null;
   useEffect(() => {
@@ -52,7 +54,7 @@ export function useBoardPage(eventId: string): { page: BoardPageStatus; movedNot
     ? { status: 'ended', reason: ended }
     : error
       ? { status: 'error', message: error.message }
-      : event && me && (awaitingPlacement || !roomId)
+      : event && me && awaitingPlacement
         ? { status: 'waiting', event }
         : event && me && roomId && connection
           ? { status: 'ready', event, me, roomId, connection, docStatus: status, reload }

@@ -31,9 +31,11 @@ export function useMoveNotice(event: EventInfo | null, roomId: string | null, aw
   const previous = useRef({ roomId, awaitingPlacement });
   const [notice, setNotice] = useState<{ kind: 'moved' | 'placed'; roomId: string } | null>(null);
   useEffect(() => {
+    // No room while a move settles: compare with the room before it, not with the gap.
+    if (!roomId) return;
     const before = previous.current;
     previous.current = { roomId, awaitingPlacement };
-    if (!roomId || awaitingPlacement) return;
+    if (awaitingPlacement) return;
     if (before.awaitingPlacement) setNotice({ kind: 'placed', roomId });
     else if (before.roomId && before.roomId !== roomId) setNotice({ kind: 'moved', roomId });
   }, [roomId, awaitingPlacement]);
