@@ -217,9 +217,11 @@ function ShareLinks({ eventTitle, view, kept, forgetAll }: { eventTitle: string;
         </a>
       </div>
       {invite.secret.length > 0 && (
-        <button type="button" className="secondary small" onClick={forgetAll}>
-          Forget the secret links on this computer
-        </button>
+        <div className="row">
+          <button type="button" className="secondary small" onClick={forgetAll}>
+            Forget the secret links on this computer
+          </button>
+        </div>
       )}
     </div>
   );
