@@ -1,11 +1,15 @@
 import Database from 'better-sqlite3';
+import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { closeReasons } from '../../shared/closeCodes';
 import { summaryDocName } from '../../shared/docNames';
 import type { EventLinksView, IssuedLink } from '../../shared/links';
 import { openSqliteStore } from '../../server/store/sqliteStore';
-import { ApiClient, joinAsParticipant, type CreatedTestEvent } from '../helpers/apiClient';
+import { ApiClient, createTestEvent, joinAsParticipant, type CreatedTestEvent } from '../helpers/apiClient';
+import { has } from '../helpers/externalNeeds';
+import { createTempDatabase } from '../helpers/postgres';
+import { freePort, kill9, spawnServer } from '../helpers/serverProcess';
 import { serverWithEvent } from '../helpers/serverWithEvent';
 import { connectSocket, type TestSocket } from '../helpers/socketClient';
 import { storeFactories, storedEventInfo } from '../helpers/storeFactories';
@@ -203,4 +207,29 @@ describe('SQLite databases from before event links', () => {
       ['organiser', 'oh', 0, null],
     ]);
   });
+});
+
+describe.runIf(has('the two-server link test', 'postgres', 'redis'))('two servers: a link stopped on one ends its sessions on the other', () => {
+  it('the session on server B is refused at once and its connections there close as linkRevoked', async () => {
+    const db = await createTempDatabase();
+    cleanups.push(db.drop);
+    const env = { DATABASE_URL: db.url, REDIS_URL: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379', SESSION_SECRET: randomBytes(32).toString('hex') };
+    const [portA, portB] = [await freePort(), await freePort()];
+    const [childA, childB] = [await spawnServer(portA, { ...env, DATA_DIR: tempDataDir() }), await spawnServer(portB, { ...env, DATA_DIR: tempDataDir() })];
+    cleanups.push(() => Promise.all([kill9(childA), kill9(childB)]));
+    const [urlA, urlB] = [`http://127.0.0.1:${portA}`, `http://127.0.0.1:${portB}`];
+    const event = await createTestEvent(urlA);
+    const id = event.info.id;
+    const sam = await event.facilitator.json<IssuedLink>('POST', `/api/events/${id}/links`, { label: 'Sam' });
+    // Sam works on server B, whose cache has this event's links from Sam's first requests.
+    const samOnB = await signIn(urlB, id, sam.url);
+    expect((await status(samOnB, 'GET', `/api/events/${id}`)).status).toBe(200);
+    const live = await connect(urlB, event, samOnB);
+
+    await event.facilitator.json('DELETE', `/api/events/${id}/links/${sam.link.id}`, {});
+
+    expect(await live.docClosed).toBe(closeReasons.linkRevoked.code);
+    expect((await live.socketEnded).told.reason).toBe('linkRevoked');
+    expect(await status(samOnB, 'GET', `/api/events/${id}`)).toEqual({ status: 401, code: 'link_revoked' });
+  }, 60_000);
 });
