@@ -62,12 +62,12 @@ describe('what a participant sees as the session moves on (real Chromium)', () =
     await facilitator.getByRole('button', { name: `Lock board for ${room.topic}` }).click();
     await amira
       .getByRole('status')
-      .filter({ hasText: 'The facilitator has locked this board: writing is paused. You can read the cards; writing opens again when they unlock it.' })
+      .filter({ hasText: 'The facilitator has locked this board. Writing is paused: you can read the cards, and writing opens again when they unlock it.' })
       .waitFor();
     expect(await amira.getByText(/anything you type is kept/).count()).toBe(0);
     expect(await axeViolations(amira)).toEqual([]);
     await facilitator.getByRole('button', { name: `Unlock board for ${room.topic}` }).click();
-    await amira.getByText('writing is paused').waitFor({ state: 'detached' });
+    await amira.getByText('Writing is paused').waitFor({ state: 'detached' });
     await Promise.all([facilitator, amira].map((p) => p.context().close()));
   });
 

@@ -6,7 +6,7 @@ export function ReadOnlyNotice({ view }: { view: RoomView }) {
   return (
     <p className="notice" role="status">
       {view.locked
-        ? 'The facilitator has locked this board: writing is paused. You can read the cards; writing opens again when they unlock it.'
+        ? 'The facilitator has locked this board. Writing is paused: you can read the cards, and writing opens again when they unlock it.'
         : `The workshop is at the ${phaseLabels[view.phase].toLowerCase()} stage: the board is read-only now.`}
     </p>
   );

@@ -33,16 +33,19 @@ export function useBoardPage(eventId: string): { page: BoardPageStatus; movedNot
   );
   const awaitingPlacement = useParticipantControl((s) => s.awaitingPlacement);
   const controlRoomId = useParticipantControl((s) => s.roomId);
+  const controlConnected = useParticipantControl((s) => s.connected);
   // The session and the control snapshot each learn of a move on their own; the room counts once both agree,
-  // so no board of the old room opens and the notice names the room the person is really in.
-  const roomId = me?.roomId && me.roomId === controlRoomId ? me.roomId : null;
+  // so no board of the old room opens and the notice names the room the person is really in. Without the
+  // control channel (blocked, down) the session alone decides, and the board's own close follows moves.
+  const sessionRoomId = me?.roomId ?? null;
+  const roomId = !controlConnected || sessionRoomId === controlRoomId ? sessionRoomId : null;
   const boardName = event && roomId && !awaitingPlacement ? boardDocName(event.id, roomId) : null;
   const { connection, status, reconnect, reload } = useDocConnection(boardName);
   const refetch = useCallback(async () => {
     await load(eventId);
     return useSession.getState().me?.roomId ?? null;
   }, [eventId, load]);
-  useFollowMove(status, refetch, me?.roomId ?? null, reconnect);
+  useFollowMove(status, refetch, sessionRoomId, reconnect);
   const movedNotice = useMoveNotice(event, roomId, awaitingPlacement);
   const ended = status.status === 'ended' ? status.reason : null;
   useEffect(() => {
