@@ -70,7 +70,7 @@ describe('WCAG 2.2 A/AA on every page and state (axe-core in Chromium)', () => {
     await page.getByText('Nearly time — start wrapping up').waitFor();
     await page.getByRole('button', { name: /Vote for this card/ }).first().click();
     await page.getByRole('button', { name: 'Ask for help' }).click();
-    await page.getByRole('button', { name: /Help is on the way/ }).waitFor();
+    await page.getByRole('button', { name: 'Cancel my help request' }).waitFor();
     await expectAccessible(page, 'board: voting, message, nearly-up timer, help requested');
     await page.screenshot({ path: artifactPath('board-voting.png') });
     await facilitator.run('lock:set', { roomIds: ['workforce'], locked: true });
@@ -87,13 +87,15 @@ describe('WCAG 2.2 A/AA on every page and state (axe-core in Chromium)', () => {
 
   it('control panel, facilitator board, present view, join screen', async () => {
     const page = await openFacilitatorPanel(env.browser, env.event.links.facilitator);
-    await page.getByText(/Provider market/).first().waitFor();
+    await page.getByRole('heading', { name: 'Provider market' }).waitFor();
     await expectAccessible(page, 'control panel');
-    // The event details and questions forms fold away; open every one so axe sees their fields.
-    const folded = page.locator('details:not([open]) > summary');
+    // The event details and questions forms (Settings tab) fold away; open every one so axe sees their fields.
+    await page.getByRole('tab', { name: 'Settings' }).click();
+    const folded = page.getByRole('tabpanel', { name: 'Settings' }).locator('details:not([open]) > summary');
     expect(await folded.count()).toBeGreaterThanOrEqual(2);
     while ((await folded.count()) > 0) await folded.first().click();
     await expectAccessible(page, 'control panel with event details and questions open');
+    await page.getByRole('tab', { name: 'Live' }).click();
     await page.getByRole('button', { name: 'Show on the big screen' }).click();
     await page.getByRole('dialog', { name: 'Join instructions' }).waitFor();
     await expectAccessible(page, 'join screen for the projector');
