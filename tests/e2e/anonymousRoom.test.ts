@@ -88,7 +88,8 @@ describe('an anonymous room (real Chromium)', () => {
     const panelTraffic = record(panel);
     await panel.goto(links.facilitator);
     await panel.getByRole('heading', { name: 'Rooms', exact: true }).waitFor();
-    // People have joined: the names setting is shown but cannot change.
+    // People have joined: the names setting (on the Settings tab) is shown but cannot change.
+    await panel.getByRole('tab', { name: 'Settings' }).click();
     await panel.getByText(/Names can't be changed once people have joined/).waitFor();
     expect(await panel.getByRole('radio', { name: 'Anonymous' }).isChecked()).toBe(true);
     expect(await panel.getByRole('radio', { name: 'Anonymous' }).isDisabled()).toBe(true);

@@ -75,7 +75,7 @@ describe('keyboard only (no mouse anywhere in these tests)', () => {
     await page.getByText('Message history (1)').waitFor();
 
     const lock = page.getByRole('button', { name: 'Lock board for Workforce' });
-    await tabTo(page, lock, { backwards: true });
+    await tabTo(page, lock);
     await page.keyboard.press('Enter');
     await page.getByRole('button', { name: 'Unlock board for Workforce' }).waitFor();
 
