@@ -56,10 +56,12 @@ export function AddCardForm({ prompt, secondField, draftKey, onAdd }: Props) {
             else submit();
           }}
           aria-describedby={`${id}-hint`}
+          placeholder={secondField ? 'Enter goes on · Shift+Enter: new line' : 'Enter adds · Shift+Enter: new line'}
         />
         {!secondField && addButton}
       </div>
-      <p className="hint" id={`${id}-hint`}>
+      {/* Said in full to screen readers; shown in short as the box's placeholder, which takes no line of its own. */}
+      <p className="visually-hidden" id={`${id}-hint`}>
         {secondField ? `Press Enter to go on to “${secondField}”, Shift+Enter for a new line.` : 'Press Enter to add, Shift+Enter for a new line.'}
       </p>
       {secondField && (
@@ -81,10 +83,11 @@ export function AddCardForm({ prompt, secondField, draftKey, onAdd }: Props) {
                 submit();
               }}
               aria-describedby={`${id}-detail-hint`}
+              placeholder="Enter adds the card"
             />
             {addButton}
           </div>
-          <p className="hint" id={`${id}-detail-hint`}>
+          <p className="visually-hidden" id={`${id}-detail-hint`}>
             Press Enter to add the card.
           </p>
         </>

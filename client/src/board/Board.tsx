@@ -11,6 +11,7 @@ import './compactBoard.css';
 import { useCardDeletes } from './useCardDeletes';
 import { errorMessage, useCardErrors } from './useCardErrors';
 import { useCardFocus } from './useCardFocus';
+import { useFirstSync } from './useFirstSync';
 import { useNewCardAnnouncements } from './useNewCardAnnouncements';
 import { useNewestFirst } from './useNewestFirst';
 import { useStableCallback } from './useStableCallback';
@@ -70,7 +71,8 @@ export function Board({ doc, provider, boardKey, questions, me, canWrite, canMod
     const byQuestion = groupByQuestion(visible, questions);
     return newestFirst ? new Map([...byQuestion].map(([id, column]) => [id, [...column].reverse()])) : byQuestion;
   }, [visible, questions, newestFirst]);
-  const announcement = useNewCardAnnouncements(live, me.participantId, questions, paused, namesMode);
+  const synced = useFirstSync(provider);
+  const announcement = useNewCardAnnouncements(live, me.participantId, questions, paused, namesMode, synced);
   const showAuthors = othersSeeNames(namesMode);
 
   // "Amira typing…", or "Someone is typing…" where names are not shown (the text is built once per card here).

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type * as Y from 'yjs';
-import { addCard, cardDetailOf, cardsOf, cardTextOf, deleteCard, type NewCard } from '../../../shared/boardDoc';
+import { addCard, cardDetailOf, cardTextOf, deleteCard, type NewCard } from '../../../shared/boardDoc';
 import type { Card } from '../../../shared/types';
 import { showUndoToast, useUndoToasts } from '../ui/undoToasts';
 
@@ -10,10 +10,11 @@ const none: ReadonlySet<string> = new Set();
  * Deleting a card at once, with Undo instead of "are you sure?".
  *
  * A card the deleter wrote (and that is not hidden) is deleted from the shared board at once; Undo writes it
- * again under the same id, with its question, text, second field and time, so it comes back in its place.
- * The server allows a new card under an id no live card has (server/yjs/schema/boardUpdateRules.ts), but
- * only in the writer's own name, and a hidden card's text lives on the server: a facilitator could not
- * re-create those. So a facilitator's delete of someone else's (or a hidden) card leaves this board at once
+ * again with its question, text, second field and time, so it comes back in its place. It comes back under a
+ * new id: the server's rules (server/yjs/schema/boardUpdateRules.ts) refuse the old one ("a card's id is its
+ * key": a map value written after a deleted one carries no key of its own, only its left neighbour), so votes
+ * on the deleted card do not follow it. The server takes new cards only in the writer's own name, and a
+ * hidden card's text lives on the server: a facilitator could not re-create those. So a facilitator's delete of someone else's (or a hidden) card leaves this board at once
  * and is written to the shared board when the Undo offer closes without Undo (or this board closes).
  */
 export function useCardDeletes(doc: Y.Doc, myId: string) {
@@ -47,9 +48,7 @@ export function useCardDeletes(doc: Y.Doc, myId: string) {
     if (card.authorId === myId && !card.hidden) {
       const again = snapshot(doc, card);
       deleteCard(doc, card.id);
-      showUndoToast('Card deleted', () => {
-        if (!cardsOf(doc).has(again.id)) addCard(doc, again);
-      });
+      showUndoToast('Card deleted', () => addCard(doc, { ...again, id: crypto.randomUUID() }));
       return;
     }
     setDeferred((ids) => new Set(ids).add(card.id));
@@ -63,11 +62,10 @@ export function useCardDeletes(doc: Y.Doc, myId: string) {
   return { deferred, remove };
 }
 
-/** Everything needed to write the card again as it was. */
-function snapshot(doc: Y.Doc, card: Card): NewCard {
+/** Everything needed to write the card again as it was (but its id). */
+function snapshot(doc: Y.Doc, card: Card): Omit<NewCard, 'id'> {
   const detail = cardDetailOf(doc, card.id);
   return {
-    id: card.id,
     questionId: card.questionId,
     authorId: card.authorId,
     authorName: card.authorName,

@@ -7,14 +7,19 @@ import type { Card, NamesMode, Question } from '../../../shared/types';
  * so a screen reader user hears about changes without being flooded. Paused while reading. Names the
  * writer only where the event's names are shown.
  */
-export function useNewCardAnnouncements(cards: Card[], myId: string, questions: Question[], paused: boolean, namesMode: NamesMode = 'shown'): string {
+export function useNewCardAnnouncements(cards: Card[], myId: string, questions: Question[], paused: boolean, namesMode: NamesMode = 'shown', synced = true): string {
   const seen = useRef<Set<string> | null>(null);
   const pending = useRef<Card[]>([]);
   const [message, setMessage] = useState('');
 
+  const caughtUp = useRef(false);
+
   useEffect(() => {
-    if (seen.current === null) {
-      seen.current = new Set(cards.map((c) => c.id));
+    // Up to and including the first sync (its cards arrive in the same render as `synced`), what arrives is
+    // the board as it was (useFirstSync), not news.
+    if (seen.current === null || !caughtUp.current) {
+      seen.current = new Set([...(seen.current ?? []), ...cards.map((c) => c.id)]);
+      caughtUp.current = synced;
       return;
     }
     for (const card of cards) {
@@ -22,7 +27,7 @@ export function useNewCardAnnouncements(cards: Card[], myId: string, questions: 
       seen.current.add(card.id);
       if (card.authorId !== myId) pending.current.push(card);
     }
-  }, [cards, myId]);
+  }, [cards, myId, synced]);
 
   useEffect(() => {
     const timer = setInterval(() => {
