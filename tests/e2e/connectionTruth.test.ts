@@ -39,7 +39,7 @@ async function switchableDocSocket(page: Page) {
 
 /** Milliseconds until the badge stops saying "Connected". */
 async function timeUntilNotConnected(page: Page, start: number): Promise<number> {
-  await expect.poll(() => page.getByText(connected).count(), { timeout: 20_000, intervals: [50] }).toBe(0);
+  await expect.poll(() => page.getByText(connected).count(), { timeout: 20_000, interval: 50 }).toBe(0);
   return Date.now() - start;
 }
 
