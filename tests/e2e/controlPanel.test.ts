@@ -26,7 +26,7 @@ async function expectAccessible(page: Page, state: string): Promise<void> {
   expect(await axeViolations(page), state).toEqual([]);
 }
 
-const row = (page: Page, name: string) => page.getByRole('table', { name: 'What each participant has done' }).getByRole('row').filter({ has: page.getByRole('rowheader', { name }) });
+const row = (page: Page, name: string | RegExp) => page.getByRole('table', { name: 'What each participant has done' }).getByRole('row').filter({ has: page.getByRole('rowheader', { name }) });
 
 describe('the control panel shows who is stuck (real Chromium, 1366×768)', () => {
   it('per-person counts, "not contributed yet" in Needs attention, voting progress, totals and a "Sent" confirmation', async () => {
