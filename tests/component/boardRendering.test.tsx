@@ -48,7 +48,8 @@ afterEach(() => {
 });
 
 function renderBoard(extra: { paused?: boolean } = {}) {
-  const provider = { awareness } as unknown as WebsocketProvider;
+  // An already synced board: the only provider events the board listens to are sync changes.
+  const provider = { awareness, synced: true, on: () => undefined, off: () => undefined } as unknown as WebsocketProvider;
   const board = (paused: boolean) => (
     <Profiler id="board" onRender={() => commits++}>
       <Board doc={doc} provider={provider} boardKey="e:r" questions={questions} me={me} canWrite canModerate={false} paused={paused} />

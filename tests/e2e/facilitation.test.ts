@@ -60,15 +60,17 @@ describe('a facilitator runs the session (real Chromium)', () => {
     await facilitator.getByRole('link', { name: `Open board for ${room.topic}` }).click();
     const card = facilitator.getByRole('listitem').filter({ hasText: 'Amira' });
     await card.getByRole('textbox', { name: /Card by Amira/ }).waitFor();
-    await card.getByRole('button', { name: 'Hide this card from participants' }).click();
-    // Staff still read it, marked and read-only, with a Show button a screen reader can name.
+    await card.getByRole('button', { name: 'More actions for this card' }).click();
+    await facilitator.getByRole('menuitem', { name: 'Hide from participants' }).click();
+    // Staff still read it, marked and read-only, with Show in its menu.
     await card.getByText('Hidden from participants').waitFor();
     await card.getByText('Please keep this between us').waitFor();
     expect(await card.getByRole('textbox').count()).toBe(0);
     await amira.getByRole('textbox', { name: /Card by Amira/ }).waitFor({ state: 'detached' });
     expect(await amira.getByText('Please keep this between us').count()).toBe(0);
 
-    await card.getByRole('button', { name: 'Show this card to participants' }).click();
+    await card.getByRole('button', { name: 'More actions for this card' }).click();
+    await facilitator.getByRole('menuitem', { name: 'Show to participants' }).click();
     await amira.getByRole('textbox', { name: /Card by Amira/ }).waitFor();
     expect(await amira.getByRole('textbox', { name: /Card by Amira/ }).inputValue()).toBe('Please keep this between us');
     await Promise.all([facilitator, amira].map((p) => p.context().close()));

@@ -45,8 +45,12 @@ describe('keyboard only (no mouse anywhere in these tests)', () => {
     await page.getByText('Your votes: 1').waitFor();
     await page.getByText(/you have 1 of 2 votes left/).waitFor();
 
-    await tabTo(page, page.getByRole('button', { name: 'Move to the next question' }));
-    await page.keyboard.press('Space');
+    // Moving is in the card's menu: Enter opens it on its first item (Edit), ArrowDown reaches the move.
+    await tabTo(page, page.getByRole('button', { name: 'More actions for this card' }));
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('ArrowDown');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Move to “What do we need to build on?”');
+    await page.keyboard.press('Enter');
     await page.getByRole('textbox', { name: /Card by Kim under “What do we need to build on\?”/ }).waitFor();
     expect(await page.getByRole('textbox', { name: /Card by Kim under “What worked well\?”/ }).count()).toBe(0);
     facilitator.close();
