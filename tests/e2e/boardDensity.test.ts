@@ -59,7 +59,21 @@ describe('a compact board on a 1366×768 laptop', () => {
     console.log(`one-line cards fully in view per column at 1366×768: ${inView.join(', ')}`);
     expect(inView).toHaveLength(3);
     for (const count of inView) expect(count).toBeGreaterThanOrEqual(6);
+    await page.getByRole('button', { name: 'More actions for this card' }).first().click();
+    await page.screenshot({ path: artifactPath('board-density-menu-open.png') });
+    await page.keyboard.press('Escape');
+
+    // The same laptop at 200 % zoom (683×384 CSS pixels): one column, nothing wider than the screen.
+    const zoomed = await (await env.browser.newContext({ viewport: { width: 683, height: 384 }, deviceScaleFactor: 2 })).newPage();
+    await zoomed.goto(`${env.server.url}/join/${info.joinCode}`);
+    await zoomed.getByLabel('Your name').fill('Zee');
+    await zoomed.getByRole('radio', { name: room.topic }).check();
+    await zoomed.getByRole('button', { name: 'Join' }).click();
+    await zoomed.waitForFunction((total) => document.querySelectorAll('li.card').length === total, cardsPerQuestion * info.questions.length);
+    expect(await zoomed.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+    await zoomed.getByRole('list', { name: /Cards for/ }).first().scrollIntoViewIfNeeded();
+    await zoomed.screenshot({ path: artifactPath('board-density-200-percent.png') });
     control.close();
-    await page.context().close();
+    await Promise.all([page.context().close(), zoomed.context().close()]);
   });
 });
