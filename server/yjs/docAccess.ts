@@ -2,6 +2,7 @@ import type { CloseReasonName } from '../../shared/closeCodes';
 import type { DocRef } from '../../shared/docNames';
 import type { TokenClaims } from '../../shared/types';
 import { participantsCanWrite } from '../../shared/control';
+import { isAwaitingPlacement } from '../../shared/placement';
 import type { ControlService } from '../control/controlService';
 import type { EventStore } from '../store/store';
 import { noteNamesMode } from '../events/namesModes';
@@ -46,10 +47,12 @@ export async function resolveDocAccess(claims: TokenClaims, ref: DocRef, deps: D
   if (participant.roomId !== roomId) return refuse('moved');
   // Loaded now so the per-update check below is a synchronous cache read.
   await deps.control.get(ref.eventId);
+  const { assignmentMode } = event.info;
   return grant({
     canWrite: () => {
       const state = deps.control.cached(ref.eventId);
-      return state !== undefined && participantsCanWrite(state, roomId);
+      // Someone waiting for the facilitator to place them has a room on record but may not write in it yet.
+      return state !== undefined && participantsCanWrite(state, roomId) && !isAwaitingPlacement(assignmentMode, state.placement, participant);
     },
   });
 }

@@ -3,7 +3,7 @@ import * as Y from 'yjs';
 import { addCard, cardTextOf, deleteCard, moveCard, readCards, setCardHidden } from '../../shared/boardDoc';
 import { commandSpecs, facilitatorOnlyCommands, type CommandName } from '../../shared/commands';
 import { boardDocName, summaryDocName } from '../../shared/docNames';
-import { joinAsParticipant } from '../helpers/apiClient';
+import { createTestEvent, joinAsParticipant, sampleEvent } from '../helpers/apiClient';
 import { connectSocket } from '../helpers/socketClient';
 import { serverWithEvent } from '../helpers/serverWithEvent';
 import { cleanupsAfterEach } from '../helpers/testServer';
@@ -126,6 +126,29 @@ describe('permission matrix', () => {
     await waitFor(() => readCards(watcher.doc).some((c) => c.id === 'while-locked'), 10_000, 'card typed during the lock');
     addCard(writer.doc, { id: 'after', questionId: 'build-on', authorId: amira.participantId, authorName: 'Amira', text: 'allowed' });
     await waitFor(() => readCards(watcher.doc).some((c) => c.id === 'after'));
+  });
+
+  it('someone waiting for the facilitator to place them cannot write on the board on record for them, until placed', async () => {
+    const { server } = await setup();
+    const event = await createTestEvent(server.url, { ...sampleEvent, assignmentMode: 'facilitator' });
+    const waiting = await joinAsParticipant(server.url, event.info.joinCode, 'Amira');
+    const name = boardDocName(event.info.id, waiting.roomId);
+    const facilitator = await connectSocket(server.url, event.info.id, event.facilitator.cookieHeader);
+    cleanups.push(() => facilitator.close());
+    const writer = track(connectProvider(server.url, name, waiting.cookieHeader));
+    const watcher = track(connectProvider(server.url, name, event.facilitator.cookieHeader));
+    await Promise.all([waitForSync(writer.provider), waitForSync(watcher.provider)]);
+
+    addCard(writer.doc, { id: 'while-waiting', questionId: 'worked-well', authorId: waiting.participantId, authorName: 'Amira', text: 'too early' });
+    addCard(watcher.doc, { id: 'marker', questionId: 'worked-well', ...event.facilitatorAuthor, text: 'marker' });
+    await waitFor(() => readCards(writer.doc).some((c) => c.id === 'marker'));
+    expect(readCards(watcher.doc).map((c) => c.id)).toEqual(['marker']);
+
+    expect((await facilitator.run('participant:move', { participantId: waiting.participantId, roomId: waiting.roomId })).ok).toBe(true);
+    const placed = track(connectProvider(server.url, name, waiting.cookieHeader));
+    await waitForSync(placed.provider);
+    addCard(placed.doc, { id: 'placed', questionId: 'build-on', authorId: waiting.participantId, authorName: 'Amira', text: 'now allowed' });
+    await waitFor(() => readCards(watcher.doc).some((c) => c.id === 'placed'), 10_000, 'a card written once placed');
   });
 
   it('an organiser can read boards but its updates are refused', async () => {
