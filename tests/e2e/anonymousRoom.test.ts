@@ -126,7 +126,8 @@ describe('an anonymous room (real Chromium)', () => {
         await who.page.getByText('Your votes: 1').waitFor();
       }
       await zofia.page.getByRole('button', { name: 'Ask for help' }).click();
-      // The control panel labels the request with the server-made pseudonym.
+      // The control panel labels the request with the server-made pseudonym (help requests are on the Live tab).
+      await panel.getByRole('tab', { name: 'Live' }).click();
       await panel.getByRole('region', { name: /Help requests/ }).getByText('Participant 1', { exact: true }).waitFor();
       expect((await command.run('summary:draft')).ok).toBe(true);
     } finally {

@@ -43,7 +43,7 @@ describe('keyboard only (no mouse anywhere in these tests)', () => {
     await tabTo(page, vote);
     await page.keyboard.press('Enter');
     await page.getByText('Your votes: 1').waitFor();
-    await page.getByText(/you have 1 of 2 votes left/).waitFor();
+    await page.getByText(/Votes left: 1 of 2/).waitFor();
 
     // Moving is in the card's menu: Enter opens it on its first item (Edit), ArrowDown reaches the move.
     await tabTo(page, page.getByRole('button', { name: 'More actions for this card' }));
