@@ -67,10 +67,9 @@ export function Board({ doc, provider, boardKey, questions, me, canWrite, canMod
   const isNew = (c: Card) => !frozen.current!.some((f) => f.id === c.id);
   const visible = frozen.current ? [...frozen.current, ...live.filter((c) => isNew(c) && c.authorId === me.participantId)] : live;
   const waiting = frozen.current ? live.filter((c) => isNew(c) && c.authorId !== me.participantId).length : 0;
-  const groups = useMemo(() => {
-    const byQuestion = groupByQuestion(visible, questions);
-    return newestFirst ? new Map([...byQuestion].map(([id, column]) => [id, [...column].reverse()])) : byQuestion;
-  }, [visible, questions, newestFirst]);
+  // Grouping a board's cards is cheap, and `visible` is a new list whenever the board is paused anyway.
+  const byQuestion = groupByQuestion(visible, questions);
+  const groups = newestFirst ? new Map([...byQuestion].map(([id, column]) => [id, [...column].reverse()])) : byQuestion;
   const synced = useFirstSync(provider);
   const announcement = useNewCardAnnouncements(live, me.participantId, questions, paused, namesMode, synced);
   const showAuthors = othersSeeNames(namesMode);
