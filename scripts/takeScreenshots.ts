@@ -57,7 +57,8 @@ try {
   await facilitator.run('timer:start', { seconds: 900 });
   await facilitator.run('broadcast:send', { text: 'Voting is open: pick the three cards that matter most to you.' });
   const board = await joinThroughUi(browser, server.url, event.info.joinCode, 'Amira', 'Workforce');
-  await board.setViewportSize(viewport);
+  // The board as a participant's laptop shows it.
+  await board.setViewportSize({ width: 1366, height: 768 });
   await board.getByRole('button', { name: /Vote for this card/ }).first().click();
   await shot(board, 'board');
   await board.getByRole('button', { name: 'High contrast' }).click();
@@ -69,6 +70,10 @@ try {
   await panel.setViewportSize(viewport);
   await panel.getByText('Someone is asking for help').waitFor();
   await shot(panel, 'control-panel', true);
+  const invite = panel.getByRole('region', { name: 'Invite' });
+  await invite.scrollIntoViewIfNeeded();
+  await invite.screenshot({ path: path.join(outDir, 'invite-panel.png') });
+  console.log('docs/screenshots/invite-panel.png');
   await panel.getByRole('button', { name: 'Show on the big screen' }).click();
   await shot(panel, 'join-screen');
   await panel.getByRole('button', { name: 'Close', exact: true }).click();
@@ -85,6 +90,12 @@ try {
   await organiser.getByRole('article', { name: 'Preview of the exported summary' }).waitFor();
   await shot(organiser, 'summary-export');
   await exportedPdfPages(event.organiser, event.info.id);
+
+  await board.getByRole('button', { name: 'High contrast' }).click();
+  await board.getByRole('button', { name: 'Larger text' }).click();
+  await facilitator.run('phase:set', { phase: 'closed' });
+  await board.getByRole('heading', { name: 'Thank you for taking part' }).waitFor();
+  await shot(board, 'closing-screen');
   facilitator.close();
 } finally {
   await browser.close();
