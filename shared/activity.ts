@@ -1,4 +1,5 @@
-import type { HelpRequest } from './control';
+import type { HelpRequest, Placement } from './control';
+import { isAwaitingPlacement } from './placement';
 import { isHelpActive } from './helpRequests';
 import { namesModeOf } from './namesMode';
 import type { RoomOverview } from './overview';
@@ -24,6 +25,8 @@ export interface PersonActivity {
   online: boolean;
   /** Wrote a card or cast a vote. */
   contributed: boolean;
+  /** Joined while the facilitator places people and not placed yet (shared/placement.ts). */
+  waiting: boolean;
 }
 
 export interface RoomVoting {
@@ -79,7 +82,8 @@ export function addAuthorCards(into: Map<string, AuthorCards>, cards: readonly {
 }
 
 export interface ActivityInput {
-  info: Pick<EventInfo, 'namesMode'>;
+  info: Pick<EventInfo, 'namesMode' | 'assignmentMode'>;
+  placement: Placement;
   participants: readonly Participant[];
   authors: ReadonlyMap<string, AuthorCards>;
   votes: readonly VoteRow[];
@@ -96,7 +100,7 @@ const latest = (...times: (number | null | undefined)[]): number | null => {
 };
 
 export function personActivity(input: ActivityInput): PersonActivity[] {
-  const { info, participants, authors, votes, votesPerPerson, help, online, votedAt } = input;
+  const { info, placement, participants, authors, votes, votesPerPerson, help, online, votedAt } = input;
   return participants.map((person, position) => {
     const cards = authors.get(person.id);
     const cast = votes.filter((v) => v.voterId === person.id && v.roomId === person.roomId).reduce((sum, v) => sum + v.count, 0);
@@ -112,6 +116,7 @@ export function personActivity(input: ActivityInput): PersonActivity[] {
       lastActive: latest(Date.parse(person.joinedAt), cards?.newest, votedAt.get(person.id), ...askedAt),
       online: online.has(person.id),
       contributed: count > 0 || cast > 0,
+      waiting: isAwaitingPlacement(info.assignmentMode, placement, person),
     };
   });
 }

@@ -6,7 +6,7 @@ import { isHelpActive } from './helpRequests';
 // with the room to go to. Pure, computed in the browser from the pushed overview and the control state, so
 // the list follows the clock ("after N minutes") without the server pushing anything.
 
-export type AttentionKind = 'help' | 'not-contributed' | 'not-voted' | 'room-offline' | 'room-no-cards';
+export type AttentionKind = 'help' | 'waiting' | 'not-contributed' | 'not-voted' | 'room-offline' | 'room-no-cards';
 
 export interface AttentionItem {
   kind: AttentionKind;
@@ -43,11 +43,23 @@ export function needsAttention({ overview, state, afterMs, now }: AttentionInput
     });
   }
 
+  for (const person of overview.people) {
+    if (!person.waiting) continue;
+    items.push({
+      kind: 'waiting',
+      key: `waiting:${person.id}`,
+      roomId: person.roomId,
+      text: `${person.label} is waiting for a room`,
+      advice: 'Place them: move them under Rooms & people, or split everyone evenly.',
+    });
+  }
+
   const writing = state.phase === 'breakouts';
   const voting = state.phase === 'voting' && state.voting.open;
   const waitedLongEnough = (since: number | null) => since !== null && now - since >= afterMs;
   if ((writing || voting) && overview.stageSince !== null) {
     for (const person of overview.people) {
+      if (person.waiting) continue;
       // Someone who joined after the stage began gets their own N minutes.
       const since = Math.max(overview.stageSince, person.lastActive ?? 0);
       if (!waitedLongEnough(since)) continue;

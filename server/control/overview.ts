@@ -104,6 +104,7 @@ export async function eventOverview(liveDocs: LiveDocs, notes: ActivityNotes, in
   const authors = boards.reduce((into, board) => addAuthorCards(into, board.cards), new Map<string, AuthorCards>());
   const people = personActivity({
     info: event,
+    placement: state.placement,
     participants,
     authors,
     votes,

@@ -47,6 +47,11 @@ describe('room placement says what will happen, and tells people where they are 
     await amira.screenshot({ path: artifactPath('waiting-for-a-room.png') });
     expect(await axeViolations(amira)).toEqual([]);
 
+    // The facilitator is told who is waiting, at the top of the panel and in the people table.
+    await facilitator.getByRole('tab', { name: 'Live' }).click();
+    await facilitator.getByText('Amira is waiting for a room').waitFor();
+    await facilitator.getByRole('row', { name: /Amira/ }).getByText('Waiting for a room').waitFor();
+
     // Placed in the second room: the board opens by itself, and says so in words (and to screen readers).
     await moveWithPanel(facilitator, 'Amira', roomB.topic);
     await amira.getByRole('heading', { level: 1, name: roomB.topic }).waitFor();

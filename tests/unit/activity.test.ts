@@ -12,7 +12,8 @@ const people = [person('p1', 'Amira', 'workforce'), person('p2', 'Ben', 'workfor
 
 function input(overrides: Partial<ActivityInput> = {}): ActivityInput {
   return {
-    info: { namesMode: 'shown' },
+    info: { namesMode: 'shown', assignmentMode: 'self-select' },
+    placement: { since: 0, placed: [] },
     participants: people,
     authors: addAuthorCards(new Map<string, AuthorCards>(), [
       { authorId: 'p1', createdAt: t0 + 2 * minute },
@@ -36,9 +37,15 @@ function input(overrides: Partial<ActivityInput> = {}): ActivityInput {
 describe('per-person activity', () => {
   it('counts cards and votes per person, with the latest thing they did and whether they contributed', () => {
     const [amira, ben, chen] = personActivity(input());
-    expect(amira).toEqual({ id: 'p1', label: 'Amira', roomId: 'workforce', cards: 2, votes: 3, voteAllowance: 3, lastActive: t0 + 8 * minute, online: true, contributed: true });
+    expect(amira).toEqual({ id: 'p1', label: 'Amira', roomId: 'workforce', cards: 2, votes: 3, voteAllowance: 3, lastActive: t0 + 8 * minute, online: true, contributed: true, waiting: false });
     expect(ben).toMatchObject({ label: 'Ben', cards: 0, votes: 0, lastActive: t0, online: false, contributed: false });
     expect(chen).toMatchObject({ cards: 0, contributed: false, online: true });
+  });
+
+  it('in facilitator placement, someone not placed yet is waiting; once placed they are not', () => {
+    const facilitatorPlaced = { namesMode: 'shown', assignmentMode: 'facilitator' } as const;
+    expect(personActivity(input({ info: facilitatorPlaced, placement: { since: t0, placed: ['p2'] } })).map((p) => p.waiting)).toEqual([true, false, true]);
+    expect(personActivity(input({ info: facilitatorPlaced, placement: { since: t0 + minute, placed: [] } })).map((p) => p.waiting)).toEqual([false, false, false]);
   });
 
   it('a help request counts as activity', () => {
@@ -48,7 +55,7 @@ describe('per-person activity', () => {
 
   it('anonymous events label people only "Participant N", even if a name was stored', () => {
     const anonymous = [person('p1', 'Participant 1', 'workforce'), person('p2', 'Rhiannon', 'workforce')];
-    expect(personActivity(input({ info: { namesMode: 'anonymous' }, participants: anonymous })).map((p) => p.label)).toEqual(['Participant 1', 'Participant 2']);
+    expect(personActivity(input({ info: { namesMode: 'anonymous', assignmentMode: 'self-select' }, participants: anonymous })).map((p) => p.label)).toEqual(['Participant 1', 'Participant 2']);
     expect(personLabel({ namesMode: 'hidden' }, { name: 'Rhiannon' }, 0)).toBe('Rhiannon');
   });
 
@@ -122,6 +129,13 @@ describe('needs attention', () => {
     expect(items[3]!.text).toBe('Nobody is online in Housing');
     expect(items[4]!.text).toBe('Housing has no cards yet');
     expect(items.every((i) => i.advice.length > 0)).toBe(true);
+  });
+
+  it('someone waiting for a room is listed at once, after help, and not as "not contributed"', () => {
+    const people = personActivity(input({ info: { namesMode: 'shown', assignmentMode: 'facilitator' }, placement: { since: t0, placed: ['p1', 'p3'] } }));
+    const items = needsAttention({ overview: { ...overview(), people }, state: state('breakouts'), afterMs: 3 * minute, now: t0 + 10 * minute });
+    expect(items.filter((i) => i.kind === 'waiting').map((i) => i.text)).toEqual(['Ben is waiting for a room']);
+    expect(items.some((i) => i.kind === 'not-contributed' && i.text.startsWith('Ben'))).toBe(false);
   });
 
   it('nobody is listed before N minutes of the stage (or of their joining)', () => {

@@ -36,7 +36,7 @@ export function PeopleActivity({ people, rooms, votingOpen }: { people: PersonAc
                   {p.label}
                   {!p.contributed && <span className="badge idle-badge">Not contributed yet</span>}
                 </th>
-                <td>{topicOf(p.roomId)}</td>
+                <td>{p.waiting ? 'Waiting for a room' : topicOf(p.roomId)}</td>
                 <td>{p.cards}</td>
                 <td>{votingOpen || p.votes > 0 ? `${p.votes} of ${p.voteAllowance}` : '—'}</td>
                 <td>{agoText(p.lastActive, now)}</td>
