@@ -1,26 +1,16 @@
 import { execFile } from 'node:child_process';
-import { accessSync, constants, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, delimiter, extname, join } from 'node:path';
+import { basename, extname, join } from 'node:path';
 import { promisify } from 'node:util';
+import { onPath } from './externalNeeds';
 
-// The programs a reader's check of our exports uses: LibreOffice (headless) and poppler. They are
-// required, never skipped: CI installs them, and a missing one fails with how to install it.
+// The programs a reader's check of our exports uses: LibreOffice (headless) and poppler. Tests that need
+// them ask externalNeeds.ts first (left out with the reason on a laptop without them, a failure in CI).
 
 const run = promisify(execFile);
 
 const packages: Record<string, string> = { soffice: 'libreoffice-writer-nogui', pdftotext: 'poppler-utils', pdfinfo: 'poppler-utils', pdffonts: 'poppler-utils', pdftoppm: 'poppler-utils' };
-
-function onPath(program: string): boolean {
-  return (process.env.PATH ?? '').split(delimiter).some((dir) => {
-    try {
-      accessSync(join(dir, program), constants.X_OK);
-      return true;
-    } catch {
-      return false;
-    }
-  });
-}
 
 /** Throws, naming the Debian packages to install, unless every program is on PATH. */
 export function requirePrograms(...programs: string[]): void {

@@ -1,4 +1,5 @@
 import type { EventTotals as Totals } from '../../../shared/activity';
+import { Figures } from '../ui/Figures';
 
 /** The whole event in five numbers. */
 export function EventTotals({ totals }: { totals: Totals }) {
@@ -14,14 +15,7 @@ export function EventTotals({ totals }: { totals: Totals }) {
       <h2 id="totals-heading" className="visually-hidden">
         Event totals
       </h2>
-      <dl className="event-totals">
-        {figures.map(([label, value]) => (
-          <div key={label}>
-            <dt>{label}</dt>
-            <dd>{value}</dd>
-          </div>
-        ))}
-      </dl>
+      <Figures className="event-totals" figures={figures} />
     </section>
   );
 }

@@ -4,6 +4,7 @@ import { formatEventDate } from '../../../shared/summary/documentModel';
 import type { EventSummary } from '../../../shared/summary/summaryModel';
 import { printedThemes } from '../../../shared/summary/themeDecisions';
 import type { EventInfo } from '../../../shared/types';
+import { Figures } from '../ui/Figures';
 import './exports.css';
 
 /** The organiser's first look: the event in four numbers, and whether the summary is ready to publish. */
@@ -18,14 +19,7 @@ export function OrganiserOverview({ event, overview, summary }: { event: EventIn
     <div className="organiser-top">
       <section className="panel stack" aria-labelledby="glance-heading">
         <h2 id="glance-heading">At a glance</h2>
-        <dl className="at-a-glance">
-          {figures.map(([label, value]) => (
-            <div key={label}>
-              <dt>{label}</dt>
-              <dd>{value}</dd>
-            </div>
-          ))}
-        </dl>
+        <Figures className="at-a-glance" figures={figures} />
       </section>
       <section className="panel stack" aria-labelledby="state-heading">
         <h2 id="state-heading">The summary</h2>
