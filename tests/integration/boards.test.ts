@@ -76,7 +76,12 @@ describe('live boards over y-websocket', () => {
     }
     cardTextOf(a.doc, 'card-3')!.insert(0, 'edited ');
     const watcher = connectProvider(first.url, name, event.facilitator.cookieHeader);
-    await waitFor(() => readCards(watcher.doc).length === 25 && readCards(watcher.doc)[3]!.text === 'edited idea 3');
+    // By id, not position: cards made in the same millisecond are ordered by id ('card-10' before 'card-3').
+    await waitFor(
+      () => readCards(watcher.doc).length === 25 && readCards(watcher.doc).find((c) => c.id === 'card-3')?.text === 'edited idea 3',
+      10_000,
+      'the 25 cards and the edit on the watching facilitator',
+    );
     a.destroy();
     watcher.destroy();
     await first.close();
