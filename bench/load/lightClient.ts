@@ -137,6 +137,7 @@ export class LightClient {
   ) {
     this.ws = openSocket(spec);
     let markReady: () => void = () => {};
+    let answeredStep1 = false;
     this.ready = new Promise<void>((resolve, reject) => {
       markReady = resolve;
       this.ws.on('error', reject);
@@ -148,8 +149,11 @@ export class LightClient {
       if (decoding.readVarUint(decoder) !== 0) return; // awareness and the like are not measured
       const step = decoding.readVarUint(decoder);
       if (step === 0) {
-        // Answer the server's SyncStep1 with an empty step 2 so the server considers us synced.
-        this.ws.send(emptyStep2);
+        // Answer the server's first SyncStep1 with an empty step 2 so the server considers us synced. Later ones
+        // are ours acknowledging updates; like our client (client/src/yjs/unsentTracker.ts) we do not answer
+        // those, since everything this client sent is already on its way.
+        if (!answeredStep1) this.ws.send(emptyStep2);
+        answeredStep1 = true;
         markReady();
         return;
       }
