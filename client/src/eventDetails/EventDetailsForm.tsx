@@ -2,8 +2,9 @@ import { useEffect, useState, type FormEvent } from 'react';
 import type { Socket } from 'socket.io-client';
 import { limits } from '../../../shared/limits';
 import type { EventInfo } from '../../../shared/types';
-import { CommandFailed, runCommand } from '../control/socket';
+import { runCommand } from '../control/socket';
 import { ErrorMessage } from '../ui/ErrorMessage';
+import { useSaveCommand } from '../ui/useSaveCommand';
 import { AgendaEditor } from './AgendaEditor';
 import { draftOf, fieldErrors, payloadOf, sameDraft, type DetailsDraft } from './detailsDraft';
 import { ObjectivesEditor } from './ObjectivesEditor';
@@ -16,10 +17,7 @@ import { TextField } from './TextField';
 export function EventDetailsForm({ event, socket }: { event: EventInfo; socket: Socket | null }) {
   const [base, setBase] = useState(() => draftOf(event));
   const [draft, setDraft] = useState(base);
-  const [tried, setTried] = useState(false);
-  const [saving, setSaving] = useState(false);
-  const [status, setStatus] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const { tried, setTried, saving, status, setStatus, error, save: saveWith } = useSaveCommand();
   const [changedElsewhere, setChangedElsewhere] = useState(false);
 
   // Someone else saved (a push): follow them unless this form holds unsaved edits, which are kept.
@@ -42,23 +40,14 @@ export function EventDetailsForm({ event, socket }: { event: EventInfo; socket: 
 
   const save = async (e: FormEvent) => {
     e.preventDefault();
-    setTried(true);
-    setError(null);
-    if (!socket || Object.keys(fieldErrors(draft)).length) return;
-    setSaving(true);
-    try {
-      const saved = await runCommand<'event:details', EventInfo>(socket, 'event:details', payloadOf(draft));
+    await saveWith(Boolean(socket) && Object.keys(fieldErrors(draft)).length === 0, async () => {
+      const saved = await runCommand<'event:details', EventInfo>(socket!, 'event:details', payloadOf(draft));
       const next = draftOf(saved);
       setBase(next);
       setDraft(next);
-      setTried(false);
       setChangedElsewhere(false);
-      setStatus('Saved. The summary shows the new details.');
-    } catch (failure) {
-      setError(failure instanceof CommandFailed ? failure.message : String(failure));
-    } finally {
-      setSaving(false);
-    }
+      return 'Saved. The summary shows the new details.';
+    });
   };
 
   return (

@@ -2,10 +2,11 @@ import { useEffect, useState, type FormEvent } from 'react';
 import type { Socket } from 'socket.io-client';
 import type { RoomOverview } from '../../../shared/overview';
 import type { EventInfo, Question } from '../../../shared/types';
-import { CommandFailed, runCommand } from '../control/socket';
+import { runCommand } from '../control/socket';
 import { QuestionEditor } from '../newEvent/QuestionEditor';
 import { hasErrors, validateDrafts, type QuestionDraft } from '../newEvent/questionDrafts';
 import { ErrorMessage } from '../ui/ErrorMessage';
+import { useSaveCommand } from '../ui/useSaveCommand';
 import { cardsPerQuestion, draftsOfEvent, questionsPayload, sameQuestions } from './questionsDraft';
 import { SaveTemplateForm } from './SaveTemplateForm';
 
@@ -23,10 +24,7 @@ interface Props {
 export function QuestionsSection({ event, rooms, socket }: Props) {
   const [base, setBase] = useState(() => draftsOfEvent(event.questions));
   const [drafts, setDrafts] = useState(base);
-  const [tried, setTried] = useState(false);
-  const [saving, setSaving] = useState(false);
-  const [status, setStatus] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const { tried, setTried, saving, status, setStatus, error, save: saveWith } = useSaveCommand();
 
   // Another facilitator saved (a push): follow them unless this form holds unsaved edits.
   useEffect(() => {
@@ -48,22 +46,13 @@ export function QuestionsSection({ event, rooms, socket }: Props) {
 
   const save = async (e: FormEvent) => {
     e.preventDefault();
-    setTried(true);
-    setError(null);
-    if (!socket || hasErrors(validateDrafts(drafts))) return;
-    setSaving(true);
-    try {
-      const saved = await runCommand<'questions:set', Question[]>(socket, 'questions:set', questionsPayload(drafts));
+    await saveWith(Boolean(socket) && !hasErrors(validateDrafts(drafts)), async () => {
+      const saved = await runCommand<'questions:set', Question[]>(socket!, 'questions:set', questionsPayload(drafts));
       const next = draftsOfEvent(saved);
       setBase(next);
       setDrafts(next);
-      setTried(false);
-      setStatus('Saved. Every board shows the new questions.');
-    } catch (failure) {
-      setError(failure instanceof CommandFailed ? failure.message : String(failure));
-    } finally {
-      setSaving(false);
-    }
+      return 'Saved. Every board shows the new questions.';
+    });
   };
 
   return (

@@ -3,37 +3,28 @@ import type { Socket } from 'socket.io-client';
 import { limits } from '../../../shared/limits';
 import { templateSaveSchema } from '../../../shared/schemas';
 import type { Template } from '../../../shared/types';
-import { CommandFailed, runCommand } from '../control/socket';
+import { runCommand } from '../control/socket';
 import { TextField } from '../eventDetails/TextField';
 import { ErrorMessage } from '../ui/ErrorMessage';
+import { useSaveCommand } from '../ui/useSaveCommand';
 
 /** Saves the event's saved questions and rooms as a template that /new on this server then offers. */
 export function SaveTemplateForm({ socket }: { socket: Socket | null }) {
   const [name, setName] = useState('');
   const [description, setDescription] = useState('');
   const [nameError, setNameError] = useState<string | undefined>();
-  const [saving, setSaving] = useState(false);
-  const [status, setStatus] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const { saving, status, error, save: saveWith } = useSaveCommand();
 
   const save = async (e: FormEvent) => {
     e.preventDefault();
-    setError(null);
-    setStatus('');
     const input = templateSaveSchema.safeParse({ name, description });
     setNameError(input.error?.issues[0]?.message);
-    if (!socket || !input.success) return;
-    setSaving(true);
-    try {
-      const template = await runCommand<'template:save', Template>(socket, 'template:save', input.data);
+    await saveWith(Boolean(socket) && input.success, async () => {
+      const template = await runCommand<'template:save', Template>(socket!, 'template:save', input.data!);
       setName('');
       setDescription('');
-      setStatus(`Saved “${template.name}”. It is offered when creating a new event on this server.`);
-    } catch (failure) {
-      setError(failure instanceof CommandFailed ? failure.message : String(failure));
-    } finally {
-      setSaving(false);
-    }
+      return `Saved “${template.name}”. It is offered when creating a new event on this server.`;
+    });
   };
 
   return (
