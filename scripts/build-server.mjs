@@ -6,17 +6,19 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+// `node scripts/build-server.mjs [outdir entry…]`: the server by default; the bench builds its servers the same way.
+const [outdir = 'dist/server', ...entries] = process.argv.slice(2);
 
 await build({
   absWorkingDir: repoRoot,
-  entryPoints: ['server/main.ts'],
+  entryPoints: entries.length ? entries : ['server/main.ts'],
   bundle: true,
   platform: 'node',
   format: 'esm',
   target: 'node20',
   packages: 'external',
   splitting: true,
-  outdir: 'dist/server',
+  outdir,
   sourcemap: true,
   logLevel: 'warning',
 });
