@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lineTextSchema } from './schemas';
 import type { Role } from './types';
 
 // Event links: the secret facilitator and organiser links, and extra named co-facilitator links.
@@ -43,7 +44,8 @@ export interface IssuedLink {
 export const linkIdSchema = z.string().regex(/^(facilitator|organiser|c[a-z0-9]{8})$/, 'Not a valid link id.');
 
 export const newLinkSchema = z.strictObject({
-  label: z.string().trim().min(1, 'Give the link a name, such as the co-facilitator’s name.').max(linkLimits.labelChars),
+  // A name, so the names' positive rule: visible characters, no controls or direction overrides.
+  label: lineTextSchema({ maxChars: linkLimits.labelChars, what: 'Link names', required: true, missing: 'Give the link a name, such as the co-facilitator’s name.' }),
 });
 
 export function isMainLink(id: string): boolean {

@@ -24,7 +24,7 @@ const visibleCharacter = /(?![\p{Default_Ignorable_Code_Point}\u2800])[\p{L}\p{N
  * One line of text people read (a name, a title, a topic, a question): the characters above, no text-direction
  * controls, and at least one visible character when not empty. Required texts may not be empty.
  */
-function lineTextSchema({ maxChars, what, required, missing, invisible = `${what} must contain something others can see: letters, numbers, punctuation or emoji.` }: { maxChars: number; what: string; required: boolean; missing: string; invisible?: string }) {
+export function lineTextSchema({ maxChars, what, required, missing, invisible = `${what} must contain something others can see: letters, numbers, punctuation or emoji.` }: { maxChars: number; what: string; required: boolean; missing: string; invisible?: string }) {
   return z
     .string()
     .trim()

@@ -129,6 +129,14 @@ describe('event links: regenerate, co-facilitators, revoke', () => {
     expect(audit.entries.map((e) => e.action)).toEqual(expect.arrayContaining(['link:create', 'link:revoke']));
   });
 
+  it('a link’s name follows the names’ positive rule: direction overrides, controls and invisible names are refused', async () => {
+    const { event } = await serverWithEvent(cleanups);
+    const create = (label: string) => event.facilitator.request('POST', `/api/events/${event.info.id}/links`, { label });
+    for (const label of ['Sam\u202Eevil', 'Sam\u0007', '\u200B\u200B', '   ', 'x'.repeat(61)]) expect((await create(label)).status, JSON.stringify(label)).toBe(400);
+    expect((await create('Siân ap Dafydd 🙂')).status).toBe(201);
+    expect((await create('سارا')).status).toBe(201);
+  });
+
   it('participants cannot see or manage links', async () => {
     const { server, event } = await serverWithEvent(cleanups);
     const id = event.info.id;
