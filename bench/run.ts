@@ -16,6 +16,7 @@ import {
   runFloodCell,
   runIdleCell,
   runRampCell,
+  runRepeatedCells,
   runTwoServersCell,
   tempDataDir,
   writeAmpCell,
@@ -27,9 +28,9 @@ import {
 
 // `npm run bench [-- --quick]`: the same traffic against ours, @y/websocket-server and a raw relay,
 // one server at a time on CPU 0, the load generator on CPU 1; then two of ours on PostgreSQL + Redis
-// (`twoServers`) and, in the full run, a 500-card board in headless Chromium (`client`). Ours also gets the
-// `flood` cell (issue 12: the event load while three participants send maximum-size updates). JSON on stdout,
-// progress on stderr. `--no-cluster` / `--no-client` leave those two out.
+// (`twoServers`). Ours also gets the `flood` cell (issue 12: the event load while three participants send
+// maximum-size updates). JSON on stdout, progress and the ratios to the reference on stderr. `--no-cluster`
+// leaves the two-server cell out; `--client` adds a 500-card board in headless Chromium (`npm run bench:client`).
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 const quick = process.argv.includes('--quick');
@@ -65,8 +66,7 @@ try {
     let server = await startBenchServer(kind, { cpu: ctx.cpu, dataDir });
     try {
       cells.push(await runIdleCell(ctx, server));
-      const fanouts: FanoutCell[] = [];
-      for (const scenario of ['event', 'busy'] as const) fanouts.push(await runFanoutCell(ctx, server, scenario));
+      const fanouts: FanoutCell[] = await runRepeatedCells(ctx, server, ['event', 'busy']);
       const writeAmp = writeAmpCell(kind, fanouts, dataDir);
       if (kind === 'ours' && !ctx.profile.quick) writeAmp.settled = await runSettledWrites(ctx);
       fanouts.push(await runFanoutCell(ctx, server, 'plenary'));
@@ -87,7 +87,7 @@ try {
     if (cell.skipped) log(`  twoServers skipped: ${cell.skipped}`);
     cells.push(cell);
   }
-  if (servers.includes('ours') && !quick && !process.argv.includes('--no-client')) {
+  if (servers.includes('ours') && !quick && process.argv.includes('--client')) {
     const cell = await runClientCell({ repoRoot, cpu: ctx.cpu, cards: 500, log });
     if (cell.skipped) log(`  client skipped: ${cell.skipped}`);
     cells.push(cell);
@@ -128,6 +128,17 @@ function ratiosAgainst(other: ServerKind): Record<string, Metrics> | null {
   return out;
 }
 
+/** Each cell's ratios to the reference, one line per cell (a ratio below 1 means ours is lower). */
+function ratioLines(ratios: Record<string, Metrics> | null): string[] {
+  if (!ratios) return [];
+  const lines = ['ours / reference:'];
+  for (const [scenario, metrics] of Object.entries(ratios)) {
+    const shown = Object.entries(metrics).map(([name, value]) => `${name} ${value === null ? '–' : `${value}×`}`);
+    lines.push(`  ${scenario.padEnd(8)} ${shown.join('  ')}`);
+  }
+  return lines;
+}
+
 const cpus = os.cpus();
 const report = {
   machine: { cpus: cpus.length, model: cpus[0]?.model ?? 'unknown', node: process.version, pinned, platform: `${os.platform()} ${os.release()}` },
@@ -148,4 +159,6 @@ const report = {
   valid: cells.every((c) => c.valid),
 };
 process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+for (const line of ratioLines(report.ratios.oursVsReference)) log(line);
+for (const cell of cells.filter((c) => !c.valid)) log(`  invalid: ${cell.server} ${cell.scenario}${'invalidReasons' in cell ? ` (${cell.invalidReasons.join('; ')})` : ''}`);
 log(`done in ${report.durationS} s, valid: ${report.valid}`);

@@ -65,6 +65,7 @@ export async function startServer(config: Config, log: Logger = createLogger(con
   // PostgreSQL and Redis clients load only when configured: most servers never need them (about 35 MB).
   const store = config.databaseUrl ? await (await import('./store/postgresStore')).openPostgresStore(config.databaseUrl) : openSqliteStore(config.dataDir, {
         synchronous: config.sqliteSync,
+        foldIntervalMs: config.logFoldMs,
         onFoldError: (err) => log.error({ err }, 'could not fold the update log into SQLite; keeping it and retrying'),
       });
   const redis = config.redisUrl ? await (await import('./cluster/redisBus')).openRedisBus(config.redisUrl, log) : null;

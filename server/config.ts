@@ -17,6 +17,7 @@ const envSchema = z.object({
   DOC_MAX_BYTES: z.coerce.number().int().min(64 * 1024).max(limits.docBytes).default(limits.docBytes),
   TRUST_PROXY: z.enum(['true', 'false']).default('false'),
   SQLITE_SYNC: z.enum(['NORMAL', 'FULL']).default('NORMAL'),
+  LOG_FOLD_MS: z.coerce.number().int().min(1000).max(600_000).default(30_000),
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must be a postgres:// URL').optional(),
   REDIS_URL: z.string().regex(/^rediss?:\/\//, 'REDIS_URL must be a redis:// URL').optional(),
   RETENTION_DAYS: z.coerce.number().int().min(0).max(3650).default(90),
@@ -38,6 +39,8 @@ export interface Config {
   logLevel: string;
   seedDemo: boolean;
   compactEvery: number;
+  /** How often the SQLite store folds its update log into the database. */
+  logFoldMs: number;
   docUnloadMs: number;
   /** Largest encoded state of one document (shared/limits.ts docBytes unless lowered). */
   docMaxBytes: number;
@@ -77,6 +80,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     seedDemo: e.SEED_DEMO === 'true',
     compactEvery: e.COMPACT_EVERY,
+    logFoldMs: e.LOG_FOLD_MS,
     docUnloadMs: e.DOC_UNLOAD_MS,
     docMaxBytes: e.DOC_MAX_BYTES,
     trustProxy: e.TRUST_PROXY === 'true',

@@ -3,7 +3,7 @@ import { boardRoot } from './boardSchema';
 
 // What this device holds that the server has not acknowledged. The server's state vector (its clock per
 // Yjs client) says which items it has; every item here at or above that clock is not sent yet. Deletions
-// carry no clock, so they are tracked apart (see cardIdsOfDeletions).
+// carry no clock, so they are tracked apart (see deletedRunsOf).
 
 /** A state vector as a map: Yjs client id -> the next clock the holder lacks. */
 export type Clocks = Map<number, number>;
@@ -71,16 +71,34 @@ export function unsentChanges(doc: Y.Doc, server: Clocks, pendingDeletions: Iter
   return unsentOf(cards, others);
 }
 
-/** The cards that a local transaction's deletions touched (text deleted in them). */
-export function cardIdsOfDeletions(transaction: Y.Transaction): Set<string> {
-  const cards = new Set<string>();
+/** Yjs does not export the class by name. */
+type DeleteSet = ReturnType<typeof Y.decodeUpdate>['ds'];
+
+/** A run of items deleted here, inside a card: [card, client, clock, length]. */
+export type DeletedRun = readonly [card: string, client: number, clock: number, length: number];
+
+/** The runs a local transaction deleted inside cards (text deleted, a field's old value replaced). */
+export function deletedRunsOf(transaction: Y.Transaction): DeletedRun[] {
+  const runs: DeletedRun[] = [];
   Y.iterateDeletedStructs(transaction, transaction.deleteSet, (struct) => {
     if (!(struct instanceof Y.Item)) return;
     const card = placeOf(transaction.doc, struct).card;
-    if (card !== null) cards.add(card);
+    if (card !== null) runs.push([card, struct.id.client, struct.id.clock, struct.length]);
   });
-  return cards;
+  return runs;
 }
+
+/**
+ * The runs a delete set from the server (a relayed update, its own echo, a sync step 2) does not cover
+ * yet: the server sends on only what it has committed, so a run it sends is acknowledged.
+ */
+export function runsNotDeletedIn(runs: readonly DeletedRun[], deletes: DeleteSet): DeletedRun[] {
+  const covered = (client: number, clock: number) => Y.isDeleted(deletes, Y.createID(client, clock));
+  return runs.filter(([, client, clock, length]) => !(covered(client, clock) && covered(client, clock + length - 1)));
+}
+
+/** The cards of runs, once each. */
+export const cardsOfRuns = (runs: readonly DeletedRun[]): Set<string> => new Set(runs.map(([card]) => card));
 
 /** The card an item belongs to (climbing its parents to the board's card map), or the top-level part it is in. */
 function placeOf(doc: Y.Doc, item: Y.Item): { card: string | null; root: string } {

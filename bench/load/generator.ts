@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import type { Histogram } from 'hdr-histogram-js';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type { WebsocketProvider } from 'y-websocket';
@@ -177,9 +178,11 @@ async function fanout(req: FanoutRequest): Promise<StepResult[]> {
       const loopDelay = monitorEventLoopDelay({ resolution: 1 });
       loopDelay.enable();
       w.start = performance.now();
+      const monotonicStart = process.hrtime.bigint();
       if (flood) flood.tally.start = w.start;
       await sleep(req.windowMs);
       w.end = performance.now();
+      noteWindow(monotonicStart, process.hrtime.bigint());
       if (flood) {
         flood.tally.end = w.end;
         flood.stop();
@@ -235,7 +238,7 @@ async function fanout(req: FanoutRequest): Promise<StepResult[]> {
         );
       }
       const failed = step.latencyMs.p99 > req.stopP99Ms || step.delivery < 1 || step.generatorCpuPct > req.maxGeneratorCpuPct;
-      if (failed) break;
+      if (failed && req.stopAtFailure) break;
     }
   } finally {
     flood?.stop();
@@ -312,3 +315,12 @@ process.on('message', (msg: { id: number; req: GeneratorRequest }) => {
   );
 });
 process.send?.({ id: 0, result: 'ready' });
+
+/**
+ * With BENCH_WINDOWS_FILE set, each measured window's start and end (µs on the monotonic clock, as V8's
+ * --cpu-prof timestamps) are appended to that file, so `bench/profileTop.ts --windows` reads only them.
+ */
+function noteWindow(start: bigint, end: bigint): void {
+  const file = process.env.BENCH_WINDOWS_FILE;
+  if (file) fs.appendFileSync(file, `${start / 1000n} ${end / 1000n}\n`);
+}

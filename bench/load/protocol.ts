@@ -15,8 +15,10 @@ export interface FanoutRequest {
   rooms: ClientSpec[][];
   probes: ProbeSpec[];
   expectServerSync: boolean;
-  /** Updates/s per client; more than one entry makes a ramp that stops at the first failing step. */
+  /** Updates/s per client, one window each on the same connections (repeats of a cell, or a ramp's steps). */
   rates: number[];
+  /** A ramp ends at its first failing step (p99 over stopP99Ms, delivery < 1 or the generator over budget). */
+  stopAtFailure: boolean;
   warmupMs: number;
   stepWarmMs: number;
   windowMs: number;

@@ -47,12 +47,6 @@ export const connectionLimits = {
   maxPendingStrikes: 3,
   maxAwarenessEntriesPerFrame: 64,
   /**
-   * After applying a writer's update, the server tells that writer its state vector (a sync step 1) once
-   * its turn of updates is committed, at most this often: the client marks what is "not sent yet" until
-   * the vector covers it. A throttle, not a debounce, so steady typing is acknowledged too.
-   */
-  ackDelayMs: 200,
-  /**
    * Bytes one connection may send: a whole offline backlog (≤ one 256 KiB update) passes at once, typing
    * never comes near the rate. Flood cell (3 flooders, event load): at 128 KiB/s the other rooms' p99 was
    * 4.4× unloaded, at 64 KiB/s 1.9×, because each 256 KiB frame holds the loop for several milliseconds.
@@ -92,8 +86,6 @@ interface Connection extends FairTask {
   windowStart: number;
   windowCount: number;
   pendingStrikes: number;
-  /** Set while an acknowledgement (the server's state vector) is due to this writer. */
-  ackTimer: NodeJS.Timeout | null;
   /** The awareness client id this connection speaks for (its first own entry). */
   ownClientId: number | null;
   detachPeer: (() => void) | undefined;
@@ -123,7 +115,6 @@ export function serveDocConnection(ws: WebSocket, ctx: DocConnectionContext): vo
     windowStart: Date.now(),
     windowCount: 0,
     pendingStrikes: 0,
-    ackTimer: null,
     ownClientId: null,
     detachPeer: undefined,
     step: () => step(conn),
@@ -265,10 +256,8 @@ function onUpdate(conn: Connection, live: LiveDoc, update: Uint8Array): void {
   if (addsContent && ctx.liveDocs.stateBytes(live, ctx.docMaxBytes - update.byteLength) + update.byteLength > ctx.docMaxBytes) {
     refuse('boardFull', `a document holds at most ${ctx.docMaxBytes} bytes`);
   }
-  const { changedTexts, changed } = applyCollectingChanges(live.doc, update, conn.peer);
-  // Only an update that changed the document is acknowledged: the client's answer to the acknowledgement
-  // (a sync step 2 that the server already holds) changes nothing, so the two never ping-pong.
-  if (changed) scheduleAck(conn, live);
+  // Once committed, the update goes to every peer, this writer included: that echo is its acknowledgement.
+  const changedTexts = applyCollectingTexts(live.doc, update, conn.peer);
   // What could not be integrated is neither kept, stored nor relayed (Yjs only emits integrated
   // structs); the peer is asked for what the server lacks, and closed if it keeps failing.
   if (dropPending(live.doc)) {
@@ -292,15 +281,10 @@ function decodeUpdate(update: Uint8Array): DecodedUpdate {
   }
 }
 
-/**
- * Applies an update and returns the texts it changed (many small inserts can add up past a card's limit)
- * and whether it changed anything at all (items already held and deletions already made change nothing).
- */
-function applyCollectingChanges(doc: Y.Doc, update: Uint8Array, origin: DocPeer): { changedTexts: Set<Y.Text>; changed: boolean } {
+/** Applies an update and returns the texts it changed (many small inserts can add up past a card's limit). */
+function applyCollectingTexts(doc: Y.Doc, update: Uint8Array, origin: DocPeer): Set<Y.Text> {
   const changedTexts = new Set<Y.Text>();
-  let changed = false;
   const collect = (transaction: Y.Transaction) => {
-    if (transaction.changed.size > 0 || transaction.deleteSet.clients.size > 0) changed = true;
     for (const type of transaction.changed.keys()) if (type instanceof Y.Text) changedTexts.add(type);
   };
   doc.on('afterTransaction', collect);
@@ -312,28 +296,7 @@ function applyCollectingChanges(doc: Y.Doc, update: Uint8Array, origin: DocPeer)
   } finally {
     doc.off('afterTransaction', collect);
   }
-  return { changedTexts, changed };
-}
-
-/**
- * Sends this writer the server's state vector (a plain y-websocket sync step 1) once what it sent is
- * committed, so its "not sent yet" marks can clear. Read-only peers never get here (onUpdate returns
- * first). Cheap: one Y.encodeStateVector per throttle window, which reads the last struct of each Yjs
- * client in the document (tens of clients, not the document's size), and a few bytes on the wire.
- * The vector is taken before waiting for the commit, so it never claims an update applied after it.
- */
-function scheduleAck(conn: Connection, live: LiveDoc): void {
-  if (conn.ackTimer !== null) return;
-  conn.ackTimer = setTimeout(() => {
-    conn.ackTimer = null;
-    if (conn.state.kind !== 'open') return;
-    const { liveDocs, log, docName } = conn.ctx;
-    const ack = liveDocs.syncStep1For(live);
-    liveDocs
-      .whenCommitted(live)
-      .then(() => conn.peer.send(ack))
-      .catch((error) => log.error({ err: error, doc: docName }, 'could not acknowledge an update'));
-  }, connectionLimits.ackDelayMs);
+  return changedTexts;
 }
 
 // Only the connection's own entry is accepted, and its identity is stamped by the server, so nobody
@@ -394,8 +357,6 @@ function settleClosed(conn: Connection): void {
   conn.inboxBytes = 0;
   if (conn.budgetTimer) clearTimeout(conn.budgetTimer);
   conn.budgetTimer = null;
-  if (conn.ackTimer) clearTimeout(conn.ackTimer);
-  conn.ackTimer = null;
   conn.ctx.scheduler.forget(conn);
   conn.detachPeer?.();
   if (previous.kind === 'open') conn.ctx.liveDocs.leave(previous.live, conn.peer, conn.ownClientId);

@@ -4,70 +4,100 @@ import WebSocket from 'ws';
 import { messageSync } from 'y-websocket';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
-import { addCard, readCards } from '../../shared/boardDoc';
+import { addCard, cardTextOf, readCards } from '../../shared/boardDoc';
 import { boardDocName } from '../../shared/docNames';
 import { heartbeatFrame } from '../../shared/heartbeat';
-import { covers } from '../../shared/unsentChanges';
+import { clocksOfUpdate, covers, mergeClocks } from '../../shared/unsentChanges';
 import { trackUnsent } from '../../client/src/yjs/unsentTracker';
 import { serverWithEvent } from '../helpers/serverWithEvent';
 import { cleanupsAfterEach } from '../helpers/testServer';
 import { connectProvider, waitFor, waitForSync, type ProviderHandle } from '../helpers/yjsClient';
 
-// The server acknowledges what a writer sent: after applying its update (and committing it) it sends that
-// connection its state vector, a plain sync step 1, so the client can tell what is not sent yet.
+// The server acknowledges what a writer sent by sending it back: once committed, an update goes to every
+// peer of the document, the writer included, and the client counts what the server sends as held there.
 
 const cleanups = cleanupsAfterEach();
 
-/** A real y-websocket provider that also records the state vector of every sync step 1 the server sent it. */
-function recordingStateVectors(handle: ProviderHandle): Map<number, number>[] {
-  const heard: Map<number, number>[] = [];
+/** A real y-websocket provider that also records every sync message the server sent it, by kind. */
+function recordingSync(handle: ProviderHandle): { stateVectors: Map<number, number>[]; updates: Uint8Array[] } {
+  const heard = { stateVectors: [] as Map<number, number>[], updates: [] as Uint8Array[] };
   const defaultSync = handle.provider.messageHandlers[messageSync]!;
   handle.provider.messageHandlers[messageSync] = (encoder, decoder, provider, fromSocket, type) => {
     const peek = decoding.clone(decoder);
-    if (decoding.readVarUint(peek) === syncProtocol.messageYjsSyncStep1) heard.push(Y.decodeStateVector(decoding.readVarUint8Array(peek)));
+    const step = decoding.readVarUint(peek);
+    const payload = decoding.readVarUint8Array(peek);
+    if (step === syncProtocol.messageYjsSyncStep1) heard.stateVectors.push(Y.decodeStateVector(payload));
+    else heard.updates.push(payload);
     defaultSync(encoder, decoder, provider, fromSocket, type);
   };
   return heard;
 }
 
 const ownClocks = (doc: Y.Doc) => Y.decodeStateVector(Y.encodeStateVector(doc));
+const heardClocks = (updates: Uint8Array[]) => updates.reduce((known, update) => mergeClocks(known, clocksOfUpdate(update)), new Map<number, number>());
+const hasStructsOf = (update: Uint8Array, client: number) => Y.decodeUpdate(update).structs.some((struct) => struct.id.client === client);
 
-describe('the server acknowledges updates with its state vector', () => {
-  it('after an update, the writer receives a state vector that covers it', async () => {
+describe('the server acknowledges updates by echoing them once committed', () => {
+  it('after an update, the writer receives it back, covering it, and no extra state vector', async () => {
     const { server, event } = await serverWithEvent(cleanups);
     const room = event.info.rooms[0]!;
     const writer = connectProvider(server.url, boardDocName(event.info.id, room.id), event.facilitator.cookieHeader);
     cleanups.push(() => writer.destroy());
-    const heard = recordingStateVectors(writer);
+    const heard = recordingSync(writer);
     await waitForSync(writer.provider);
-    const handshake = heard.length;
+    const [handshakeVectors, handshakeUpdates] = [heard.stateVectors.length, heard.updates.length];
 
     addCard(writer.doc, { id: 'acked-card', questionId: 'worked-well', ...event.facilitatorAuthor, text: 'Sent and acknowledged' });
     const local = ownClocks(writer.doc);
-    await waitFor(() => heard.slice(handshake).some((vector) => covers(vector, local)), 10_000, 'an acknowledgement covering the card');
-    // One acknowledgement per burst, not one per keystroke and not an endless exchange.
-    expect(heard.length - handshake).toBeLessThanOrEqual(2);
+    await waitFor(() => covers(heardClocks(heard.updates.slice(handshakeUpdates)), local), 10_000, 'the echo covering the card');
+    expect(heard.updates.slice(handshakeUpdates).some((update) => hasStructsOf(update, writer.doc.clientID))).toBe(true);
+    // One burst, one echo: no state-vector acknowledgements besides it.
+    expect(heard.stateVectors.length).toBe(handshakeVectors);
   });
 
-  it('a read-only peer is never acknowledged: its updates are refused, so nothing is owed', async () => {
+  it("a read-only peer's refused update is never sent back to it or anyone", async () => {
     const { server, event } = await serverWithEvent(cleanups);
     const room = event.info.rooms[0]!;
     const docName = boardDocName(event.info.id, room.id);
     const organiser = connectProvider(server.url, docName, event.organiser.cookieHeader);
     const writer = connectProvider(server.url, docName, event.facilitator.cookieHeader);
     cleanups.push(() => organiser.destroy(), () => writer.destroy());
-    const organiserHeard = recordingStateVectors(organiser);
-    const writerHeard = recordingStateVectors(writer);
+    const organiserHeard = recordingSync(organiser);
+    const writerHeard = recordingSync(writer);
     await Promise.all([waitForSync(organiser.provider), waitForSync(writer.provider)]);
-    const [organiserHandshake, writerHandshake] = [organiserHeard.length, writerHeard.length];
 
     addCard(organiser.doc, { id: 'refused-card', questionId: 'worked-well', authorId: 'x', authorName: 'Organiser' });
-    // The writer's update goes after the organiser's: once the writer is acknowledged, the organiser's turn has passed.
+    // The writer's update goes after the organiser's: once the writer's echo is back, the organiser's turn has passed.
     addCard(writer.doc, { id: 'writer-card', questionId: 'worked-well', ...event.facilitatorAuthor, text: 'After' });
-    const local = ownClocks(writer.doc);
-    await waitFor(() => writerHeard.slice(writerHandshake).some((vector) => covers(vector, local)), 10_000, 'the writer acknowledged');
+    await waitFor(() => writerHeard.updates.some((update) => hasStructsOf(update, writer.doc.clientID)), 10_000, 'the writer acknowledged');
     await waitFor(() => readCards(organiser.doc).some((card) => card.id === 'writer-card'), 10_000, 'the relay to the organiser');
-    expect(organiserHeard.length).toBe(organiserHandshake);
+    const everything = [...organiserHeard.updates, ...writerHeard.updates];
+    expect(everything.some((update) => hasStructsOf(update, organiser.doc.clientID))).toBe(false);
+    expect(readCards(writer.doc).some((card) => card.id === 'refused-card')).toBe(false);
+  });
+
+  it('the client tracker marks a card whose text was deleted while disconnected until the server sends the deletion back', async () => {
+    const { server, event } = await serverWithEvent(cleanups);
+    const room = event.info.rooms[0]!;
+    const docName = boardDocName(event.info.id, room.id);
+    const writer = connectProvider(server.url, docName, event.facilitator.cookieHeader);
+    const reader = connectProvider(server.url, docName, event.organiser.cookieHeader);
+    cleanups.push(() => writer.destroy(), () => reader.destroy());
+    const unsent = trackUnsent(writer.doc, writer.provider, docName, null);
+    cleanups.push(() => unsent.destroy());
+    await Promise.all([waitForSync(writer.provider), waitForSync(reader.provider)]);
+    addCard(writer.doc, { id: 'edited-card', questionId: 'worked-well', ...event.facilitatorAuthor, text: 'Keep this, drop that' });
+    await waitFor(() => cardTextOf(reader.doc, 'edited-card')?.toString() === 'Keep this, drop that', 10_000, 'the card at the other peer');
+
+    writer.provider.disconnect();
+    cardTextOf(writer.doc, 'edited-card')!.delete(9, 11);
+    // A deletion moves no clock: only the tracked run marks the card.
+    await waitFor(() => unsent.current().cards.has('edited-card'), 5_000, 'the mark');
+    expect(unsent.current().total).toBe(1);
+
+    writer.provider.connect();
+    await waitFor(() => unsent.current().total === 0, 10_000, 'the mark to clear');
+    await waitFor(() => cardTextOf(reader.doc, 'edited-card')?.toString() === 'Keep this', 10_000, 'the deletion at the other peer');
   });
 
   it('the client tracker marks a card made while disconnected until the server has it', async () => {

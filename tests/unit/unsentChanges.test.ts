@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { addCard, cardTextOf } from '../../shared/boardDoc';
-import { cardIdsOfDeletions, clocksOfUpdate, covers, mergeClocks, unsentChanges, type Clocks } from '../../shared/unsentChanges';
+import { cardsOfRuns, clocksOfUpdate, covers, deletedRunsOf, mergeClocks, runsNotDeletedIn, unsentChanges, type Clocks, type DeletedRun } from '../../shared/unsentChanges';
 
 /** A server and a device that have synced: the device starts with what the server has. */
 function syncedPair() {
@@ -64,15 +64,37 @@ describe('unsent changes: what the server has not acknowledged, by card', () => 
 
   it('adds cards whose text was only deleted (deletions carry no clock), while they exist', () => {
     const { server, device } = syncedPair();
-    let deleted = new Set<string>();
+    let runs: DeletedRun[] = [];
     device.on('afterTransaction', (transaction: Y.Transaction) => {
-      if (transaction.deleteSet.clients.size > 0) deleted = cardIdsOfDeletions(transaction);
+      if (transaction.deleteSet.clients.size > 0) runs = deletedRunsOf(transaction);
     });
     cardTextOf(device, 'c-old')!.delete(0, 5);
-    expect([...deleted]).toEqual(['c-old']);
+    expect([...cardsOfRuns(runs)]).toEqual(['c-old']);
     expect(unsentChanges(device, clocksOf(server)).total).toBe(0);
-    expect([...unsentChanges(device, clocksOf(server), deleted).cards]).toEqual(['c-old']);
+    expect([...unsentChanges(device, clocksOf(server), cardsOfRuns(runs)).cards]).toEqual(['c-old']);
     expect(unsentChanges(device, clocksOf(server), ['c-removed']).total).toBe(0);
+  });
+
+  it('keeps a deleted run until a delete set from the server covers it, and only that run', () => {
+    const { server, device } = syncedPair();
+    const runs: DeletedRun[] = [];
+    device.on('afterTransaction', (transaction: Y.Transaction) => {
+      if (transaction.local) runs.push(...deletedRunsOf(transaction));
+    });
+    const text = cardTextOf(device, 'c-old')!;
+    const beforeFirst = Y.encodeStateVector(server);
+    text.delete(0, 5); // "From "
+    const first = Y.encodeStateAsUpdate(device, beforeFirst);
+    text.delete(0, 2); // "be"
+    expect(runs).toHaveLength(2);
+    // Nothing the server sends without the deletion acknowledges it, however many clocks it carries.
+    expect(runsNotDeletedIn(runs, Y.decodeUpdate(Y.encodeStateAsUpdate(server)).ds)).toEqual(runs);
+    Y.applyUpdate(server, first);
+    // The server's echo of the first deletion covers that run; the second stays unsent.
+    expect(runsNotDeletedIn(runs, Y.decodeUpdate(first).ds)).toEqual([runs[1]]);
+    Y.applyUpdate(server, Y.encodeStateAsUpdate(device, Y.encodeStateVector(server)));
+    // A step 2 carries the whole delete set: everything the server holds is covered.
+    expect(runsNotDeletedIn(runs, Y.decodeUpdate(Y.encodeStateAsUpdate(server)).ds)).toEqual([]);
   });
 
   it('compares and merges state vectors', () => {

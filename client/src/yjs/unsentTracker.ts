@@ -2,11 +2,25 @@ import * as decoding from 'lib0/decoding';
 import { messageSync, type WebsocketProvider } from 'y-websocket';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
-import { cardIdsOfDeletions, clocksOfUpdate, covers, mergeClocks, noUnsentChanges, unsentChanges, unsentOf, type Clocks, type UnsentChanges } from '../../../shared/unsentChanges';
+import {
+  cardsOfRuns,
+  clocksOfUpdate,
+  covers,
+  deletedRunsOf,
+  mergeClocks,
+  noUnsentChanges,
+  runsNotDeletedIn,
+  unsentChanges,
+  unsentOf,
+  type Clocks,
+  type DeletedRun,
+  type UnsentChanges,
+} from '../../../shared/unsentChanges';
 
-// What this device has that the server has not acknowledged. The server sends a writer its state vector
-// (a sync step 1) after applying its updates (server/yjs/docConnection.ts: scheduleAck); everything it
-// relays proves it holds that too. Read from the socket only (not from other tabs over BroadcastChannel:
+// What this device has that the server has not acknowledged. The server sends every committed update on to
+// all peers of the document, the writer included (server/yjs/live/groupCommit.ts): an update it sends proves
+// it holds those items and deletions, so the writer's own echo is its acknowledgement. Read from the socket
+// only (not from other tabs over BroadcastChannel:
 // y-websocket calls the same handler then, with emitSynced false). Kept in localStorage, so the marks
 // survive a reload while offline; recomputed from the server's vector on reconnect.
 
@@ -22,8 +36,8 @@ export interface UnsentTracker {
 interface Stored {
   /** The server's clocks as last heard: [client, clock] pairs. */
   server: [number, number][];
-  /** Cards whose text was deleted here and not acknowledged yet (deletions carry no clock). */
-  deletions: string[];
+  /** Runs deleted here (in cards) that the server has not sent back yet (deletions carry no clock). */
+  deletions: DeletedRun[];
 }
 
 /** While live, an acknowledgement normally comes well within this: a mark shows only for what waits longer. */
@@ -35,9 +49,9 @@ export function trackUnsent(doc: Y.Doc, provider: WebsocketProvider, docName: st
   const key = `roundtable:unsent:${docName}`;
   const kept = readKept(storage, key);
   let server: Clocks | null = kept ? new Map(kept.server) : null;
-  // Deletions made while the socket was down go with the next handshake's reply; those made while up went at once.
-  const deletionsAwaitingConnection = new Set<string>(kept?.deletions ?? []);
-  const deletionsAwaitingAck = new Set<string>();
+  // Made offline, they go with the next handshake's reply; made online, at once. Either way they are
+  // acknowledged when an update from the server (its step 2, an echo) carries them.
+  let deletions: DeletedRun[] = kept?.deletions ?? [];
   let handshakeAnswered = false;
   /** What this device held when the server's previous step 1 arrived: all sent by then. */
   let heldAtLastStep1: Clocks = new Map();
@@ -51,7 +65,7 @@ export function trackUnsent(doc: Y.Doc, provider: WebsocketProvider, docName: st
   const live = () => provider.wsconnected && provider.synced;
   const recompute = () => {
     timer = null;
-    const pending = [...deletionsAwaitingConnection, ...deletionsAwaitingAck];
+    const pending = cardsOfRuns(deletions);
     // Nothing heard from the server ever (a first visit): nothing can be called sent or unsent yet.
     const all = server ? unsentChanges(doc, server, pending) : noUnsentChanges;
     const now = Date.now();
@@ -84,14 +98,14 @@ export function trackUnsent(doc: Y.Doc, provider: WebsocketProvider, docName: st
   };
   const write = () => {
     if (!storage || !server) return;
-    const state: Stored = { server: [...server], deletions: [...deletionsAwaitingConnection, ...deletionsAwaitingAck] };
+    const state: Stored = { server: [...server], deletions };
     try {
       storage.setItem(key, JSON.stringify(state));
     } catch {
       // A full or blocked storage only costs the marks after a reload, never the content.
     }
   };
-  /** Written at most twice a second (acknowledgements come up to five times a second while typing). */
+  /** Written at most twice a second (an echo comes back for every keystroke). */
   const keep = () => {
     if (!storage || keepTimer) return;
     keepTimer = setTimeout(() => {
@@ -108,31 +122,27 @@ export function trackUnsent(doc: Y.Doc, provider: WebsocketProvider, docName: st
     const payload = decoding.readVarUint8Array(peek);
     if (step === syncProtocol.messageYjsSyncStep1) {
       const heard = Y.decodeStateVector(payload);
-      const isAck = handshakeAnswered;
+      const again = handshakeAnswered;
       server = heard;
-      if (isAck) deletionsAwaitingAck.clear();
       keep();
       schedule();
-      // The first step 1 of a connection is answered as y-websocket would: with all the server lacks. Later
-      // ones are acknowledgements, answered only if the server still lacks what was sent a whole round ago
-      // (it asked to resync): what it lacks otherwise is on its way, and the answer would carry the full
-      // delete set each time.
-      const answer = !isAck || !covers(heard, heldAtLastStep1);
+      // The first step 1 of a connection is answered as y-websocket would: with all the server lacks. A later
+      // one (the server asks to resync) only if the server still lacks what was sent a whole round ago: what
+      // it lacks otherwise is on its way, and the answer would carry the full delete set each time.
+      const answer = !again || !covers(heard, heldAtLastStep1);
       heldAtLastStep1 = Y.decodeStateVector(Y.encodeStateVector(doc));
       if (!answer) return;
       defaultSync(encoder, decoder, provider, fromSocket, messageType);
-      if (!isAck) {
-        handshakeAnswered = true;
-        for (const card of deletionsAwaitingConnection) deletionsAwaitingAck.add(card);
-        deletionsAwaitingConnection.clear();
-      }
+      handshakeAnswered = true;
       return;
     }
     defaultSync(encoder, decoder, provider, fromSocket, messageType);
-    // The server relays only what it has integrated: an update from it proves it holds those items.
+    // The server relays only what it has committed: an update from it proves it holds those items and deletions.
     if (server) mergeClocks(server, clocksOfUpdate(payload));
     else server = clocksOfUpdate(payload);
+    if (deletions.length > 0) deletions = runsNotDeletedIn(deletions, Y.decodeUpdate(payload).ds);
     keep();
+    schedule();
   };
 
   const onStatus = ({ status }: { status: string }) => {
@@ -147,8 +157,7 @@ export function trackUnsent(doc: Y.Doc, provider: WebsocketProvider, docName: st
   const onAfterTransaction = (transaction: Y.Transaction) => {
     if (transaction.origin === provider) return;
     if (transaction.local && transaction.deleteSet.clients.size > 0) {
-      const target = handshakeAnswered && provider.wsconnected ? deletionsAwaitingAck : deletionsAwaitingConnection;
-      for (const card of cardIdsOfDeletions(transaction)) target.add(card);
+      deletions.push(...deletedRunsOf(transaction));
       keep();
     }
     schedule();
@@ -195,7 +204,7 @@ function readKept(storage: KeptState, key: string): Stored | null {
     const { server, deletions } = parsed as Partial<Stored>;
     if (!Array.isArray(server) || !Array.isArray(deletions)) return null;
     const pairs = server.filter((pair): pair is [number, number] => Array.isArray(pair) && pair.length === 2 && pair.every(Number.isSafeInteger));
-    return { server: pairs, deletions: deletions.filter((card): card is string => typeof card === 'string') };
+    return { server: pairs, deletions: deletions.filter(isDeletedRun) };
   } catch {
     return null;
   }
@@ -207,4 +216,8 @@ function safeLocalStorage(): KeptState {
   } catch {
     return null;
   }
+}
+
+function isDeletedRun(value: unknown): value is DeletedRun {
+  return Array.isArray(value) && value.length === 4 && typeof value[0] === 'string' && value.slice(1).every(Number.isSafeInteger);
 }

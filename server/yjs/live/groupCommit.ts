@@ -86,16 +86,17 @@ export function createGroupCommit({ store, log, relay, afterCommit, onStorageErr
     for (const { live } of batch) if (live.flushing === round) live.flushing = null;
   }
 
-  /** One frame per document per turn; a lone sender is skipped, mixed senders get the (harmless) echo. */
+  /**
+   * One frame per document per turn, to every peer: the writers' echo is their acknowledgement (their clients
+   * clear "not sent yet" marks from it), and costs one more send of the same bytes.
+   */
   function broadcast(live: DocRecord, updates: PendingUpdate[]): void {
     if (updates.length === 0) return;
     const merged = updates.length === 1 ? updates[0]!.update : Y.mergeUpdates(updates.map((u) => u.update));
     // A Buffer, so that ws does not wrap the bytes again for every peer.
     const encoded = encodeUpdateMessage(merged);
     const frame = Buffer.from(encoded.buffer, encoded.byteOffset, encoded.byteLength);
-    const origins = new Set(updates.map((u) => u.origin));
-    const skip = origins.size === 1 ? updates[0]!.origin : undefined;
-    for (const peer of live.peers) if (peer !== skip) peer.send(frame);
+    for (const peer of live.peers) peer.send(frame);
     if (!relay.clustered) return;
     const local = updates.filter((u) => u.origin !== fromCluster).map((u) => u.update);
     if (local.length > 0) relay.publishUpdate(live.name, local.length === 1 ? local[0]! : Y.mergeUpdates(local));
