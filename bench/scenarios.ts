@@ -272,7 +272,7 @@ export async function fanoutSteps(
   tag: string,
   shape: FanoutShape,
   ramp: boolean,
-  extra: Pick<FanoutRequest, 'flood' | 'drainUntilDeliveredMs'> = {},
+  extra: Pick<FanoutRequest, 'flood' | 'drainUntilDeliveredMs' | 'warmupRate'> = {},
 ): Promise<StepResult[]> {
   const probesPerRoom = Math.max(0, ...shape.probeRooms.map((r) => shape.probeRooms.filter((x) => x === r).length));
   const plans = await planRooms(server, tag, shape.rooms, shape.perRoom + probesPerRoom);
@@ -321,7 +321,8 @@ export async function runRepeatedCells(ctx: RunContext, server: BenchServer, sce
   }
   const rates = shapes.flatMap((shape) => Array.from({ length: runs }, () => shape.rates[0]!));
   ctx.log(`  ${server.kind} ${scenarios.join(' + ')}: ${first.rooms}×${first.perRoom} @${rates.join(', ')}/s`);
-  const steps = await fanoutSteps(ctx, server, `${scenarios.join('-')}-${Date.now().toString(36)}`, { ...first, rates }, false);
+  // Warmed at the highest of the rates: the JIT is done sooner, and every server gets the same.
+  const steps = await fanoutSteps(ctx, server, `${scenarios.join('-')}-${Date.now().toString(36)}`, { ...first, rates }, false, { warmupRate: Math.max(...rates) });
   return scenarios.map((scenario, i) => cellOf(ctx, server, scenario, steps.slice(i * runs, (i + 1) * runs)));
 }
 

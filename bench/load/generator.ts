@@ -166,8 +166,12 @@ async function fanout(req: FanoutRequest): Promise<StepResult[]> {
     // The flooders build their updates, then flood through warm-up and window alongside the paced edits.
     if (req.flood) flood = startFlood(req.flood);
     for (const [i, rate] of req.rates.entries()) {
+      if (i === 0 && req.warmupRate !== undefined) {
+        pacer.setRate(req.warmupRate);
+        await sleep(req.warmupMs);
+      }
       pacer.setRate(rate);
-      await sleep(i === 0 ? req.warmupMs : req.stepWarmMs);
+      await sleep(i === 0 && req.warmupRate === undefined ? req.warmupMs : req.stepWarmMs);
       w = newWindow();
       const server0 = sample(req.serverPid);
       const extra0 = (req.extraServerPids ?? []).map((pid) => sample(pid));

@@ -20,6 +20,8 @@ export interface FanoutRequest {
   /** A ramp ends at its first failing step (p99 over stopP99Ms, delivery < 1 or the generator over budget). */
   stopAtFailure: boolean;
   warmupMs: number;
+  /** The warm-up's rate when it differs from the first step's (a faster one gets every server's JIT done sooner). */
+  warmupRate?: number;
   stepWarmMs: number;
   windowMs: number;
   drainMs: number;

@@ -25,6 +25,7 @@ import {
 } from './protocol';
 import { heartbeatFrame, isHeartbeat } from '../../shared/heartbeat';
 import { refuse, Refusal } from './refusal';
+import { SharedFrame, sendShared } from './sharedFrame';
 import { checkUpdate, type Writer } from './schema/checkUpdate';
 import { dropPending, trimLongTexts } from './updateGuard';
 import { currentNamesMode } from '../events/namesModes';
@@ -98,10 +99,11 @@ export function serveDocConnection(ws: WebSocket, ctx: DocConnectionContext): vo
     ctx,
     writer: { role: claims.role, participantId: claims.participantId, name: claims.name },
     peer: {
-      send(frame) {
+      send(message) {
         if (ws.readyState !== WebSocket.OPEN) return;
         if (ws.bufferedAmount > connectionLimits.maxBufferedBytes) return end(conn, new Refusal('tooFast', 'connection too slow, reconnecting'));
-        ws.send(frame);
+        if (message instanceof SharedFrame) sendShared(ws, message);
+        else ws.send(message);
       },
       close(code, reason) {
         ws.close(code, reason);

@@ -5,6 +5,7 @@ import { openPostgresStore } from '../../server/store/postgresStore';
 import { openSqliteStore } from '../../server/store/sqliteStore';
 import type { Store } from '../../server/store/store';
 import { decodeMessage } from '../../server/yjs/protocol';
+import { SharedFrame } from '../../server/yjs/sharedFrame';
 import { createLiveDocs, type DocPeer, type LiveDoc } from '../../server/yjs/liveDocs';
 import { has } from '../helpers/externalNeeds';
 import { createTempDatabase } from '../helpers/postgres';
@@ -45,8 +46,8 @@ function recordingPeer(events: string[] = [], label = 'peer') {
   const peer = {
     updates: [] as Uint8Array[],
     closed: null as number | null,
-    send(frame: Uint8Array) {
-      const message = decodeMessage(frame);
+    send(frame: Uint8Array | SharedFrame) {
+      const message = decodeMessage(frame instanceof SharedFrame ? frame.message : frame);
       if (message.type === 'sync-update') {
         peer.updates.push(message.update);
         events.push(`${label} received`);

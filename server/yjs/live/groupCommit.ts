@@ -3,11 +3,13 @@ import * as Y from 'yjs';
 import type { DocStore } from '../../store/store';
 import { encodeUpdateMessage } from '../protocol';
 import type { ClusterRelay } from './clusterRelay';
+import { SharedFrame } from '../sharedFrame';
 import { fromCluster, type DocRecord, type PendingUpdate } from './docRecord';
 
 /**
- * Group commit: updates from all documents applied during one event-loop turn are committed together
- * (one `store.appendBatch`), and only then sent on, as one frame per document per turn.
+ * Group commit: updates from all documents applied during one task (a socket's data callback, a round of
+ * the fair scheduler, a message from another server) are committed together (one `store.appendBatch`),
+ * and only then sent on, as one frame per document per commit.
  */
 export interface GroupCommit {
   /** Marks a document whose `pending` just grew; it is committed with everything else of this turn. */
@@ -31,6 +33,12 @@ export interface GroupCommitDeps {
 }
 
 const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
+/**
+ * Right after the current task, before the event loop goes on. Not setImmediate: an immediate makes the loop
+ * run one more iteration (a non-blocking poll, its phases, a callback into JavaScript) for every update at
+ * light load, which measured ~25 % of the server's CPU at the event load (BENCHMARKS.md, issue 16).
+ */
+const afterThisTask = () => Promise.resolve();
 
 export function createGroupCommit({ store, log, relay, afterCommit, onStorageError }: GroupCommitDeps): GroupCommit {
   const dirty = new Set<DocRecord>();
@@ -39,8 +47,8 @@ export function createGroupCommit({ store, log, relay, afterCommit, onStorageErr
   function scheduleFlush(): void {
     if (flushRound) return;
     flushRound = (async () => {
-      // Yield once so that everything arriving in this turn is committed together.
-      await nextTurn();
+      // Yield once so that everything applied in this task is committed together.
+      await afterThisTask();
       try {
         while (dirty.size > 0) await flushDirty();
       } finally {
@@ -93,9 +101,7 @@ export function createGroupCommit({ store, log, relay, afterCommit, onStorageErr
   function broadcast(live: DocRecord, updates: PendingUpdate[]): void {
     if (updates.length === 0) return;
     const merged = updates.length === 1 ? updates[0]!.update : Y.mergeUpdates(updates.map((u) => u.update));
-    // A Buffer, so that ws does not wrap the bytes again for every peer.
-    const encoded = encodeUpdateMessage(merged);
-    const frame = Buffer.from(encoded.buffer, encoded.byteOffset, encoded.byteLength);
+    const frame = new SharedFrame(encodeUpdateMessage(merged));
     for (const peer of live.peers) peer.send(frame);
     if (!relay.clustered) return;
     const local = updates.filter((u) => u.origin !== fromCluster).map((u) => u.update);

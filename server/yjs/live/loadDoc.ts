@@ -4,6 +4,7 @@ import { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import type { DocStore } from '../../store/store';
 import { encodeAwarenessMessage } from '../protocol';
+import { SharedFrame } from '../sharedFrame';
 import type { ClusterRelay } from './clusterRelay';
 import { DocRecord, fromCluster, fromStore, integrateStored } from './docRecord';
 import type { GroupCommit } from './groupCommit';
@@ -95,7 +96,7 @@ export async function loadDoc(name: string, deps: LoadDeps): Promise<DocRecord> 
     if (changed.length === 0) return;
     const update = awarenessProtocol.encodeAwarenessUpdate(awareness, changed);
     // Encoded once for every peer; the sender gets it too, which keeps its liveness check fed.
-    const frame = encodeAwarenessMessage(update);
+    const frame = new SharedFrame(encodeAwarenessMessage(update));
     for (const peer of self.peers) peer.send(frame);
     if (origin !== fromCluster) relay.publishAwareness(name, update);
   });

@@ -1,3 +1,4 @@
+import type { SharedFrame } from '../sharedFrame';
 import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
 
@@ -48,7 +49,8 @@ export interface LiveDocs {
 
 /** A peer of a live document: anything that can receive encoded frames. */
 export interface DocPeer {
-  send(frame: Uint8Array): void;
+  /** One y-websocket message; a SharedFrame when the same message goes to many peers. */
+  send(message: Uint8Array | SharedFrame): void;
   close(code: number, reason: string): void;
 }
 

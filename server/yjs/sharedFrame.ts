@@ -1,0 +1,49 @@
+import type { Duplex } from 'node:stream';
+import { WebSocket } from 'ws';
+
+/**
+ * A message sent to many peers (a document's committed updates, presence): its whole WebSocket frame,
+ * header and payload, is built once on first use and the same bytes are written to every socket. A server's
+ * frames are unmasked (RFC 6455 §5.3), so one frame fits every peer; going through `ws.send` instead builds a
+ * header per peer and writes two buffers through cork/uncork (writev), which measured as most of the send
+ * path's own CPU at the event load (BENCHMARKS.md, issue 16).
+ */
+export class SharedFrame {
+  private wire: Buffer | null = null;
+
+  constructor(readonly message: Uint8Array) {}
+
+  get frame(): Buffer {
+    this.wire ??= binaryFrame(this.message);
+    return this.wire;
+  }
+}
+
+/** A complete, final, unmasked binary frame around `payload` (opcode 2, RFC 6455 §5.2). */
+export function binaryFrame(payload: Uint8Array): Buffer {
+  const length = payload.byteLength;
+  const headerBytes = length < 126 ? 2 : length < 65_536 ? 4 : 10;
+  const frame = Buffer.allocUnsafe(headerBytes + length);
+  frame[0] = 0x82;
+  if (length < 126) frame[1] = length;
+  else if (length < 65_536) {
+    frame[1] = 126;
+    frame.writeUInt16BE(length, 2);
+  } else {
+    frame[1] = 127;
+    frame.writeBigUInt64BE(BigInt(length), 2);
+  }
+  frame.set(payload, headerBytes);
+  return frame;
+}
+
+/**
+ * Writes a shared frame to the socket under `ws`. Safe because our WebSocketServer never negotiates
+ * permessage-deflate (ws then queues nothing: every `ws.send` goes straight to the same socket, so the
+ * order of frames is kept). Falls back to `ws.send` where the socket is not reachable.
+ */
+export function sendShared(ws: WebSocket, shared: SharedFrame): void {
+  const socket = (ws as unknown as { _socket?: Duplex | null })._socket;
+  if (socket && ws.readyState === WebSocket.OPEN) socket.write(shared.frame);
+  else ws.send(shared.message);
+}
