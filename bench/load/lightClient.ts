@@ -150,7 +150,7 @@ export class LightClient {
       const step = decoding.readVarUint(decoder);
       if (step === 0) {
         // Answer the server's first SyncStep1 with an empty step 2 so the server considers us synced. Later ones
-        // are ours acknowledging updates; like our client (client/src/yjs/unsentTracker.ts) we do not answer
+        // are the server asking to resync; like our client (client/src/yjs/unsentTracker.ts) we do not answer
         // those, since everything this client sent is already on its way.
         if (!answeredStep1) this.ws.send(emptyStep2);
         answeredStep1 = true;
