@@ -1,6 +1,11 @@
+import { createRequire } from 'node:module';
+import type { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { Receiver } from 'ws';
 import { binaryFrame, SharedFrame } from '../../server/yjs/sharedFrame';
+
+// ws's frame parser, which @types/ws does not declare.
+type ReceiverLike = Writable & { on(event: 'message', listener: (data: Buffer, isBinary: boolean) => void): ReceiverLike };
+const { Receiver } = createRequire(import.meta.url)('ws') as { Receiver: new (options: { isServer: boolean }) => ReceiverLike };
 
 /** What ws's own receiver (as a client reads server frames: unmasked) makes of the bytes. */
 function received(bytes: Buffer): Promise<{ data: Buffer; isBinary: boolean }> {
