@@ -34,8 +34,13 @@ export function mergeClocks(into: Clocks, more: Clocks): Clocks {
  * Y.encodeStateVectorFromUpdate: that one counts only clients whose structs start at clock 0.
  */
 export function clocksOfUpdate(update: Uint8Array): Clocks {
+  return clocksOfStructs(Y.decodeUpdate(update).structs);
+}
+
+/** The same, from an update already decoded. */
+export function clocksOfStructs(structs: readonly (Y.Item | Y.GC | Y.Skip)[]): Clocks {
   const clocks: Clocks = new Map();
-  for (const struct of Y.decodeUpdate(update).structs) {
+  for (const struct of structs) {
     if (struct instanceof Y.Skip) continue;
     const end = struct.id.clock + struct.length;
     if ((clocks.get(struct.id.client) ?? 0) < end) clocks.set(struct.id.client, end);

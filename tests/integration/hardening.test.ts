@@ -235,6 +235,12 @@ describe('creating events', () => {
     expect(() => loadConfig({ EVENT_CREATION_KEY: 'short' })).toThrow(/EVENT_CREATION_KEY/);
     expect(loadConfig({ EVENT_CREATION_KEY: '' }).eventCreationKey).toBeUndefined();
   });
+
+  it('takes LOG_FOLD_MS only as a whole number of milliseconds from 1 s to 10 min', () => {
+    expect(loadConfig({}).logFoldMs).toBe(30_000);
+    expect(loadConfig({ LOG_FOLD_MS: '5000' }).logFoldMs).toBe(5000);
+    for (const bad of ['0', '999', '600001', '1.5e3x', 'soon', '-5000']) expect(() => loadConfig({ LOG_FOLD_MS: bad })).toThrow(/LOG_FOLD_MS/);
+  });
 });
 
 describe('display names at the join endpoint', () => {

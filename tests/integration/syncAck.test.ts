@@ -37,6 +37,19 @@ const ownClocks = (doc: Y.Doc) => Y.decodeStateVector(Y.encodeStateVector(doc));
 const heardClocks = (updates: Uint8Array[]) => updates.reduce((known, update) => mergeClocks(known, clocksOfUpdate(update)), new Map<number, number>());
 const hasStructsOf = (update: Uint8Array, client: number) => Y.decodeUpdate(update).structs.some((struct) => struct.id.client === client);
 
+/** A facilitator writing with the unsent tracker on, and an organiser reading the same board, both synced. */
+async function trackedWriterAndReader() {
+  const { server, event } = await serverWithEvent(cleanups);
+  const docName = boardDocName(event.info.id, event.info.rooms[0]!.id);
+  const writer = connectProvider(server.url, docName, event.facilitator.cookieHeader);
+  const reader = connectProvider(server.url, docName, event.organiser.cookieHeader);
+  cleanups.push(() => writer.destroy(), () => reader.destroy());
+  const unsent = trackUnsent(writer.doc, writer.provider, docName, null);
+  cleanups.push(() => unsent.destroy());
+  await Promise.all([waitForSync(writer.provider), waitForSync(reader.provider)]);
+  return { event, writer, reader, unsent };
+}
+
 describe('the server acknowledges updates by echoing them once committed', () => {
   it('after an update, the writer receives it back, covering it, and no extra state vector', async () => {
     const { server, event } = await serverWithEvent(cleanups);
@@ -77,15 +90,7 @@ describe('the server acknowledges updates by echoing them once committed', () =>
   });
 
   it('the client tracker marks a card whose text was deleted while disconnected until the server sends the deletion back', async () => {
-    const { server, event } = await serverWithEvent(cleanups);
-    const room = event.info.rooms[0]!;
-    const docName = boardDocName(event.info.id, room.id);
-    const writer = connectProvider(server.url, docName, event.facilitator.cookieHeader);
-    const reader = connectProvider(server.url, docName, event.organiser.cookieHeader);
-    cleanups.push(() => writer.destroy(), () => reader.destroy());
-    const unsent = trackUnsent(writer.doc, writer.provider, docName, null);
-    cleanups.push(() => unsent.destroy());
-    await Promise.all([waitForSync(writer.provider), waitForSync(reader.provider)]);
+    const { event, writer, reader, unsent } = await trackedWriterAndReader();
     addCard(writer.doc, { id: 'edited-card', questionId: 'worked-well', ...event.facilitatorAuthor, text: 'Keep this, drop that' });
     await waitFor(() => cardTextOf(reader.doc, 'edited-card')?.toString() === 'Keep this, drop that', 10_000, 'the card at the other peer');
 
@@ -101,15 +106,7 @@ describe('the server acknowledges updates by echoing them once committed', () =>
   });
 
   it('the client tracker marks a card made while disconnected until the server has it', async () => {
-    const { server, event } = await serverWithEvent(cleanups);
-    const room = event.info.rooms[0]!;
-    const docName = boardDocName(event.info.id, room.id);
-    const writer = connectProvider(server.url, docName, event.facilitator.cookieHeader);
-    const reader = connectProvider(server.url, docName, event.organiser.cookieHeader);
-    cleanups.push(() => writer.destroy(), () => reader.destroy());
-    const unsent = trackUnsent(writer.doc, writer.provider, docName, null);
-    cleanups.push(() => unsent.destroy());
-    await Promise.all([waitForSync(writer.provider), waitForSync(reader.provider)]);
+    const { event, writer, reader, unsent } = await trackedWriterAndReader();
 
     writer.provider.disconnect();
     addCard(writer.doc, { id: 'offline-card', questionId: 'worked-well', ...event.facilitatorAuthor, text: 'Written offline' });

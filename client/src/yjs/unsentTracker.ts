@@ -4,7 +4,7 @@ import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import {
   cardsOfRuns,
-  clocksOfUpdate,
+  clocksOfStructs,
   covers,
   deletedRunsOf,
   mergeClocks,
@@ -138,9 +138,10 @@ export function trackUnsent(doc: Y.Doc, provider: WebsocketProvider, docName: st
     }
     defaultSync(encoder, decoder, provider, fromSocket, messageType);
     // The server relays only what it has committed: an update from it proves it holds those items and deletions.
-    if (server) mergeClocks(server, clocksOfUpdate(payload));
-    else server = clocksOfUpdate(payload);
-    if (deletions.length > 0) deletions = runsNotDeletedIn(deletions, Y.decodeUpdate(payload).ds);
+    const { structs, ds } = Y.decodeUpdate(payload);
+    if (server) mergeClocks(server, clocksOfStructs(structs));
+    else server = clocksOfStructs(structs);
+    if (deletions.length > 0) deletions = runsNotDeletedIn(deletions, ds);
     keep();
     schedule();
   };
