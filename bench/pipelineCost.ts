@@ -14,21 +14,20 @@ import { createByteBudget } from '../server/yjs/byteBudget';
 import { connectionLimits, serveDocConnection } from '../server/yjs/docConnection';
 import { createFairScheduler } from '../server/yjs/fairScheduler';
 import { createLiveDocs } from '../server/yjs/liveDocs';
+import { round } from './lib/proc';
 
-// Our server's own CPU per update, without sockets or a kernel: `npx tsx bench/pipelineCost.ts [rate=1] [seconds=8]`.
-// The event load's shape (20 rooms × 10 participants, each moving its own card `rate` times a second) goes
-// through the real path — docConnection (budgets, fair turns, decode, schema check, apply), LiveDocs (group
-// commit into the SQLite store's update log) and the broadcast to every peer — with each peer a fake socket
-// that counts what it is sent. Prints µs of process CPU per update after a warm-up: what the fan-out cells'
-// server CPU holds besides the kernel's network work, and quick to compare before and after a change.
+// Our server's CPU per update against the reference's, in one process, without sockets or a kernel:
+// `npx tsx bench/pipelineCost.ts [rate=1] [seconds=8]`. The event load's shape (20 rooms × 10 participants, each
+// moving its own card `rate` times a second) goes through our real path — docConnection (budgets, fair turns,
+// decode, schema check, apply), LiveDocs (group commit into the SQLite store's update log) and the broadcast to
+// every peer — and through @y/websocket-server's (apply, broadcast), each peer a fake socket counting frames.
+// Edits alternate between the two, one per event-loop turn, so both see the same machine: on this VM the CPU
+// a piece of work costs depends on how long the core was idle before (cold caches), and that drifts ±30 %
+// between runs. Prints the CPU of each server's handling (the frame's task and its microtasks) per update.
 
 const args = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 const rate = Number(args[0] ?? 1);
 const seconds = Number(args[1] ?? 8);
-// The harness alone (edits made, never sent): its pacing wake-ups and the senders' own Yjs work, to subtract.
-const harnessOnly = process.argv.includes('--harness-only');
-// The reference y-websocket server's path (@y/websocket-server utils) on the same fake sockets, to compare with.
-const reference = process.argv.includes('--reference');
 const rooms = 20;
 const perRoom = 10;
 
@@ -72,80 +71,85 @@ interface Sender {
   card: Y.Map<unknown>;
   last: Uint8Array | null;
 }
-const senders: Sender[] = [];
-for (let r = 0; r < rooms; r++) {
-  const ref = parseCanonicalDocName(boardDocName('bench-event', `room-${r}`))!;
-  for (let p = 0; p < perRoom; p++) {
-    const socket = new FakeSocket();
-    const claims = { role: 'facilitator' as const, eventId: ref.eventId, participantId: `p-${r}-${p}`, name: 'Facilitator', exp: 0 };
-    if (reference) setupWSConnection(socket as unknown as WebSocket, {} as IncomingMessage, { docName: `room-${r}` });
-    else serveDocConnection(socket as unknown as WebSocket, {
-      liveDocs,
-      scheduler,
-      sessionBudget: createByteBudget(connectionLimits.sessionRate),
-      docMaxBytes: 1024 * 1024,
-      docName: boardDocName(ref.eventId, ref.kind === 'board' ? ref.roomId : ''),
-      ref,
-      claims,
-      access: { canWrite: () => true },
-      log,
-    });
-    const doc = new Y.Doc();
-    const sender: Sender = { socket, doc, card: null as unknown as Y.Map<unknown>, last: null };
-    doc.on('update', (update: Uint8Array) => (sender.last = update));
-    addCard(doc, { id: `card-${r}-${p}`, questionId: 'worked-well', authorId: claims.participantId, authorName: claims.name, text: '' });
-    sender.card = cardsOf(doc).get(`card-${r}-${p}`)!;
-    senders.push(sender);
+type Side = 'ours' | 'reference';
+const senders: Record<Side, Sender[]> = { ours: [], reference: [] };
+for (const side of ['ours', 'reference'] as const) {
+  for (let r = 0; r < rooms; r++) {
+    const ref = parseCanonicalDocName(boardDocName('bench-event', `room-${r}`))!;
+    for (let p = 0; p < perRoom; p++) {
+      const socket = new FakeSocket();
+      const claims = { role: 'facilitator' as const, eventId: ref.eventId, participantId: `p-${r}-${p}`, name: 'Facilitator', exp: 0 };
+      if (side === 'reference') setupWSConnection(socket as unknown as WebSocket, {} as IncomingMessage, { docName: `room-${r}` });
+      else {
+        serveDocConnection(socket as unknown as WebSocket, {
+          liveDocs,
+          scheduler,
+          sessionBudget: createByteBudget(connectionLimits.sessionRate),
+          docMaxBytes: 1024 * 1024,
+          docName: boardDocName(ref.eventId, ref.kind === 'board' ? ref.roomId : ''),
+          ref,
+          claims,
+          access: { canWrite: () => true },
+          log,
+        });
+      }
+      const doc = new Y.Doc();
+      const sender: Sender = { socket, doc, card: null as unknown as Y.Map<unknown>, last: null };
+      doc.on('update', (update: Uint8Array) => (sender.last = update));
+      addCard(doc, { id: `card-${r}-${p}`, questionId: 'worked-well', authorId: claims.participantId, authorName: claims.name, text: '' });
+      sender.card = cardsOf(doc).get(`card-${r}-${p}`)!;
+      senders[side].push(sender);
+    }
   }
 }
 // Documents load and every sender's card arrives before anything is timed.
 await new Promise((resolve) => setTimeout(resolve, 200));
-for (const s of senders) s.socket.emit('message', syncUpdate(s.last!), true);
+for (const s of [...senders.ours, ...senders.reference]) s.socket.emit('message', syncUpdate(s.last!), true);
 await liveDocs.settle();
 
 let sent = 0;
-/** CPU of the server's own handling (the frame's task and its microtasks), without any loop wake-up. */
-let handlingMicros = 0;
-(globalThis as any).__probe?.clear();
-async function edit(s: Sender): Promise<void> {
+const handlingMicros: Record<Side, number> = { ours: 0, reference: 0 };
+async function edit(side: Side, s: Sender): Promise<void> {
   s.card.set('questionId', `q-${sent++}`);
-  if (harnessOnly) return;
   const frame = syncUpdate(s.last!);
   const before = process.cpuUsage();
   s.socket.emit('message', frame, true);
   // Ours commits and broadcasts in microtasks after the frame's task; a few dozen hops cover that chain.
   for (let i = 0; i < 40; i++) await Promise.resolve();
   const used = process.cpuUsage(before);
-  handlingMicros += used.user + used.system;
+  handlingMicros[side] += used.user + used.system;
 }
-/** Senders in turn, `rate × senders` edits a second, one per event-loop turn as sockets would deliver them. */
+/** `rate` edits per sender a second on each side, alternating sides, one edit per event-loop turn. */
 async function run(ms: number): Promise<number> {
-  const interval = 1000 / (rate * senders.length);
+  const interval = 1000 / (rate * perRoom * rooms * 2);
   const start = performance.now();
-  let next = 0;
   let count = 0;
   while (performance.now() - start < ms) {
-    await edit(senders[next++ % senders.length]!);
+    const side = count % 2 === 0 ? 'ours' : 'reference';
+    await edit(side, senders[side][Math.floor(count / 2) % senders[side].length]!);
     count++;
-    const due = start + count * interval;
-    const wait = due - performance.now();
+    const wait = start + count * interval - performance.now();
     await new Promise((resolve) => (wait > 1 ? setTimeout(resolve, wait) : setImmediate(resolve)));
   }
   await liveDocs.settle();
-  return count;
+  return count / 2;
 }
 
+const framesOf = (side: Side) => senders[side].reduce((n, s) => n + s.socket.frames, 0);
 await run(3000);
-const cpu0 = process.cpuUsage();
-handlingMicros = 0;
-const frames0 = senders.reduce((n, s) => n + s.socket.frames, 0);
+handlingMicros.ours = 0;
+handlingMicros.reference = 0;
+const frames0 = { ours: framesOf('ours'), reference: framesOf('reference') };
 const updates = await run(seconds * 1000);
-const cpu = process.cpuUsage(cpu0);
-const frames = senders.reduce((n, s) => n + s.socket.frames, 0) - frames0;
-const micros = (cpu.user + cpu.system) / updates;
-const __P=(globalThis as any).__probe as Map<string,number>|undefined; if(__P) process.stdout.write(JSON.stringify(Object.fromEntries([...__P].map(([k,v])=>[k,Math.round(v*1000/updates)])))+'\n');
+const perUpdate = (side: Side) => Math.round((handlingMicros[side] / updates) * 10) / 10;
 process.stdout.write(
-  `${JSON.stringify({ server: reference ? 'reference' : 'ours', rate, harnessOnly, updates, framesPerUpdate: Math.round((frames / updates) * 10) / 10, cpuMicrosPerUpdate: Math.round(micros), handlingMicrosPerUpdate: Math.round((handlingMicros / updates) * 10) / 10, userMicros: Math.round(cpu.user / updates), systemMicros: Math.round(cpu.system / updates) })}\n`,
+  `${JSON.stringify({
+    rate,
+    updatesEach: updates,
+    framesPerUpdate: { ours: round((framesOf('ours') - frames0.ours) / updates, 1), reference: round((framesOf('reference') - frames0.reference) / updates, 1) },
+    handlingMicrosPerUpdate: { ours: perUpdate('ours'), reference: perUpdate('reference') },
+    ratio: round(handlingMicros.ours / handlingMicros.reference, 2),
+  })}\n`,
 );
 await liveDocs.closeAll();
 await store.close();
