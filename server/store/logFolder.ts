@@ -18,8 +18,12 @@ export interface LogFolderOptions {
   foldBytes: number;
   /** The highest seq SQLite already holds for a document (entries at or below it are covered). */
   storedSeq(name: string): number;
-  /** Inserts the rows in one durable (fsynced) transaction, skipping any a snapshot has since covered. */
+  /** Inserts the rows in one transaction, skipping any a snapshot has since covered (survives a process crash). */
   commit(rows: readonly FoldedRow[]): void;
+  /** Makes every commit so far survive a power cut too (fsync), on the event loop… */
+  syncToDisk(): void;
+  /** …or on the libuv thread pool: a fold's fsync held the loop for 20–40 ms at the busy load (BENCHMARKS.md). */
+  syncToDiskAsync(): Promise<void>;
   onFoldError?(error: unknown): void;
 }
 
@@ -56,7 +60,10 @@ export function openLogFolder(options: LogFolderOptions) {
     const all: ByDoc = new Map();
     for (const source of [folding, unfolded]) for (const [name, list] of source ?? []) all.set(name, [...(all.get(name) ?? []), ...list]);
     const rows = [...covered(all)].map(([name, list]) => ({ name, seq: list.at(-1)!.seq, ...encodeUpdateList(list.map((e) => e.update)) }));
-    if (rows.length > 0) options.commit(rows);
+    if (rows.length > 0) {
+      options.commit(rows);
+      options.syncToDisk();
+    }
     unfolded = new Map();
     folding = null;
     log.reset();
@@ -76,6 +83,10 @@ export function openLogFolder(options: LogFolderOptions) {
     // A synchronous fold (a deletion, say) took these entries over meanwhile.
     if (mine !== generation) return;
     options.commit(rows);
+    // The rotated file is the entries' only copy that survives a power cut until SQLite's is synced.
+    await options.syncToDiskAsync();
+    // A synchronous fold during the sync has committed, synced and removed everything itself.
+    if (mine !== generation) return;
     folding = null;
     fs.rmSync(rotated, { force: true });
   }

@@ -97,6 +97,7 @@ export interface SqliteStoreOptions {
 export function openSqliteStore(dataDir: string, options: SqliteStoreOptions = {}): Store {
   ensurePrivateDir(dataDir);
   const dbFile = path.join(dataDir, 'roundtable.db');
+  const walFile = `${dbFile}-wal`;
   // Created 0600 before SQLite opens it: SQLite gives -wal and -shm the database file's mode.
   fs.closeSync(openPrivateFile(dbFile, fs.constants.O_RDWR | fs.constants.O_CREAT));
   const db = new Database(dbFile);
@@ -233,13 +234,22 @@ export function openSqliteStore(dataDir: string, options: SqliteStoreOptions = {
     foldIntervalMs: options.foldIntervalMs ?? 30_000,
     foldBytes: options.foldBytes ?? 4 * 1024 * 1024,
     storedSeq: (name) => q.lastSeq.get(name)?.seq ?? 0,
-    // The log may only be emptied once its entries are in SQLite even after a power cut: this commit is fsynced.
-    commit(rows) {
-      db.pragma('synchronous = FULL');
+    commit: (rows) => foldRows(rows),
+    // In WAL mode a commit is durable once the WAL file is (what synchronous = FULL does at every commit).
+    syncToDisk() {
+      const fd = fs.openSync(walFile, 'r+');
       try {
-        foldRows(rows);
+        fs.fdatasyncSync(fd);
       } finally {
-        db.pragma(`synchronous = ${options.synchronous ?? 'NORMAL'}`);
+        fs.closeSync(fd);
+      }
+    },
+    async syncToDiskAsync() {
+      const file = await fs.promises.open(walFile, 'r+');
+      try {
+        await file.datasync();
+      } finally {
+        await file.close();
       }
     },
     ...(options.onFoldError ? { onFoldError: options.onFoldError } : {}),
