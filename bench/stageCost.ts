@@ -9,7 +9,7 @@ import { checkUpdate } from '../server/yjs/schema/checkUpdate';
 
 const count = Number(process.argv[2] ?? 20_000);
 const ref = parseCanonicalDocName(boardDocName('bench-event', 'room-0'))!;
-const writer = { role: 'facilitator' as const, participantId: 'p-0', name: 'Facilitator', namesMode: 'named' as const };
+const writer = { role: 'facilitator' as const, participantId: 'p-0', name: 'Facilitator', namesMode: 'shown' as const };
 
 function makeUpdates(): { base: Uint8Array; updates: Uint8Array[] } {
   const sender = new Y.Doc();

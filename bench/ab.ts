@@ -1,0 +1,101 @@
+import { execFileSync } from 'node:child_process';
+import { planRooms, toCell, type RoomPlan } from './lib/fixtures';
+import { startGenerator } from './lib/generatorProcess';
+import { round } from './lib/proc';
+import { startBenchServer, type BenchServer, type ServerKind } from './lib/serverProcess';
+import { fullProfile, tempDataDir, waitForQuiet, type RunContext } from './scenarios';
+
+// Ours against the reference with their windows interleaved: `npx tsx bench/ab.ts [rounds=4] [rates=1,5]`.
+// Both servers run at once on core 0 (the one not under load idles), each with its own rooms, planned once and
+// reconnected for every window; the generator alternates between them window by window (the first of each pair
+// alternating too). On this VM a run's CPU figures drift ±20–40 % from one minute to the next, more than the
+// difference between the servers, so a ratio is only credible from windows taken side by side. Round 0 warms
+// both (JIT, documents) and is not counted. Prints every window, then per rate the medians and the median of
+// the rounds' ratios.
+
+const args = process.argv.slice(2);
+const rounds = Number(args[0] ?? 4);
+const rates = (args[1] ?? '1,5').split(',').map(Number);
+const kinds: ServerKind[] = ['ours', 'reference'];
+const shape = fullProfile.fanout.event;
+
+execFileSync('taskset', ['-a', '-p', '-c', '1', String(process.pid)], { stdio: 'ignore' });
+const generator = await startGenerator(1, process.cwd());
+const log = (line: string) => process.stderr.write(`${line}\n`);
+const ctx: RunContext = { profile: fullProfile, generator, cpu: 0, log };
+const servers = new Map<ServerKind, BenchServer>();
+const plans = new Map<ServerKind, RoomPlan[]>();
+const probesPerRoom = Math.max(0, ...shape.probeRooms.map((r) => shape.probeRooms.filter((x) => x === r).length));
+
+interface Window {
+  cpu: number;
+  rss: number;
+  p99: number;
+}
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+};
+
+async function measure(kind: ServerKind, rate: number): Promise<Window> {
+  const server = servers.get(kind)!;
+  const cell = toCell(server, plans.get(kind)!, shape.perRoom, shape.probeRooms);
+  await waitForQuiet(ctx, server.pid);
+  const [step] = await generator.fanout({
+    rooms: cell.rooms,
+    probes: cell.probes,
+    expectServerSync: true,
+    rates: [rate],
+    stopAtFailure: false,
+    warmupMs: 2000,
+    stepWarmMs: 0,
+    windowMs: fullProfile.windowMs,
+    drainMs: fullProfile.drainMs,
+    serverPid: server.pid,
+    stopP99Ms: fullProfile.stopP99Ms,
+    maxGeneratorCpuPct: fullProfile.maxGeneratorCpuPct,
+    decodersPerLargeRoom: 3,
+  });
+  if (!step || step.delivery < 1) throw new Error(`${kind} at ${rate}/s: no valid window`);
+  return { cpu: step.serverCpuPct, rss: step.serverRssMB, p99: step.latencyMs.p99 };
+}
+
+try {
+  for (const kind of kinds) {
+    const server = await startBenchServer(kind, { cpu: 0, dataDir: tempDataDir() });
+    servers.set(kind, server);
+    plans.set(kind, await planRooms(server, `ab-${kind}-${Date.now().toString(36)}`, shape.rooms, shape.perRoom + probesPerRoom));
+  }
+  const summary: Record<string, unknown> = {};
+  for (const rate of rates) {
+    const windows: Record<ServerKind, Window[]> = { ours: [], reference: [], raw: [] };
+    const ratios: { cpu: number[]; rss: number[]; p99: number[] } = { cpu: [], rss: [], p99: [] };
+    for (let r = 0; r <= rounds; r++) {
+      const order = r % 2 === 0 ? kinds : [...kinds].reverse();
+      const got = new Map<ServerKind, Window>();
+      for (const kind of order) got.set(kind, await measure(kind, rate));
+      const [ours, ref] = [got.get('ours')!, got.get('reference')!];
+      log(`rate ${rate}/s round ${r}${r === 0 ? ' (warm-up)' : ''}: ours ${ours.cpu}% ${ours.rss} MB p99 ${ours.p99} ms | reference ${ref.cpu}% ${ref.rss} MB p99 ${ref.p99} ms`);
+      if (r === 0) continue;
+      windows.ours.push(ours);
+      windows.reference.push(ref);
+      ratios.cpu.push(ours.cpu / ref.cpu);
+      ratios.rss.push(ours.rss / ref.rss);
+      ratios.p99.push(ours.p99 / ref.p99);
+    }
+    const medians = (list: Window[]) => ({ cpuPct: median(list.map((w) => w.cpu)), rssMB: median(list.map((w) => w.rss)), p99Ms: median(list.map((w) => w.p99)) });
+    const result = {
+      ours: medians(windows.ours),
+      reference: medians(windows.reference),
+      ratio: { cpu: round(median(ratios.cpu), 2), rss: round(median(ratios.rss), 2), p99: round(median(ratios.p99), 2) },
+      roundsCpuRatios: ratios.cpu.map((x) => round(x, 2)),
+    };
+    log(`rate ${rate}/s: median ratios ours / reference: CPU ${result.ratio.cpu}×, RSS ${result.ratio.rss}×, p99 ${result.ratio.p99}× (per round CPU: ${result.roundsCpuRatios.join(', ')})`);
+    summary[`rate${rate}`] = result;
+  }
+  process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
+} finally {
+  for (const server of servers.values()) await server.stop();
+  await generator.close();
+}
