@@ -1,4 +1,5 @@
 import { encodeUpdateList, encodeUpdateListAsync, type RowCodec } from './rowCodec';
+import { PackedUpdates } from './packedUpdates';
 import { openUpdateLog, readLogFile, type LogEntry } from './updateLog';
 import fs from 'node:fs';
 
@@ -27,7 +28,8 @@ export interface LogFolderOptions {
   onFoldError?(error: unknown): void;
 }
 
-type ByDoc = Map<string, LogEntry[]>;
+type ByDoc = Map<string, PackedUpdates>;
+type Pending = { seq: number; update: Uint8Array }[];
 
 /**
  * The update log and its folding into SQLite. Appends go to the log file; every 30 s the log is
@@ -44,12 +46,14 @@ export function openLogFolder(options: LogFolderOptions) {
   let generation = 0;
   let closed = false;
 
-  const covered = (entries: ByDoc): ByDoc => {
-    const kept: ByDoc = new Map();
-    for (const [name, list] of entries) {
-      const stored = options.storedSeq(name);
-      const rest = list.filter((entry) => entry.seq > stored);
-      if (rest.length > 0) kept.set(name, rest);
+  /** Per document, the entries of `sources` that SQLite does not hold yet. */
+  const covered = (...sources: (ByDoc | null)[]): Map<string, Pending> => {
+    const kept = new Map<string, Pending>();
+    for (const source of sources) {
+      for (const [name, packed] of source ?? []) {
+        const rest = packed.after(options.storedSeq(name));
+        if (rest.length > 0) kept.set(name, [...(kept.get(name) ?? []), ...rest]);
+      }
     }
     return kept;
   };
@@ -57,9 +61,7 @@ export function openLogFolder(options: LogFolderOptions) {
   /** Everything in memory folded now, on the event loop: for start-up, deletion, shutdown and the hard bound. */
   function foldNow(): void {
     generation++;
-    const all: ByDoc = new Map();
-    for (const source of [folding, unfolded]) for (const [name, list] of source ?? []) all.set(name, [...(all.get(name) ?? []), ...list]);
-    const rows = [...covered(all)].map(([name, list]) => ({ name, seq: list.at(-1)!.seq, ...encodeUpdateList(list.map((e) => e.update)) }));
+    const rows = [...covered(folding, unfolded)].map(([name, list]) => ({ name, seq: list.at(-1)!.seq, ...encodeUpdateList(list.map((e) => e.update)) }));
     if (rows.length > 0) {
       options.commit(rows);
       options.syncToDisk();
@@ -122,13 +124,13 @@ export function openLogFolder(options: LogFolderOptions) {
     },
     /** A document's updates not yet in SQLite, in seq order. */
     pendingFor(name: string): LogEntry[] {
-      return [...(folding?.get(name) ?? []), ...(unfolded.get(name) ?? [])];
+      return [folding, unfolded].flatMap((source) => (source?.get(name)?.after(0) ?? []).map((entry) => ({ doc: name, ...entry })));
     },
     /** Drops what a snapshot at uptoSeq now covers (after a crash, replay skips those entries by seq). */
     dropCovered(name: string, uptoSeq: number): void {
       for (const source of [folding, unfolded]) {
-        const rest = (source?.get(name) ?? []).filter((entry) => entry.seq > uptoSeq);
-        if (rest.length > 0) source!.set(name, rest);
+        const rest = source?.get(name)?.after(uptoSeq) ?? [];
+        if (rest.length > 0) source!.set(name, packedOf(rest));
         else source?.delete(name);
       }
     },
@@ -147,7 +149,13 @@ export function openLogFolder(options: LogFolderOptions) {
 }
 
 function addTo(byDoc: ByDoc, entry: LogEntry): void {
-  const list = byDoc.get(entry.doc);
-  if (list) list.push(entry);
-  else byDoc.set(entry.doc, [entry]);
+  let packed = byDoc.get(entry.doc);
+  if (!packed) byDoc.set(entry.doc, (packed = new PackedUpdates()));
+  packed.push(entry.seq, entry.update);
+}
+
+function packedOf(entries: Pending): PackedUpdates {
+  const packed = new PackedUpdates();
+  for (const { seq, update } of entries) packed.push(seq, update);
+  return packed;
 }
