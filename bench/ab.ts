@@ -63,7 +63,10 @@ async function measure(kind: ServerKind, rate: number): Promise<Window> {
 
 try {
   for (const kind of kinds) {
-    const server = await startBenchServer(kind, { cpu: 0, dataDir: tempDataDir() });
+    // Each window reconnects, and the other server's window lasts longer than ours' default unload delay (10 s):
+    // without a longer one every window would first reload ours' documents from SQLite, which a live room never does.
+    const env = kind === 'ours' ? { DOC_UNLOAD_MS: '600000' } : undefined;
+    const server = await startBenchServer(kind, { cpu: 0, dataDir: tempDataDir(), ...(env ? { env } : {}) });
     servers.set(kind, server);
     plans.set(kind, await planRooms(server, `ab-${kind}-${Date.now().toString(36)}`, shape.rooms, shape.perRoom + probesPerRoom));
   }
