@@ -1,4 +1,4 @@
-import { encodeUpdateList, encodeUpdateListAsync, type RowCodec } from './rowCodec';
+import { encodeListBytesAsync, encodeUpdateList, type RowCodec } from './rowCodec';
 import { PackedUpdates } from './packedUpdates';
 import { openUpdateLog, readLogFile, type LogEntry } from './updateLog';
 import fs from 'node:fs';
@@ -78,11 +78,15 @@ export function openLogFolder(options: LogFolderOptions) {
     unfolded = new Map();
     log.rotate(rotated);
     const mine = ++generation;
-    const entries = covered(folding);
+    // Each document's list is written now, so that what SQLite already holds is judged at the rotation.
+    const lists = [...folding].flatMap(([name, packed]) => {
+      const list = packed.listAfter(options.storedSeq(name));
+      return list ? [{ name, ...list }] : [];
+    });
     // One document at a time: compressing them all at once kept every thread-pool thread busy, and where the
     // server has one core (pinned, or a small container) that starved the event loop (p99 24–34 ms in the fold).
     const rows: FoldedRow[] = [];
-    for (const [name, list] of entries) rows.push({ name, seq: list.at(-1)!.seq, ...(await encodeUpdateListAsync(list.map((e) => e.update))) });
+    for (const { name, lastSeq, bytes } of lists) rows.push({ name, seq: lastSeq, ...(await encodeListBytesAsync(bytes)) });
     // A synchronous fold (a deletion, say) took these entries over meanwhile.
     if (mine !== generation) return;
     options.commit(rows);

@@ -27,6 +27,30 @@ export class PackedUpdates {
     this.ends.push(this.used);
   }
 
+  /**
+   * The updates with a seq above `seq` in a fold row's list encoding (rowCodec.ts: a varUint count, then each
+   * update as a varUint length and its bytes), written straight from the packed bytes: a fold of 30,000 updates
+   * allocates one buffer, not an object per update. Null when there are none.
+   */
+  listAfter(seq: number): { lastSeq: number; bytes: Uint8Array } | null {
+    let first = 0;
+    while (first < this.seqs.length && this.seqs[first]! <= seq) first++;
+    const count = this.seqs.length - first;
+    if (count === 0) return null;
+    const start = first === 0 ? 0 : this.ends[first - 1]!;
+    let size = varUintBytes(count) + (this.used - start);
+    for (let i = first; i < this.seqs.length; i++) size += varUintBytes(this.ends[i]! - (i === 0 ? 0 : this.ends[i - 1]!));
+    const out = new Uint8Array(size);
+    let at = writeVarUint(out, 0, count);
+    for (let i = first; i < this.seqs.length; i++) {
+      const from = i === 0 ? 0 : this.ends[i - 1]!;
+      at = writeVarUint(out, at, this.ends[i]! - from);
+      out.set(this.bytes.subarray(from, this.ends[i]!), at);
+      at += this.ends[i]! - from;
+    }
+    return { lastSeq: this.seqs.at(-1)!, bytes: out };
+  }
+
   /** The updates with a seq above `seq`, in order, as views of the packed bytes. */
   after(seq: number): { seq: number; update: Uint8Array }[] {
     const out: { seq: number; update: Uint8Array }[] = [];
@@ -36,4 +60,23 @@ export class PackedUpdates {
     }
     return out;
   }
+}
+
+/** lib0's varUint: 7 bits a byte, low bits first, the high bit set on every byte but the last. */
+function varUintBytes(n: number): number {
+  let bytes = 1;
+  while (n > 0x7f) {
+    n = Math.floor(n / 128);
+    bytes++;
+  }
+  return bytes;
+}
+
+function writeVarUint(out: Uint8Array, at: number, n: number): number {
+  while (n > 0x7f) {
+    out[at++] = 0x80 | (n & 0x7f);
+    n = Math.floor(n / 128);
+  }
+  out[at++] = n;
+  return at;
 }

@@ -29,9 +29,12 @@ export function encodeUpdateList(updates: readonly Uint8Array[]): { codec: RowCo
   return { codec: 2, data: zlib.deflateRawSync(listBytes(updates)) };
 }
 
-/** The same, compressed on the libuv thread pool so that the event loop keeps serving. */
-export async function encodeUpdateListAsync(updates: readonly Uint8Array[]): Promise<{ codec: RowCodec; data: Buffer }> {
-  return { codec: 2, data: await deflateRaw(listBytes(updates)) };
+/**
+ * A list already in that encoding (a count, then each update with its length: PackedUpdates.listAfter),
+ * compressed on the libuv thread pool so that the event loop keeps serving.
+ */
+export async function encodeListBytesAsync(list: Uint8Array): Promise<{ codec: RowCodec; data: Buffer }> {
+  return { codec: 2, data: await deflateRaw(list) };
 }
 
 const deflateRaw = promisify(zlib.deflateRaw);

@@ -1,5 +1,7 @@
+import zlib from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { PackedUpdates } from '../../server/store/packedUpdates';
+import { decodeStoredRow, encodeListBytesAsync, encodeUpdateList } from '../../server/store/rowCodec';
 
 describe('packed updates', () => {
   it('gives back every update after a seq, byte for byte, across buffer growth', () => {
@@ -26,5 +28,22 @@ describe('packed updates', () => {
       [5, 0],
       [6, 1],
     ]);
+  });
+});
+
+describe('a fold row from packed updates', () => {
+  it('decodes to the same updates as a row encoded from them one by one', async () => {
+    const packed = new PackedUpdates();
+    // Lengths across the one- and two-byte varUint boundary.
+    const updates = [1, 127, 128, 300, 5].map((length, i) => Uint8Array.from({ length }, (_, k) => (i + k) & 0xff));
+    updates.forEach((update, i) => packed.push(i + 10, update));
+    const list = packed.listAfter(10)!;
+    expect(list.lastSeq).toBe(14);
+    const fromPacked = await encodeListBytesAsync(list.bytes);
+    const fromUpdates = encodeUpdateList(updates.slice(1));
+    expect(fromPacked.codec).toBe(fromUpdates.codec);
+    expect(decodeStoredRow(fromPacked.codec, fromPacked.data).updates.map((u) => [...u])).toEqual(updates.slice(1).map((u) => [...u]));
+    expect(zlib.inflateRawSync(fromPacked.data)).toEqual(zlib.inflateRawSync(fromUpdates.data));
+    expect(packed.listAfter(14)).toBeNull();
   });
 });
