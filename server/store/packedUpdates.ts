@@ -33,20 +33,17 @@ export class PackedUpdates {
    * allocates one buffer, not an object per update. Null when there are none.
    */
   listAfter(seq: number): { lastSeq: number; bytes: Uint8Array } | null {
-    let first = 0;
-    while (first < this.seqs.length && this.seqs[first]! <= seq) first++;
+    const first = this.firstAfter(seq);
     const count = this.seqs.length - first;
     if (count === 0) return null;
-    const start = first === 0 ? 0 : this.ends[first - 1]!;
-    let size = varUintBytes(count) + (this.used - start);
-    for (let i = first; i < this.seqs.length; i++) size += varUintBytes(this.ends[i]! - (i === 0 ? 0 : this.ends[i - 1]!));
+    let size = varUintBytes(count) + (this.used - this.startOf(first));
+    for (let i = first; i < this.seqs.length; i++) size += varUintBytes(this.ends[i]! - this.startOf(i));
     const out = new Uint8Array(size);
     let at = writeVarUint(out, 0, count);
     for (let i = first; i < this.seqs.length; i++) {
-      const from = i === 0 ? 0 : this.ends[i - 1]!;
-      at = writeVarUint(out, at, this.ends[i]! - from);
-      out.set(this.bytes.subarray(from, this.ends[i]!), at);
-      at += this.ends[i]! - from;
+      at = writeVarUint(out, at, this.ends[i]! - this.startOf(i));
+      out.set(this.bytes.subarray(this.startOf(i), this.ends[i]!), at);
+      at += this.ends[i]! - this.startOf(i);
     }
     return { lastSeq: this.seqs.at(-1)!, bytes: out };
   }
@@ -54,11 +51,19 @@ export class PackedUpdates {
   /** The updates with a seq above `seq`, in order, as views of the packed bytes. */
   after(seq: number): { seq: number; update: Uint8Array }[] {
     const out: { seq: number; update: Uint8Array }[] = [];
-    for (let i = 0; i < this.seqs.length; i++) {
-      if (this.seqs[i]! <= seq) continue;
-      out.push({ seq: this.seqs[i]!, update: this.bytes.subarray(i === 0 ? 0 : this.ends[i - 1]!, this.ends[i]!) });
-    }
+    for (let i = this.firstAfter(seq); i < this.seqs.length; i++) out.push({ seq: this.seqs[i]!, update: this.bytes.subarray(this.startOf(i), this.ends[i]!) });
     return out;
+  }
+
+  /** The index of the first update with a seq above `seq` (seqs ascend). */
+  private firstAfter(seq: number): number {
+    let i = 0;
+    while (i < this.seqs.length && this.seqs[i]! <= seq) i++;
+    return i;
+  }
+
+  private startOf(i: number): number {
+    return i === 0 ? 0 : this.ends[i - 1]!;
   }
 }
 
