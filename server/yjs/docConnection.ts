@@ -26,7 +26,8 @@ import {
 import { heartbeatFrame, isHeartbeat } from '../../shared/heartbeat';
 import { refuse, Refusal } from './refusal';
 import { SharedFrame, sendShared } from './sharedFrame';
-import { checkUpdate, type Writer } from './schema/checkUpdate';
+import { checkUpdate, type UpdateVerdict, type Writer } from './schema/checkUpdate';
+import { emptyUpdate, quickBoardCheck } from './schema/quickBoardCheck';
 import { dropPending, trimLongTexts } from './updateGuard';
 import { currentNamesMode } from '../events/namesModes';
 
@@ -251,15 +252,18 @@ function onUpdate(conn: Connection, live: LiveDoc, update: Uint8Array): void {
   const { ctx } = conn;
   // Read-only and locked peers still answer the sync handshake; their content is refused and never relayed.
   if (!ctx.access.canWrite()) return;
-  const decoded = decodeUpdate(update);
+  if (update.byteLength > limits.yjsUpdateBytes) refuse('tooLarge', `update of ${update.byteLength} bytes`);
+  // The common board edits take the quick path; anything else, and everything it does not accept, the full check.
+  const quick = ctx.ref.kind === 'board' ? quickBoardCheck(update, live.doc, conn.writer) : null;
   // A fresh client's sync step 2 is empty: nothing to check, apply or store.
-  if (decoded.structs.length === 0 && decoded.ds.clients.size === 0) return;
-  const { addsContent } = checkUpdate(ctx.ref.kind, decoded, live.doc, { ...conn.writer, namesMode: currentNamesMode(ctx.ref.eventId) });
-  if (addsContent && ctx.liveDocs.stateBytes(live, ctx.docMaxBytes - update.byteLength) + update.byteLength > ctx.docMaxBytes) {
+  if (quick === emptyUpdate) return;
+  const verdict = quick ?? fullCheck(conn, live, update);
+  if (verdict === null) return;
+  if (verdict.addsContent && ctx.liveDocs.stateBytes(live, ctx.docMaxBytes - update.byteLength) + update.byteLength > ctx.docMaxBytes) {
     refuse('boardFull', `a document holds at most ${ctx.docMaxBytes} bytes`);
   }
   // Once committed, the update goes to every peer, this writer included: that echo is its acknowledgement.
-  const changedTexts = applyCollectingTexts(live.doc, update, conn.peer);
+  const changedTexts = quick ? apply(live.doc, update, conn.peer, quick.text) : applyCollectingTexts(live.doc, update, conn.peer);
   // What could not be integrated is neither kept, stored nor relayed (Yjs only emits integrated
   // structs); the peer is asked for what the server lacks, and closed if it keeps failing.
   if (dropPending(live.doc)) {
@@ -269,13 +273,20 @@ function onUpdate(conn: Connection, live: LiveDoc, update: Uint8Array): void {
   } else {
     conn.pendingStrikes = 0;
   }
-  if (changedTexts.size > 0 && trimLongTexts(live.doc, changedTexts, 'server:limits') > 0) {
+  if (changedTexts.length > 0 && changedTexts.some((text) => text.length > limits.cardChars) && trimLongTexts(live.doc, changedTexts, 'server:limits') > 0) {
     ctx.log.info({ doc: ctx.docName, participantId: conn.writer.participantId }, 'trimmed a card text to the card limit');
   }
 }
 
+/** Decodes the update and checks it against the document's schema; null for an empty update. */
+function fullCheck(conn: Connection, live: LiveDoc, update: Uint8Array): UpdateVerdict | null {
+  const { ctx } = conn;
+  const decoded = decodeUpdate(update);
+  if (decoded.structs.length === 0 && decoded.ds.clients.size === 0) return null;
+  return checkUpdate(ctx.ref.kind, decoded, live.doc, { ...conn.writer, namesMode: currentNamesMode(ctx.ref.eventId) });
+}
+
 function decodeUpdate(update: Uint8Array): DecodedUpdate {
-  if (update.byteLength > limits.yjsUpdateBytes) refuse('tooLarge', `update of ${update.byteLength} bytes`);
   try {
     return assertDecodableUpdate(update, limits.yjsUpdateBytes);
   } catch (error) {
@@ -283,22 +294,32 @@ function decodeUpdate(update: Uint8Array): DecodedUpdate {
   }
 }
 
+const noTexts: readonly Y.Text[] = [];
+
+/** Applies an update the quick check accepted: it already knows which card text (if any) it types into. */
+function apply(doc: Y.Doc, update: Uint8Array, origin: DocPeer, text: Y.Text | null): readonly Y.Text[] {
+  try {
+    Y.applyUpdate(doc, update, origin);
+  } catch (error) {
+    dropPending(doc);
+    refuse('malformed', `update could not be applied: ${String(error)}`);
+  }
+  return text ? [text] : noTexts;
+}
+
 /** Applies an update and returns the texts it changed (many small inserts can add up past a card's limit). */
-function applyCollectingTexts(doc: Y.Doc, update: Uint8Array, origin: DocPeer): Set<Y.Text> {
+function applyCollectingTexts(doc: Y.Doc, update: Uint8Array, origin: DocPeer): readonly Y.Text[] {
   const changedTexts = new Set<Y.Text>();
   const collect = (transaction: Y.Transaction) => {
     for (const type of transaction.changed.keys()) if (type instanceof Y.Text) changedTexts.add(type);
   };
   doc.on('afterTransaction', collect);
   try {
-    Y.applyUpdate(doc, update, origin);
-  } catch (error) {
-    dropPending(doc);
-    refuse('malformed', `update could not be applied: ${String(error)}`);
+    apply(doc, update, origin, null);
   } finally {
     doc.off('afterTransaction', collect);
   }
-  return changedTexts;
+  return [...changedTexts];
 }
 
 // Only the connection's own entry is accepted, and its identity is stamped by the server, so nobody

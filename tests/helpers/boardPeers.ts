@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import { checkUpdate, type Writer } from '../../server/yjs/schema/checkUpdate';
 import { Refusal } from '../../server/yjs/refusal';
+import { quickBoardCheck } from '../../server/yjs/schema/quickBoardCheck';
 import type { CloseReasonName } from '../../shared/closeCodes';
 
 // A server document and client documents in memory, wired through the server's own update check, so
@@ -8,14 +9,25 @@ import type { CloseReasonName } from '../../shared/closeCodes';
 
 export type Outcome = { accepted: true } | { accepted: false; reason: CloseReasonName; message: string };
 
-/** Checks and applies one update to the server document, as docConnection does. */
+let quickAccepted = 0;
+/** How many updates offer() saw the quick check accept (so a test can tell its path was exercised). */
+export const quickAcceptances = (): number => quickAccepted;
+
+/**
+ * Checks and applies one update to the server document, as docConnection does. The quick check
+ * (docConnection tries it first) runs on every board update too, and may only accept what the full check
+ * accepts: if it accepts anything the full check refuses, this throws.
+ */
 export function offer(server: Y.Doc, update: Uint8Array, writer: Writer, kind: 'board' | 'summary' = 'board'): Outcome {
+  const quick = kind === 'board' ? quickBoardCheck(update, server, writer) : null;
   try {
     checkUpdate(kind, Y.decodeUpdate(update), server, writer);
   } catch (error) {
-    if (error instanceof Refusal) return { accepted: false, reason: error.reason, message: error.message };
-    throw error;
+    if (!(error instanceof Refusal)) throw error;
+    if (quick) throw new Error(`the quick check accepted an update the full check refuses (${error.reason}: ${error.message})`);
+    return { accepted: false, reason: error.reason, message: error.message };
   }
+  if (quick) quickAccepted++;
   Y.applyUpdate(server, update, 'client');
   return { accepted: true };
 }

@@ -174,14 +174,14 @@ function checkValue(item: Y.Item, key: string, kind: CardFieldKind): void {
     return;
   }
   if (!(content instanceof Y.ContentAny) || content.arr.length !== 1) refuse('malformed', `'${key}' holds one plain value`);
-  const value: unknown = content.arr[0];
-  const ok =
-    kind.kind === 'string'
-      ? typeof value === 'string' && value.length <= kind.maxChars
-      : kind.kind === 'number'
-        ? typeof value === 'number' && Number.isFinite(value)
-        : typeof value === 'boolean';
-  if (!ok) refuse('malformed', `'${key}' must be a ${kind.kind}${kind.kind === 'string' ? ` of at most ${kind.maxChars} characters` : ''}`);
+  if (!valueFits(content.arr[0], kind)) refuse('malformed', `'${key}' must be a ${kind.kind}${kind.kind === 'string' ? ` of at most ${kind.maxChars} characters` : ''}`);
+}
+
+/** Whether a plain field value is of its field's kind (shared with quickBoardCheck.ts). */
+export function valueFits(value: unknown, kind: CardFieldKind): boolean {
+  if (kind.kind === 'string') return typeof value === 'string' && value.length <= kind.maxChars;
+  if (kind.kind === 'number') return typeof value === 'number' && Number.isFinite(value);
+  return kind.kind === 'boolean' && typeof value === 'boolean';
 }
 
 function isTextType(item: Y.Item): boolean {

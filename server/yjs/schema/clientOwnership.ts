@@ -32,6 +32,11 @@ export function checkClientIds({ structs }: DecodedUpdate, doc: Y.Doc, writerKey
   return [...claimed];
 }
 
+/** The session owning a client id in this document, if any ('#server' for the server's own). */
+export function ownerOfClient(doc: Y.Doc, client: number): string | undefined {
+  return ownersOf(doc).get(client);
+}
+
 export function claimClientIds(doc: Y.Doc, clients: readonly number[], writerKey: string): void {
   const owners = ownersOf(doc);
   for (const client of clients) owners.set(client, writerKey);

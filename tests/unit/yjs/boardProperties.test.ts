@@ -4,6 +4,7 @@ import * as Y from 'yjs';
 import { checkInvariants, createModel, runHonest, serve, type BoardModel, type HonestOp } from '../../helpers/boardModel';
 import { deleteRangesOf, type DeleteRanges } from '../../helpers/craftUpdate';
 import { allForms, craft, type CraftInput } from '../../helpers/boardModelCrafted';
+import { quickAcceptances } from '../../helpers/boardPeers';
 
 // Property test of the board's update check (issue 12): random sequences of honest operations from 3-4
 // participants and a facilitator (each with their own client document, sometimes offline for several
@@ -155,6 +156,10 @@ describe('board update check, as a property', () => {
     const forms = Object.fromEntries([...stats.byForm].sort());
     console.info(`board property: seed ${seed}, ${stats.ops} ops (${stats.crafted} crafted: ${stats.refused} refused, ${stats.inert} inert, ${stats.garbage} garbage, ${stats.notApplicable} without a target), ${stats.raceResets} hide races, up to ${stats.maxCards} cards / ${stats.maxBytes} bytes`, forms);
     expect(stats.ops).toBeGreaterThanOrEqual(10_000);
+    // offer() runs the quick check beside the full one on every update (throwing if it accepts what the full
+    // check refuses); most honest moves, typing and erasing take it.
+    console.info(`board property: the quick check accepted ${quickAcceptances()} updates`);
+    expect(quickAcceptances()).toBeGreaterThan(1_000);
     // Every form really ran (a form that never finds a target would test nothing).
     for (const name of Object.keys(forms)) expect(stats.byForm.get(name) ?? 0, name).toBeGreaterThan(0);
     expect(stats.byForm.size).toBe(formNames.length);
