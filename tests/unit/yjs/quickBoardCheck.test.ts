@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { addCard, cardsOf, cardTextOf, hideCard, moveCard } from '../../../shared/boardDoc';
 import { emptyUpdate, quickBoardCheck } from '../../../server/yjs/schema/quickBoardCheck';
-import { catchUp, clientOf, facilitator, offer, participant, updateFrom } from '../../helpers/boardPeers';
+import { clientOf, facilitator, offer, participant, updateFrom } from '../../helpers/boardPeers';
 
 // The quick path accepts the common shapes and hands everything else (null) to the full check, which is
 // what refuses. boardProperties.test.ts runs it beside the full check on every update; these pin its edges.
