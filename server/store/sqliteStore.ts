@@ -278,7 +278,7 @@ export function openSqliteStore(dataDir: string, options: SqliteStoreOptions = {
     async appendUpdates(name, updates) {
       return (await this.appendBatch([{ name, updates }])).get(name) ?? lastSeqs.get(name) ?? 0;
     },
-    async appendBatch(entries) {
+    appendBatch(entries) {
       const batch: LogEntry[] = [];
       const result = new Map<string, number>();
       for (const { name, updates } of entries) {

@@ -54,8 +54,11 @@ export interface DocStore {
   loadDoc(name: string): Promise<LoadedDoc>;
   /** Appends updates durably, in order; resolves only once they are committed. Returns the last seq. */
   appendUpdates(name: string, updates: Uint8Array[]): Promise<number>;
-  /** Appends for several documents in one commit (group commit); returns each document's last seq. */
-  appendBatch(entries: readonly { name: string; updates: readonly Uint8Array[] }[]): Promise<Map<string, number>>;
+  /**
+   * Appends for several documents in one commit (group commit); returns each document's last seq. A store that
+   * commits synchronously (SQLite's update log) returns the result itself, so the commit round need not wait a turn.
+   */
+  appendBatch(entries: readonly { name: string; updates: readonly Uint8Array[] }[]): Map<string, number> | Promise<Map<string, number>>;
   /** Replaces everything up to and including uptoSeq with one snapshot (and its state vector, if the store keeps it). */
   compactDoc(name: string, state: Uint8Array, uptoSeq: number, stateVector?: Uint8Array): Promise<void>;
   countUpdates(name: string): Promise<number>;

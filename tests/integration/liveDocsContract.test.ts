@@ -71,30 +71,57 @@ function edit(client: Y.Doc, write: (doc: Y.Doc) => void): Uint8Array {
 
 const typeInto = (text: string) => (doc: Y.Doc) => doc.getText('t').insert(doc.getText('t').length, text);
 
-/** A store wrapper that logs commits, and can hold the next one until released. */
+interface Gate {
+  entered: () => void;
+  release: Promise<void>;
+}
+
+function makeGate() {
+  let release!: () => void;
+  let entered!: () => void;
+  const started = new Promise<void>((resolve) => (entered = resolve));
+  const held: Gate = { entered, release: new Promise<void>((resolve) => (release = resolve)) };
+  return { held, handle: { started, release } };
+}
+
+/** A store wrapper that logs commits and snapshot writes, and can hold the next of either until released. */
 function observedStore(store: Store, events: string[]) {
-  let gate: { entered: () => void; release: Promise<void> } | null = null;
+  let gate: Gate | null = null;
   const wrapped: Store = Object.create(store);
-  wrapped.appendBatch = async (entries) => {
+  // Synchronous (like the SQLite store itself) unless a commit is held: both kinds of commit round are exercised.
+  wrapped.appendBatch = (entries) => {
     if (entries.length === 0) return store.appendBatch(entries);
     events.push(`commit ${entries.map((e) => `${e.name}×${e.updates.length}`).join(' ')}`);
     const held = gate;
     gate = null;
+    if (!held) return store.appendBatch(entries);
+    held.entered();
+    return held.release.then(() => store.appendBatch(entries));
+  };
+  let compactionGate: Gate | null = null;
+  wrapped.compactDoc = async (...args) => {
+    events.push(`compact ${args[0]} up to ${args[2]}`);
+    const held = compactionGate;
+    compactionGate = null;
     if (held) {
       held.entered();
       await held.release;
     }
-    return store.appendBatch(entries);
+    return store.compactDoc(...args);
   };
   return {
     store: wrapped,
-    /** The next commit waits for the returned release(); `entered` resolves once it has started. */
+    /** The next commit waits for the returned release(); `started` resolves once it has started. */
     holdNextCommit() {
-      let release!: () => void;
-      let entered!: () => void;
-      const started = new Promise<void>((resolve) => (entered = resolve));
-      gate = { entered, release: new Promise<void>((resolve) => (release = resolve)) };
-      return { started, release };
+      const { held, handle } = makeGate();
+      gate = held;
+      return handle;
+    },
+    /** The same for the next snapshot write. */
+    holdNextCompaction() {
+      const { held, handle } = makeGate();
+      compactionGate = held;
+      return handle;
     },
   };
 }
@@ -268,6 +295,35 @@ describe.each(stores)('LiveDocs over %s', (_name, factory) => {
     expect((await base.loadDoc('doc.erase')).updates).toHaveLength(0);
     expect(events.filter((e) => e.startsWith('commit'))).toEqual(['commit doc.erase×1', 'commit doc.erase×1']);
     expect(liveDocs.loadedCount()).toBe(0);
+  });
+
+  it('goes on committing and sending while a snapshot is written, and counts the updates that snapshot does not hold', async () => {
+    const { base, events, observed, liveDocs } = await setUp({ compactEvery: 3 });
+    const live = await liveDocs.open('doc.busy');
+    const peer = recordingPeer(events);
+    liveDocs.join(live, peer);
+    const client = new Y.Doc();
+    const type = async (word: string) => {
+      Y.applyUpdate(live.doc, edit(client, typeInto(word)), peer);
+      await liveDocs.whenCommitted(live);
+    };
+    const hold = observed.holdNextCompaction();
+    for (const word of ['a', 'b', 'c']) await type(word);
+    await hold.started;
+    // The third commit started a snapshot of seqs 1–3; it is held, and edits still commit and reach the peer.
+    await type('d');
+    await type('e');
+    expect(peer.updates).toHaveLength(5);
+    expect(events.filter((e) => e.startsWith('commit'))).toHaveLength(5);
+    hold.release();
+    await liveDocs.settle();
+    expect(await storedText(base, 'doc.busy')).toBe('abcde');
+    // The snapshot plus the two updates it does not hold make three rows: the next commit compacts again.
+    await type('f');
+    await liveDocs.settle();
+    expect(events.filter((e) => e.startsWith('compact'))).toEqual(['compact doc.busy up to 3', 'compact doc.busy up to 6']);
+    expect(await base.countUpdates('doc.busy')).toBe(1);
+    expect(await storedText(base, 'doc.busy')).toBe('abcdef');
   });
 
   it('estimates a document\'s size from the bytes applied, and gives the exact size once the estimate reaches the threshold', async () => {

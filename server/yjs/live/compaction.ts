@@ -13,6 +13,7 @@ export interface CompactionPolicy {
 // Writing a snapshot costs its whole size, so it waits until at least as many update bytes have been
 // stored since the last one: compaction then at most doubles the bytes written, and rows stay ≤ 2× a snapshot.
 export function dueForCompaction(live: DocRecord, policy: CompactionPolicy): boolean {
+  if (live.compacting) return false;
   if (live.updatesSinceCompact >= policy.compactEvery) return true;
   return live.bytesSinceCompact >= Math.max(live.snapshotBytes, policy.compactMinBytes);
 }
@@ -29,10 +30,12 @@ export function compact(live: DocRecord, store: DocStore): Promise<void> {
   const state = Y.encodeStateAsUpdate(doc);
   // The exact size, for free: later updates add to it again (see LiveDocs.stateBytes).
   live.sizeEstimate = state.byteLength;
+  const covered = { updates: live.updatesSinceCompact, bytes: live.bytesSinceCompact };
   const writing = store.compactDoc(live.name, state, live.lastSeq, Y.encodeStateVector(doc)).then(() => {
-    live.updatesSinceCompact = 1;
+    // Updates committed while the snapshot was being written are not in it: they still count.
+    live.updatesSinceCompact = 1 + live.updatesSinceCompact - covered.updates;
+    live.bytesSinceCompact -= covered.bytes;
     live.snapshotBytes = state.byteLength;
-    live.bytesSinceCompact = 0;
   });
   live.compacting = writing;
   const done = () => {

@@ -26,8 +26,8 @@ export interface GroupCommitDeps {
   store: DocStore;
   log: Logger;
   relay: ClusterRelay;
-  /** After a document's updates are committed and sent, within the round (compaction): awaited. */
-  afterCommit(live: DocRecord): Promise<void>;
+  /** After a document's updates are committed and sent (compaction starts here, and runs on its own). */
+  afterCommit(live: DocRecord): void;
   /** The store refused a commit: these documents' updates are not acknowledged. */
   onStorageError(lives: readonly DocRecord[]): void;
 }
@@ -46,52 +46,74 @@ export function createGroupCommit({ store, log, relay, afterCommit, onStorageErr
 
   function scheduleFlush(): void {
     if (flushRound) return;
-    flushRound = (async () => {
-      // Yield once so that everything applied in this task is committed together.
-      await afterThisTask();
-      try {
-        while (dirty.size > 0) await flushDirty();
-      } finally {
-        flushRound = null;
-      }
-    })();
+    // After this task, so that everything applied in it is committed together.
+    flushRound = afterThisTask().then(flushRounds);
   }
 
-  async function flushDirty(): Promise<void> {
+  /** Commits until nothing is dirty; synchronous while the store commits synchronously (SQLite). */
+  function flushRounds(): Promise<void> | undefined {
+    let committing: Promise<void> | undefined;
+    try {
+      while (dirty.size > 0 && !committing) committing = flushDirty();
+    } finally {
+      // Cleared in the same microtask as the last check of `dirty`, so that no add() can be left uncommitted.
+      if (!committing) flushRound = null;
+    }
+    return committing?.then(flushRounds, (error: unknown) => {
+      flushRound = null;
+      throw error;
+    });
+  }
+
+  /** One commit of everything dirty; a promise only while an asynchronous store (PostgreSQL) commits. */
+  function flushDirty(): Promise<void> | undefined {
     const batch = [...dirty].map((live) => ({ live, updates: live.pending.splice(0) }));
     dirty.clear();
-    const round = (async () => {
-      // Nothing between taking the pending updates and handing them to the store awaits, so an update a
-      // discard dropped can never be in flight here; retired documents are skipped all the same.
-      const toStore = batch
-        .filter(({ live }) => live.open)
-        .map(({ live, updates }) => ({ name: live.name, updates: updates.filter((u) => u.origin !== fromCluster).map((u) => u.update) }))
-        .filter((entry) => entry.updates.length > 0);
-      let seqs: Map<string, number>;
-      try {
-        seqs = await store.appendBatch(toStore);
-      } catch (error) {
-        // Not committed means not acknowledged: drop the peers so they resync and resend what they hold.
-        log.error({ err: error }, 'could not persist document updates; closing their connections');
-        onStorageError(batch.map(({ live }) => live));
-        return;
-      }
-      for (const { live, updates } of batch) {
-        // Discarded while the commit was under way: nothing of it is sent, counted or compacted.
-        if (!live.open) continue;
-        const seq = seqs.get(live.name);
-        if (seq !== undefined) {
-          live.lastSeq = seq;
-          live.updatesSinceCompact += updates.length;
-          for (const { update, origin } of updates) if (origin !== fromCluster) live.bytesSinceCompact += update.byteLength;
-        }
-        broadcast(live, updates);
-        await afterCommit(live);
-      }
-    })();
+    // Nothing between taking the pending updates and handing them to the store awaits, so an update a
+    // discard dropped can never be in flight here; retired documents are skipped all the same.
+    const toStore = batch
+      .filter(({ live }) => live.open)
+      .map(({ live, updates }) => ({ name: live.name, updates: updates.filter((u) => u.origin !== fromCluster).map((u) => u.update) }))
+      .filter((entry) => entry.updates.length > 0);
+    let appended: ReturnType<DocStore['appendBatch']>;
+    try {
+      appended = store.appendBatch(toStore);
+    } catch (error) {
+      return storageFailed(batch, error);
+    }
+    // A synchronous store has committed already: sending now saves the promise hops of a round per update.
+    if (!(appended instanceof Promise)) return committed(batch, appended);
+    const round = appended.then(
+      (seqs) => committed(batch, seqs),
+      (error: unknown) => storageFailed(batch, error),
+    );
     for (const { live } of batch) live.flushing = round;
-    await round;
-    for (const { live } of batch) if (live.flushing === round) live.flushing = null;
+    return round.then(() => {
+      for (const { live } of batch) if (live.flushing === round) live.flushing = null;
+    });
+  }
+
+  /** Not committed means not acknowledged: drop the peers so they resync and resend what they hold. */
+  function storageFailed(batch: readonly { live: DocRecord }[], error: unknown): undefined {
+    log.error({ err: error }, 'could not persist document updates; closing their connections');
+    onStorageError(batch.map(({ live }) => live));
+    return undefined;
+  }
+
+  function committed(batch: readonly { live: DocRecord; updates: PendingUpdate[] }[], seqs: Map<string, number>): undefined {
+    for (const { live, updates } of batch) {
+      // Discarded while the commit was under way: nothing of it is sent, counted or compacted.
+      if (!live.open) continue;
+      const seq = seqs.get(live.name);
+      if (seq !== undefined) {
+        live.lastSeq = seq;
+        live.updatesSinceCompact += updates.length;
+        for (const { update, origin } of updates) if (origin !== fromCluster) live.bytesSinceCompact += update.byteLength;
+      }
+      broadcast(live, updates);
+      afterCommit(live);
+    }
+    return undefined;
   }
 
   /**

@@ -44,9 +44,10 @@ export function createLiveDocs(options: LiveDocsOptions): LiveDocs {
     store,
     log,
     relay,
-    async afterCommit(live) {
+    afterCommit(live) {
       options.onCommitted?.(live.name);
-      if (dueForCompaction(live, policy)) await compact(live, store).catch((err) => log.error({ err, doc: live.name }, 'compaction failed'));
+      // Not awaited: commits go on while the snapshot is compressed and written.
+      if (dueForCompaction(live, policy)) void compactInBackground(live);
     },
     onStorageError(lives) {
       for (const live of lives) {
@@ -56,6 +57,14 @@ export function createLiveDocs(options: LiveDocsOptions): LiveDocs {
       }
     },
   });
+
+  async function compactInBackground(live: DocRecord): Promise<void> {
+    try {
+      await compact(live, store);
+    } catch (err) {
+      log.error({ err, doc: live.name }, 'compaction failed');
+    }
+  }
 
   /** Takes a just retired (or broken) document out of service: closes its peers, unregisters it, stops relaying. */
   function detach(live: DocRecord, code: number, reason: string): void {
@@ -81,7 +90,7 @@ export function createLiveDocs(options: LiveDocsOptions): LiveDocs {
 
   async function unload(live: DocRecord): Promise<void> {
     if (live.peers.size > 0 || !live.open) return;
-    await live.flushing;
+    await live.writesDone();
     if (live.peers.size > 0 || live.pending.length > 0 || !live.open) return;
     if (changedSinceSnapshot(live)) await compact(live, store);
     if (live.peers.size > 0 || !live.retire()) return;
@@ -162,7 +171,10 @@ export function createLiveDocs(options: LiveDocsOptions): LiveDocs {
     whenCommitted(live) {
       return commits.whenCommitted(recordOf(live));
     },
-    settle: () => commits.settle(),
+    async settle() {
+      await commits.settle();
+      for (const live of loaded.values()) await live.writesDone();
+    },
     loadedCount: () => docs.size,
     async withDoc(name, fn) {
       const live = await open(name);
