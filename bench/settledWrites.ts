@@ -18,13 +18,13 @@ export interface SettledWrites {
  * Write amplification that cannot miss the fold: the fan-out windows count the bytes written while they
  * run, but ours moves the log into SQLite every LOG_FOLD_MS, so a window holds a fold or not by chance.
  * Here a fresh server (folding every 5 s and unloading a board 2 s after its last client: six times the
- * default's folds, so the figure errs high) gets 10 s of `event` traffic after a 0.2 s warm-up, and its
+ * default's folds, so the figure errs high) gets 6 s of `event` traffic after a 0.2 s warm-up, and its
  * block-layer writes are counted from the start of the traffic until 8 s after it stopped: every update
  * appended to the log, folded into SQLite and, once its document unloads, compacted into a snapshot.
  * (A WAL checkpoint, every 1,000 WAL pages, would copy the folded rows once more; none falls in the run.)
  */
 export async function runSettledWrites(ctx: RunContext): Promise<SettledWrites> {
-  const trafficMs = 10_000;
+  const trafficMs = 6_000;
   const settleMs = 8_000;
   const logFoldMs = 5_000;
   const docUnloadMs = 2_000;
