@@ -26,15 +26,22 @@ export function encodeRow(update: Uint8Array): { codec: RowCodec; data: Buffer }
  * the event loop, where framing and compressing them takes ~10 ms. Loading merges them anyway.
  */
 export function encodeUpdateList(updates: readonly Uint8Array[]): { codec: RowCodec; data: Buffer } {
-  return { codec: 2, data: zlib.deflateRawSync(listBytes(updates)) };
+  return { codec: 2, data: zlib.deflateRawSync(listBytes(updates), foldLevel) };
 }
+
+/**
+ * Fold rows live only until their document's next snapshot, and a fold compresses every update of the last
+ * 30 s at once: the fastest level costs ~7× less CPU than the default (0.26 vs 1.9 ms for 88 KB of card moves)
+ * for rows ~2 % larger. On a one-core server that CPU is taken from the event loop, whichever thread runs it.
+ */
+const foldLevel = { level: zlib.constants.Z_BEST_SPEED };
 
 /**
  * A list already in that encoding (a count, then each update with its length: PackedUpdates.listAfter),
  * compressed on the libuv thread pool so that the event loop keeps serving.
  */
 export async function encodeListBytesAsync(list: Uint8Array): Promise<{ codec: RowCodec; data: Buffer }> {
-  return { codec: 2, data: await deflateRaw(list) };
+  return { codec: 2, data: await deflateRaw(list, foldLevel) };
 }
 
 const deflateRaw = promisify(zlib.deflateRaw);

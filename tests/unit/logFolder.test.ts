@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openLogFolder, type FoldedRow } from '../../server/store/logFolder';
+import { decodeStoredRow } from '../../server/store/rowCodec';
 
 // The fold's order of durability: SQLite's copy is committed, then synced to disk off the event loop, and only
 // then is the rotated log (the entries' other durable copy) removed. SQLite itself is the boundary here: a
@@ -20,13 +21,15 @@ function setUp() {
   const committed: FoldedRow[] = [];
   const calls: string[] = [];
   let releaseSync: () => void = () => {};
+  // Seqs a snapshot (compaction) has stored, by document.
+  const snapshots = new Map<string, number>();
   const folder = openLogFolder({
     file,
     sync: false,
     foldIntervalMs: 60_000,
     // Every append passes the bound, so each one starts a background fold.
     foldBytes: 1,
-    storedSeq: (name) => Math.max(0, ...committed.filter((row) => row.name === name).map((row) => row.seq)),
+    storedSeq: (name) => Math.max(snapshots.get(name) ?? 0, ...committed.filter((row) => row.name === name).map((row) => row.seq)),
     commit(rows) {
       calls.push(`commit ${rows.map((row) => `${row.name}@${row.seq}`).join(',')}`);
       committed.push(...rows);
@@ -42,7 +45,7 @@ function setUp() {
   const until = async (done: () => boolean) => {
     for (let waited = 0; !done() && waited < 5000; waited += 5) await new Promise((resolve) => setTimeout(resolve, 5));
   };
-  return { folder, rotated, calls, until, release: () => releaseSync() };
+  return { folder, rotated, calls, committed, snapshots, until, release: () => releaseSync() };
 }
 
 describe('log folder', () => {
@@ -58,6 +61,21 @@ describe('log folder', () => {
     await until(() => !fs.existsSync(rotated));
     expect(fs.existsSync(rotated)).toBe(false);
     expect(folder.pendingFor('board.e.r')).toEqual([]);
+    folder.close();
+  });
+
+  it('writes each document\'s list only at its turn: what a snapshot stored meanwhile is left out', async () => {
+    const { folder, calls, committed, snapshots, until } = setUp();
+    const entry = (doc: string, seq: number) => ({ doc, seq, update: new Uint8Array([seq]) });
+    folder.append([entry('board.e.a', 1), entry('board.e.a', 2), entry('board.e.b', 1), entry('board.e.b', 2), entry('board.e.b', 3)]);
+    // The fold is compressing board.e.a's list when board.e.b is compacted up to seq 2.
+    snapshots.set('board.e.b', 2);
+    folder.dropCovered('board.e.b', 2);
+    await until(() => calls.includes('sync async'));
+    expect(calls).toEqual(['commit board.e.a@2,board.e.b@3', 'sync async']);
+    const updatesOf = (name: string) => committed.filter((row) => row.name === name).flatMap((row) => decodeStoredRow(row.codec, row.data).updates.map((u) => [...u]));
+    expect(updatesOf('board.e.a')).toEqual([[1], [2]]);
+    expect(updatesOf('board.e.b')).toEqual([[3]]);
     folder.close();
   });
 
