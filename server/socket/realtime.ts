@@ -26,7 +26,8 @@ const overviewThrottleMs = 500;
 /** Pushes state to the right audiences. Pushes are hints: clients re-fetch everything on reconnect. */
 export function createRealtime(deps: RealtimeDeps) {
   const { io, store, control, liveDocs, log } = deps;
-  const lastCommit = new Map<string, number>();
+  // By document name: its event (parsed once) and when it was last committed, updated in place on every commit.
+  const lastCommit = new Map<string, { eventId: string; at: number }>();
   const pendingOverview = new Map<string, NodeJS.Timeout>();
 
   async function requireEvent(eventId: string): Promise<EventInfo> {
@@ -47,7 +48,7 @@ export function createRealtime(deps: RealtimeDeps) {
     // Asked of every server's sockets (through the adapter), so people on other servers count too.
     const sockets = await io.in(eventChannel(eventId)).fetchSockets();
     const here = new Set(sockets.flatMap((socket) => (socket.data.claims?.role === 'participant' ? [socket.data.claims.participantId as string] : [])));
-    const lastCommitOf = (roomId: string) => lastCommit.get(`board.${eventId}.${roomId}`);
+    const lastCommitOf = (roomId: string) => lastCommit.get(`board.${eventId}.${roomId}`)?.at;
     return eventOverview(liveDocs, activityNotes, { event, state, participants, votes, online: here, lastCommitOf, now: Date.now() });
   }
 
@@ -125,10 +126,14 @@ export function createRealtime(deps: RealtimeDeps) {
       }
     },
     docCommitted(docName: string): void {
-      const ref = parseDocName(docName);
-      if (!ref) return;
-      lastCommit.set(docName, Date.now());
-      scheduleOverview(ref.eventId);
+      let commit = lastCommit.get(docName);
+      if (commit) commit.at = Date.now();
+      else {
+        const ref = parseDocName(docName);
+        if (!ref) return;
+        lastCommit.set(docName, (commit = { eventId: ref.eventId, at: Date.now() }));
+      }
+      scheduleOverview(commit.eventId);
     },
     /** Someone came or went: the overview's "online" figures change. */
     presence(eventId: string): void {

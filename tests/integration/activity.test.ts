@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { EventOverview } from '../../shared/activity';
-import { addCard } from '../../shared/boardDoc';
+import * as Y from 'yjs';
+import { addCard, cardsOf } from '../../shared/boardDoc';
 import { boardDocName } from '../../shared/docNames';
 import { ApiClient, createTestEvent, joinAsParticipant, sampleEvent } from '../helpers/apiClient';
 import { connectSocket, waitForEvent, type TestSocket } from '../helpers/socketClient';
@@ -50,6 +51,13 @@ describe('per-person activity in the staff overview', () => {
     expect(overview.stageSince).toBeGreaterThan(0);
     // The snapshot a reconnecting panel asks for says the same.
     expect((await ok<EventOverview>(facilitator.run('overview:get'))).people).toEqual(overview.people);
+
+    // An edit that adds no card still counts as the room's latest activity: the server notes when it commits it.
+    const beforeEdit = Date.now();
+    const card = cardsOf(board.doc).get('c1')!;
+    (card.get('text') as Y.Text).insert(0, 'Edited: ');
+    const edited = await waitForEvent<EventOverview>(facilitator.socket, 'overview', (o) => (o.rooms.find((r) => r.roomId === room.id)?.lastActivity ?? 0) >= beforeEdit);
+    expect(edited.rooms.find((r) => r.roomId === room.id)!.cardCount).toBe(2);
   });
 
   it('in an anonymous event, people are only "Participant N" in the overview', async () => {

@@ -67,14 +67,20 @@ export function createGroupCommit({ store, log, relay, afterCommit, onStorageErr
 
   /** One commit of everything dirty; a promise only while an asynchronous store (PostgreSQL) commits. */
   function flushDirty(): Promise<void> | undefined {
-    const batch = [...dirty].map((live) => ({ live, updates: live.pending.splice(0) }));
-    dirty.clear();
+    const batch: { live: DocRecord; updates: PendingUpdate[] }[] = [];
+    const toStore: { name: string; updates: Uint8Array[] }[] = [];
     // Nothing between taking the pending updates and handing them to the store awaits, so an update a
     // discard dropped can never be in flight here; retired documents are skipped all the same.
-    const toStore = batch
-      .filter(({ live }) => live.open)
-      .map(({ live, updates }) => ({ name: live.name, updates: updates.filter((u) => u.origin !== fromCluster).map((u) => u.update) }))
-      .filter((entry) => entry.updates.length > 0);
+    for (const live of dirty) {
+      const updates = live.pending;
+      live.pending = [];
+      batch.push({ live, updates });
+      if (!live.open) continue;
+      const local: Uint8Array[] = [];
+      for (const { update, origin } of updates) if (origin !== fromCluster) local.push(update);
+      if (local.length > 0) toStore.push({ name: live.name, updates: local });
+    }
+    dirty.clear();
     let appended: ReturnType<DocStore['appendBatch']>;
     try {
       appended = store.appendBatch(toStore);
