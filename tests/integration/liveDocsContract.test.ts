@@ -6,7 +6,7 @@ import { openSqliteStore } from '../../server/store/sqliteStore';
 import type { Store } from '../../server/store/store';
 import { decodeMessage } from '../../server/yjs/protocol';
 import { SharedFrame } from '../../server/yjs/sharedFrame';
-import { createLiveDocs, type DocPeer, type LiveDoc } from '../../server/yjs/liveDocs';
+import { createLiveDocs, type DocPeer, type LiveDoc, type LiveDocs } from '../../server/yjs/liveDocs';
 import { has } from '../helpers/externalNeeds';
 import { createTempDatabase } from '../helpers/postgres';
 import { tempDataDir } from '../helpers/testServer';
@@ -127,6 +127,14 @@ function observedStore(store: Store, events: string[]) {
 }
 
 const log = pino({ level: 'silent' });
+
+/** Opens a document with one recording peer joined, and the client document that peer writes from. */
+async function openWithWriter(liveDocs: LiveDocs, events: string[], name: string) {
+  const live = await liveDocs.open(name);
+  const peer = recordingPeer(events);
+  liveDocs.join(live, peer);
+  return { live, peer, client: new Y.Doc() };
+}
 
 describe.each(stores)('LiveDocs over %s', (_name, factory) => {
   // Cold serving needs stored state vectors (codec 3), which only the SQLite store keeps: on PostgreSQL these
@@ -268,10 +276,7 @@ describe.each(stores)('LiveDocs over %s', (_name, factory) => {
 
   it('discards a document: peers closed, pending updates dropped, nothing stored afterwards', async () => {
     const { base, events, observed, liveDocs } = await setUp({ compactEvery: 2 });
-    const live = await liveDocs.open('doc.erase');
-    const peer = recordingPeer(events);
-    liveDocs.join(live, peer);
-    const client = new Y.Doc();
+    const { live, peer, client } = await openWithWriter(liveDocs, events, 'doc.erase');
     Y.applyUpdate(live.doc, edit(client, typeInto('kept')), peer);
     await liveDocs.whenCommitted(live);
     // One commit under way (held in the store), one update pending behind it.
@@ -299,10 +304,7 @@ describe.each(stores)('LiveDocs over %s', (_name, factory) => {
 
   it('goes on committing and sending while a snapshot is written, and counts the updates that snapshot does not hold', async () => {
     const { base, events, observed, liveDocs } = await setUp({ compactEvery: 3 });
-    const live = await liveDocs.open('doc.busy');
-    const peer = recordingPeer(events);
-    liveDocs.join(live, peer);
-    const client = new Y.Doc();
+    const { live, peer, client } = await openWithWriter(liveDocs, events, 'doc.busy');
     const type = async (word: string) => {
       Y.applyUpdate(live.doc, edit(client, typeInto(word)), peer);
       await liveDocs.whenCommitted(live);
