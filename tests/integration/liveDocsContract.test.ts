@@ -328,6 +328,26 @@ describe.each(stores)('LiveDocs over %s', (_name, factory) => {
     expect(await storedText(base, 'doc.busy')).toBe('abcdef');
   });
 
+  it('shuts down only once a snapshot under way is written, then writes its own of what came after', async () => {
+    const { base, events, observed, liveDocs } = await setUp({ compactEvery: 2 });
+    const { live, peer, client } = await openWithWriter(liveDocs, events, 'doc.closing');
+    const hold = observed.holdNextCompaction();
+    for (const word of ['x', 'y', 'z']) {
+      Y.applyUpdate(live.doc, edit(client, typeInto(word)), peer);
+      await liveDocs.whenCommitted(live);
+    }
+    await hold.started;
+    let closed = false;
+    const closing = liveDocs.closeAll().then(() => (closed = true));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(closed).toBe(false);
+    hold.release();
+    await closing;
+    expect(events.filter((e) => e.startsWith('compact'))).toEqual(['compact doc.closing up to 2', 'compact doc.closing up to 3']);
+    expect(await base.countUpdates('doc.closing')).toBe(1);
+    expect(await storedText(base, 'doc.closing')).toBe('xyz');
+  });
+
   it('estimates a document\'s size from the bytes applied, and gives the exact size once the estimate reaches the threshold', async () => {
     const { liveDocs } = await setUp();
     const live = await liveDocs.open('doc.size');

@@ -118,6 +118,12 @@ export function createLiveDocs(options: LiveDocsOptions): LiveDocs {
     live.unloadTimer.unref();
   }
 
+  /** Every applied update committed, and every snapshot under way written. */
+  async function settle(): Promise<void> {
+    await commits.settle();
+    for (const live of loaded.values()) await live.writesDone();
+  }
+
   function open(name: string): Promise<DocRecord> {
     let loading = docs.get(name);
     if (!loading) {
@@ -171,10 +177,7 @@ export function createLiveDocs(options: LiveDocsOptions): LiveDocs {
     whenCommitted(live) {
       return commits.whenCommitted(recordOf(live));
     },
-    async settle() {
-      await commits.settle();
-      for (const live of loaded.values()) await live.writesDone();
-    },
+    settle,
     loadedCount: () => docs.size,
     async withDoc(name, fn) {
       const live = await open(name);
@@ -186,7 +189,8 @@ export function createLiveDocs(options: LiveDocsOptions): LiveDocs {
       return docs.get(name);
     },
     async closeAll() {
-      await commits.settle();
+      // Snapshots already being written finish first: the store closes after this.
+      await settle();
       for (const loading of [...docs.values()]) {
         const live = await loading.catch(() => null);
         if (!live) continue;

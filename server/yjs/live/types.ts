@@ -36,7 +36,7 @@ export interface LiveDocs {
   discard(name: string, code: number, reason: string): Promise<void>;
   /** Resolves once every update applied to this document so far is committed (and so may be served). */
   whenCommitted(live: LiveDoc): Promise<void>;
-  /** Waits until every applied update is committed (used by shutdown and tests). */
+  /** Waits until every applied update is committed and every snapshot under way is written (shutdown, tests). */
   settle(): Promise<void>;
   loadedCount(): number;
   /** Runs fn on a document (loading it if needed), e.g. for moderation by the server itself. */
