@@ -1,3 +1,5 @@
+import { varUintBytes, writeVarUint } from './varUint';
+
 /**
  * One document's updates while they wait for the fold (up to 30 s): their bytes back to back in one growing
  * buffer, with their seqs and end offsets in two number arrays. Kept as an object each, a busy event's
@@ -65,23 +67,4 @@ export class PackedUpdates {
   private startOf(i: number): number {
     return i === 0 ? 0 : this.ends[i - 1]!;
   }
-}
-
-/** lib0's varUint: 7 bits a byte, low bits first, the high bit set on every byte but the last. */
-function varUintBytes(n: number): number {
-  let bytes = 1;
-  while (n > 0x7f) {
-    n = Math.floor(n / 128);
-    bytes++;
-  }
-  return bytes;
-}
-
-function writeVarUint(out: Uint8Array, at: number, n: number): number {
-  while (n > 0x7f) {
-    out[at++] = 0x80 | (n & 0x7f);
-    n = Math.floor(n / 128);
-  }
-  out[at++] = n;
-  return at;
 }

@@ -1,8 +1,8 @@
 import * as decoding from 'lib0/decoding';
-import * as encoding from 'lib0/encoding';
 import fs from 'node:fs';
 import { crc32 } from 'node:zlib';
 import { openPrivateFile } from './privateFiles';
+import { varUintBytes, writeVarUint } from './varUint';
 
 /** One document update as the log keeps it until it is folded into SQLite. */
 export interface LogEntry {
@@ -30,6 +30,69 @@ export interface UpdateLog {
 const headerBytes = 8;
 const defineName = 0;
 const updateEntry = 1;
+
+interface BodyOut {
+  uint(n: number): void;
+  /** A varUint length, then the bytes (lib0's writeVarUint8Array; a name's UTF-8 is lib0's writeVarString). */
+  bytes(b: Uint8Array): void;
+}
+
+const noBytes: Uint8Array = new Uint8Array(0);
+
+const sizer = {
+  size: 0,
+  reset(start: number) {
+    this.size = start;
+    return this;
+  },
+  uint(n: number) {
+    this.size += varUintBytes(n);
+  },
+  bytes(b: Uint8Array) {
+    this.size += varUintBytes(b.length) + b.length;
+  },
+};
+
+const writer = {
+  out: noBytes,
+  at: 0,
+  reset(out: Uint8Array, start: number) {
+    this.out = out;
+    this.at = start;
+    return this;
+  },
+  uint(n: number) {
+    this.at = writeVarUint(this.out, this.at, n);
+  },
+  bytes(b: Uint8Array) {
+    this.uint(b.length);
+    this.out.set(b, this.at);
+    this.at += b.length;
+  },
+};
+
+/** A frame's body in order, to `out`: each new name defined once, then every update by its name's id. Returns the new names. */
+function walkBody(entries: readonly LogEntry[], known: ReadonlyMap<string, number>, out: BodyOut): string[] {
+  const added: string[] = [];
+  for (const entry of entries) {
+    let id = known.get(entry.doc);
+    if (id === undefined) {
+      const at = added.indexOf(entry.doc);
+      id = known.size + (at >= 0 ? at : added.length);
+      if (at < 0) {
+        added.push(entry.doc);
+        out.uint(defineName);
+        out.uint(id);
+        out.bytes(Buffer.from(entry.doc, 'utf8'));
+      }
+    }
+    out.uint(updateEntry);
+    out.uint(id);
+    out.uint(entry.seq);
+    out.bytes(entry.update);
+  }
+  return added;
+}
 
 /** The entries of every intact frame, and how many bytes those frames take. */
 function decodeFrames(data: Buffer): { entries: LogEntry[]; intactBytes: number } {
@@ -80,31 +143,15 @@ export function openUpdateLog(file: string, options: { sync: boolean }): UpdateL
   let size = fs.fstatSync(fd).size;
   // Names already defined in the file (rebuilt by readAll when an existing log is opened).
   let ids = new Map<string, number>();
+  // Sized first, then written in place: one buffer per append (a lib0 encoder cost two more and a copy).
   const encodeFrame = (entries: readonly LogEntry[]): { frame: Buffer; added: string[] } => {
-    const encoder = encoding.createEncoder();
-    const added: string[] = [];
-    for (const entry of entries) {
-      let id = ids.get(entry.doc);
-      if (id === undefined) {
-        const at = added.indexOf(entry.doc);
-        id = ids.size + (at >= 0 ? at : added.length);
-        if (at < 0) {
-          added.push(entry.doc);
-          encoding.writeVarUint(encoder, defineName);
-          encoding.writeVarUint(encoder, id);
-          encoding.writeVarString(encoder, entry.doc);
-        }
-      }
-      encoding.writeVarUint(encoder, updateEntry);
-      encoding.writeVarUint(encoder, id);
-      encoding.writeVarUint(encoder, entry.seq);
-      encoding.writeVarUint8Array(encoder, entry.update);
-    }
-    const body = encoding.toUint8Array(encoder);
-    const frame = Buffer.allocUnsafe(headerBytes + body.length);
+    const added = walkBody(entries, ids, sizer.reset(headerBytes));
+    const frame = Buffer.allocUnsafe(sizer.size);
+    walkBody(entries, ids, writer.reset(frame, headerBytes));
+    writer.reset(noBytes, 0); // not holding on to the frame until the next append
+    const body = frame.subarray(headerBytes);
     frame.writeUInt32LE(body.length, 0);
     frame.writeUInt32LE(crc32(body), 4);
-    frame.set(body, headerBytes);
     return { frame, added };
   };
   return {

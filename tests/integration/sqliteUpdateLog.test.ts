@@ -173,16 +173,16 @@ describe('SQLite update log', () => {
     ];
     expect(reopened.readAll()).toEqual(first);
     // The torn tail is cut off: what is appended next, to a known or a new document, reads back.
-    reopened.append([
+    // Two new documents in one write, one of them twice, and an update whose length takes two bytes.
+    const next = [
       { doc: 'board.é.a', seq: 5, update: new Uint8Array([5]) },
       { doc: 'board.y.c', seq: 1, update: new Uint8Array([6]) },
-    ]);
+      { doc: 'board.z.d', seq: 200, update: new Uint8Array(300).fill(9) },
+      { doc: 'board.y.c', seq: 2, update: new Uint8Array([8]) },
+    ];
+    reopened.append(next);
     reopened.close();
-    expect(openUpdateLog(file, { sync: false }).readAll()).toEqual([
-      ...first,
-      { doc: 'board.é.a', seq: 5, update: new Uint8Array([5]) },
-      { doc: 'board.y.c', seq: 1, update: new Uint8Array([6]) },
-    ]);
+    expect(openUpdateLog(file, { sync: false }).readAll()).toEqual([...first, ...next]);
     // A flipped bit in the first record's body ends the read there.
     const bytes = fs.readFileSync(file);
     bytes[12] = bytes[12]! ^ 0xff;
