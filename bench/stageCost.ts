@@ -1,7 +1,8 @@
 import * as Y from 'yjs';
 import { addCard, cardsOf } from '../shared/boardDoc';
 import { boardDocName, parseCanonicalDocName } from '../shared/docNames';
-import { assertDecodableUpdate, encodeUpdateMessage } from '../server/yjs/protocol';
+import { assertDecodableUpdate } from '../server/yjs/protocol';
+import { sharedUpdateFrame } from '../server/yjs/sharedFrame';
 import { checkUpdate } from '../server/yjs/schema/checkUpdate';
 
 // Our per-update stages on the event load's update shape (a card's questionId set), each timed alone in a
@@ -55,4 +56,4 @@ time('apply + afterTransaction on/off', (u, doc) => {
   doc.off('afterTransaction', collect);
 });
 time('empty transact', (_u, doc) => doc.transact(() => {}));
-time('encodeUpdateMessage', (u) => void encodeUpdateMessage(u), false);
+time('sharedUpdateFrame', (u) => void sharedUpdateFrame(u).frame, false);

@@ -1,4 +1,4 @@
-import { varUintBytes, writeVarUint } from './varUint';
+import { varUintBytes, writeVarUint } from '../util/varUint';
 
 /**
  * One document's updates while they wait for the fold (up to 30 s): their bytes back to back in one growing

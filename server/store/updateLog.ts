@@ -2,7 +2,7 @@ import * as decoding from 'lib0/decoding';
 import fs from 'node:fs';
 import { crc32 } from 'node:zlib';
 import { openPrivateFile } from './privateFiles';
-import { varUintBytes, writeVarUint } from './varUint';
+import { varUintBytes, writeVarUint } from '../util/varUint';
 
 /** One document update as the log keeps it until it is folded into SQLite. */
 export interface LogEntry {

@@ -1,5 +1,7 @@
 import type { Duplex } from 'node:stream';
 import { WebSocket } from 'ws';
+import { varUintBytes, writeVarUint } from '../util/varUint';
+import { messageSync, syncUpdate } from './protocol';
 
 /**
  * A message sent to many peers (a document's committed updates, presence): its whole WebSocket frame,
@@ -9,9 +11,10 @@ import { WebSocket } from 'ws';
  * path's own CPU at the event load (BENCHMARKS.md, issue 16).
  */
 export class SharedFrame {
-  private wire: Buffer | null = null;
-
-  constructor(readonly message: Uint8Array) {}
+  constructor(
+    readonly message: Uint8Array,
+    private wire: Buffer | null = null,
+  ) {}
 
   get frame(): Buffer {
     this.wire ??= binaryFrame(this.message);
@@ -19,9 +22,30 @@ export class SharedFrame {
   }
 }
 
+/**
+ * A document update's sync message (y-protocols: messageSync, syncUpdate, the update) as a shared frame, built in
+ * one buffer with its WebSocket header: the broadcast of every commit, so no encoder and no second copy.
+ */
+export function sharedUpdateFrame(update: Uint8Array): SharedFrame {
+  const messageBytes = 2 + varUintBytes(update.byteLength) + update.byteLength;
+  const wire = frameBuffer(messageBytes);
+  let at = wire.length - messageBytes;
+  wire[at++] = messageSync;
+  wire[at++] = syncUpdate;
+  at = writeVarUint(wire, at, update.byteLength);
+  wire.set(update, at);
+  return new SharedFrame(wire.subarray(wire.length - messageBytes), wire);
+}
+
 /** A complete, final, unmasked binary frame around `payload` (opcode 2, RFC 6455 §5.2). */
 export function binaryFrame(payload: Uint8Array): Buffer {
-  const length = payload.byteLength;
+  const frame = frameBuffer(payload.byteLength);
+  frame.set(payload, frame.length - payload.byteLength);
+  return frame;
+}
+
+/** A frame buffer for a payload of `length` bytes: the header written, the payload (at the end) still to fill. */
+function frameBuffer(length: number): Buffer {
   const headerBytes = length < 126 ? 2 : length < 65_536 ? 4 : 10;
   const frame = Buffer.allocUnsafe(headerBytes + length);
   frame[0] = 0x82;
@@ -33,7 +57,6 @@ export function binaryFrame(payload: Uint8Array): Buffer {
     frame[1] = 127;
     frame.writeBigUInt64BE(BigInt(length), 2);
   }
-  frame.set(payload, headerBytes);
   return frame;
 }
 

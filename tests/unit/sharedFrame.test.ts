@@ -1,7 +1,9 @@
 import { createRequire } from 'node:module';
 import type { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { binaryFrame, SharedFrame } from '../../server/yjs/sharedFrame';
+import * as encoding from 'lib0/encoding';
+import * as syncProtocol from 'y-protocols/sync';
+import { binaryFrame, SharedFrame, sharedUpdateFrame } from '../../server/yjs/sharedFrame';
 
 // ws's frame parser, which @types/ws does not declare.
 type ReceiverLike = Writable & { on(event: 'message', listener: (data: Buffer, isBinary: boolean) => void): ReceiverLike };
@@ -23,6 +25,18 @@ describe('a shared WebSocket frame', () => {
     const { data, isBinary } = await received(binaryFrame(payload));
     expect(isBinary).toBe(true);
     expect(data.equals(Buffer.from(payload))).toBe(true);
+  });
+
+  it.each([0, 1, 120, 127, 128, 70_000])('carries a %i-byte update as the sync message y-protocols writes, built in one buffer', async (length) => {
+    const update = Uint8Array.from({ length }, (_, i) => (i * 13) % 256);
+    const encoder = encoding.createEncoder();
+    syncProtocol.writeUpdate(encoder, update);
+    const expected = Buffer.concat([Uint8Array.of(0), encoding.toUint8Array(encoder)]); // messageSync, then the sync message
+    const shared = sharedUpdateFrame(update);
+    expect(Buffer.from(shared.message).equals(expected)).toBe(true);
+    const { data, isBinary } = await received(shared.frame);
+    expect(isBinary).toBe(true);
+    expect(data.equals(expected)).toBe(true);
   });
 
   it('is built once, however many peers it goes to', () => {

@@ -1,9 +1,8 @@
 import type { Logger } from 'pino';
 import * as Y from 'yjs';
 import type { DocStore } from '../../store/store';
-import { encodeUpdateMessage } from '../protocol';
 import type { ClusterRelay } from './clusterRelay';
-import { SharedFrame } from '../sharedFrame';
+import { sharedUpdateFrame } from '../sharedFrame';
 import { fromCluster, type DocRecord, type PendingUpdate } from './docRecord';
 
 /**
@@ -129,7 +128,7 @@ export function createGroupCommit({ store, log, relay, afterCommit, onStorageErr
   function broadcast(live: DocRecord, updates: PendingUpdate[]): void {
     if (updates.length === 0) return;
     const merged = updates.length === 1 ? updates[0]!.update : Y.mergeUpdates(updates.map((u) => u.update));
-    const frame = new SharedFrame(encodeUpdateMessage(merged));
+    const frame = sharedUpdateFrame(merged);
     for (const peer of live.peers) peer.send(frame);
     if (!relay.clustered) return;
     const local = updates.filter((u) => u.origin !== fromCluster).map((u) => u.update);
