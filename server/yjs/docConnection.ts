@@ -273,7 +273,7 @@ function onUpdate(conn: Connection, live: LiveDoc, update: Uint8Array): void {
   } else {
     conn.pendingStrikes = 0;
   }
-  if (changedTexts.length > 0 && changedTexts.some((text) => text.length > limits.cardChars) && trimLongTexts(live.doc, changedTexts, 'server:limits') > 0) {
+  if (trimLongTexts(live.doc, changedTexts, 'server:limits') > 0) {
     ctx.log.info({ doc: ctx.docName, participantId: conn.writer.participantId }, 'trimmed a card text to the card limit');
   }
 }

@@ -6,15 +6,13 @@ import { limits } from '../../shared/limits';
  * shows, so the server trims after applying: an ordinary edit of its own that every peer receives.
  */
 export function trimLongTexts(doc: Y.Doc, texts: Iterable<Y.Text>, origin: unknown): number {
-  let trimmed = 0;
+  const long = [...texts].filter((text) => text.doc === doc && text.length > limits.cardChars);
+  // Nearly every edit leaves its text within the limit: no transaction then.
+  if (long.length === 0) return 0;
   doc.transact(() => {
-    for (const text of texts) {
-      if (text.doc !== doc || text.length <= limits.cardChars) continue;
-      text.delete(limits.cardChars, text.length - limits.cardChars);
-      trimmed++;
-    }
+    for (const text of long) text.delete(limits.cardChars, text.length - limits.cardChars);
   }, origin);
-  return trimmed;
+  return long.length;
 }
 
 /**
