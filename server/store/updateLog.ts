@@ -71,12 +71,16 @@ const writer = {
   },
 };
 
-/** A frame's body in order, to `out`: each new name defined once, then every update by its name's id. Returns the new names. */
-function walkBody(entries: readonly LogEntry[], known: ReadonlyMap<string, number>, out: BodyOut): string[] {
-  const added: string[] = [];
+/**
+ * A frame's body in order, to `out`: each new name defined once, then every update by its name's id. Returns the
+ * new names (none: null, the common case).
+ */
+function walkBody(entries: readonly LogEntry[], known: ReadonlyMap<string, number>, out: BodyOut): string[] | null {
+  let added: string[] | null = null;
   for (const entry of entries) {
     let id = known.get(entry.doc);
     if (id === undefined) {
+      added ??= [];
       const at = added.indexOf(entry.doc);
       id = known.size + (at >= 0 ? at : added.length);
       if (at < 0) {
@@ -93,6 +97,9 @@ function walkBody(entries: readonly LogEntry[], known: ReadonlyMap<string, numbe
   }
   return added;
 }
+
+/** Frames up to this size are written from one buffer kept for the log's lifetime; larger ones get their own. */
+const scratchBytes = 64 * 1024;
 
 /** The entries of every intact frame, and how many bytes those frames take. */
 function decodeFrames(data: Buffer): { entries: LogEntry[]; intactBytes: number } {
@@ -143,33 +150,34 @@ export function openUpdateLog(file: string, options: { sync: boolean }): UpdateL
   let size = fs.fstatSync(fd).size;
   // Names already defined in the file (rebuilt by readAll when an existing log is opened).
   let ids = new Map<string, number>();
-  // Sized first, then written in place: one buffer per append (a lib0 encoder cost two more and a copy).
-  const encodeFrame = (entries: readonly LogEntry[]): { frame: Buffer; added: string[] } => {
-    const added = walkBody(entries, ids, sizer.reset(headerBytes));
-    const frame = Buffer.allocUnsafe(sizer.size);
-    walkBody(entries, ids, writer.reset(frame, headerBytes));
-    writer.reset(noBytes, 0); // not holding on to the frame until the next append
-    const body = frame.subarray(headerBytes);
-    frame.writeUInt32LE(body.length, 0);
-    frame.writeUInt32LE(crc32(body), 4);
-    return { frame, added };
+  // Sized first, then written in place into a buffer reused by every append: no allocation per commit.
+  const scratch = Buffer.allocUnsafe(scratchBytes);
+  const writeFrame = (entries: readonly LogEntry[]): { data: Buffer; length: number; added: string[] | null } => {
+    walkBody(entries, ids, sizer.reset(headerBytes));
+    const length = sizer.size;
+    const data = length <= scratch.length ? scratch : Buffer.allocUnsafe(length);
+    const added = walkBody(entries, ids, writer.reset(data, headerBytes));
+    writer.reset(noBytes, 0); // not holding on to a one-off buffer until the next append
+    data.writeUInt32LE(length - headerBytes, 0);
+    data.writeUInt32LE(crc32(data.subarray(headerBytes, length)), 4);
+    return { data, length, added };
   };
   return {
     append(entries) {
       if (fd < 0) throw new Error('update log is closed');
       if (entries.length === 0) return;
-      const { frame: data, added } = encodeFrame(entries);
+      const { data, length, added } = writeFrame(entries);
       try {
         let written = 0;
-        while (written < data.length) written += fs.writeSync(fd, data, written, data.length - written, size + written);
+        while (written < length) written += fs.writeSync(fd, data, written, length - written, size + written);
         if (options.sync) fs.fdatasyncSync(fd);
       } catch (error) {
         // A half-written batch must not stay in front of later ones (reading stops at the first bad record).
         fs.ftruncateSync(fd, size);
         throw error;
       }
-      size += data.length;
-      for (const name of added) ids.set(name, ids.size);
+      size += length;
+      if (added) for (const name of added) ids.set(name, ids.size);
     },
     readAll() {
       const data = Buffer.allocUnsafe(size);

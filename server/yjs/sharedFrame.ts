@@ -11,13 +11,22 @@ import { messageSync, syncUpdate } from './protocol';
  * path's own CPU at the event load (BENCHMARKS.md, issue 16).
  */
 export class SharedFrame {
-  constructor(
-    readonly message: Uint8Array,
-    private wire: Buffer | null = null,
-  ) {}
+  private payload: Uint8Array | null;
+  private wire: Buffer | null;
+
+  /** A message to frame on first use, or (`wire` given) a frame already built whose payload starts at `payloadAt`. */
+  constructor(message: Uint8Array | null, wire: Buffer | null = null, private readonly payloadAt = 0) {
+    this.payload = message;
+    this.wire = wire;
+  }
+
+  get message(): Uint8Array {
+    this.payload ??= this.wire!.subarray(this.payloadAt);
+    return this.payload;
+  }
 
   get frame(): Buffer {
-    this.wire ??= binaryFrame(this.message);
+    this.wire ??= binaryFrame(this.payload!);
     return this.wire;
   }
 }
@@ -34,7 +43,7 @@ export function sharedUpdateFrame(update: Uint8Array): SharedFrame {
   wire[at++] = syncUpdate;
   at = writeVarUint(wire, at, update.byteLength);
   wire.set(update, at);
-  return new SharedFrame(wire.subarray(wire.length - messageBytes), wire);
+  return new SharedFrame(null, wire, wire.length - messageBytes);
 }
 
 /** A complete, final, unmasked binary frame around `payload` (opcode 2, RFC 6455 §5.2). */

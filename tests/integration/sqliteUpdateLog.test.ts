@@ -181,8 +181,13 @@ describe('SQLite update log', () => {
       { doc: 'board.y.c', seq: 2, update: new Uint8Array([8]) },
     ];
     reopened.append(next);
+    // A frame larger than the buffer appends reuse (64 KiB), then a small one written from that buffer again.
+    const large = [{ doc: 'board.z.d', seq: 201, update: new Uint8Array(100_000).map((_, i) => i % 251) }];
+    const small = [{ doc: 'board.y.c', seq: 3, update: new Uint8Array([3, 1]) }];
+    reopened.append(large);
+    reopened.append(small);
     reopened.close();
-    expect(openUpdateLog(file, { sync: false }).readAll()).toEqual([...first, ...next]);
+    expect(openUpdateLog(file, { sync: false }).readAll()).toEqual([...first, ...next, ...large, ...small]);
     // A flipped bit in the first record's body ends the read there.
     const bytes = fs.readFileSync(file);
     bytes[12] = bytes[12]! ^ 0xff;

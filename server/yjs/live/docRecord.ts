@@ -12,11 +12,6 @@ export const fromCluster = Symbol('from-cluster');
 /** Marks the stored state being integrated: already stored, nothing to persist or relay. */
 export const fromStore = Symbol('from-store');
 
-export interface PendingUpdate {
-  update: Uint8Array;
-  origin: unknown;
-}
-
 /** Counters a document starts with, from what the store returned. */
 export interface DocRecordInit {
   state: DocState;
@@ -31,8 +26,10 @@ export class DocRecord implements LiveDoc {
   readonly peers = new Set<DocPeer>();
   state: DocState;
   fullState: Uint8Array | null;
-  /** Updates applied in memory but not yet committed; broadcast only after commit. */
-  pending: PendingUpdate[] = [];
+  /** Updates applied in memory but not yet committed, in order; broadcast only after commit. */
+  pending: Uint8Array[] = [];
+  /** Those of them that arrived here (not from another server): the ones to store and relay. */
+  pendingLocal: Uint8Array[] = [];
   /** The commit round holding this document's updates, while one is under way. */
   flushing: Promise<void> | null = null;
   /** A snapshot being written (at compaction), so that a discard can wait for it. */
@@ -94,6 +91,7 @@ export class DocRecord implements LiveDoc {
     if (state.kind !== 'cold' && state.kind !== 'live') return false;
     this.state = { kind: 'retired', stored: state.kind === 'cold' ? state.stored : null };
     this.pending = [];
+    this.pendingLocal = [];
     if (this.unloadTimer) clearTimeout(this.unloadTimer);
     this.unloadTimer = null;
     return true;

@@ -3,7 +3,14 @@ import * as Y from 'yjs';
 import type { DocStore } from '../../store/store';
 import type { ClusterRelay } from './clusterRelay';
 import { sharedUpdateFrame } from '../sharedFrame';
-import { fromCluster, type DocRecord, type PendingUpdate } from './docRecord';
+import type { DocRecord } from './docRecord';
+
+/** A document's updates taken for one commit: all of them (to send) and those that arrived here (to store). */
+interface Taken {
+  live: DocRecord;
+  updates: Uint8Array[];
+  local: Uint8Array[];
+}
 
 /**
  * Group commit: updates from all documents applied during one task (a socket's data callback, a round of
@@ -66,18 +73,16 @@ export function createGroupCommit({ store, log, relay, afterCommit, onStorageErr
 
   /** One commit of everything dirty; a promise only while an asynchronous store (PostgreSQL) commits. */
   function flushDirty(): Promise<void> | undefined {
-    const batch: { live: DocRecord; updates: PendingUpdate[] }[] = [];
+    const batch: Taken[] = [];
     const toStore: { name: string; updates: Uint8Array[] }[] = [];
     // Nothing between taking the pending updates and handing them to the store awaits, so an update a
     // discard dropped can never be in flight here; retired documents are skipped all the same.
     for (const live of dirty) {
-      const updates = live.pending;
+      const taken: Taken = { live, updates: live.pending, local: live.pendingLocal };
       live.pending = [];
-      batch.push({ live, updates });
-      if (!live.open) continue;
-      const local: Uint8Array[] = [];
-      for (const { update, origin } of updates) if (origin !== fromCluster) local.push(update);
-      if (local.length > 0) toStore.push({ name: live.name, updates: local });
+      live.pendingLocal = [];
+      batch.push(taken);
+      if (live.open && taken.local.length > 0) toStore.push({ name: live.name, updates: taken.local });
     }
     dirty.clear();
     let appended: ReturnType<DocStore['appendBatch']>;
@@ -99,23 +104,24 @@ export function createGroupCommit({ store, log, relay, afterCommit, onStorageErr
   }
 
   /** Not committed means not acknowledged: drop the peers so they resync and resend what they hold. */
-  function storageFailed(batch: readonly { live: DocRecord }[], error: unknown): undefined {
+  function storageFailed(batch: readonly Taken[], error: unknown): undefined {
     log.error({ err: error }, 'could not persist document updates; closing their connections');
     onStorageError(batch.map(({ live }) => live));
     return undefined;
   }
 
-  function committed(batch: readonly { live: DocRecord; updates: PendingUpdate[] }[], seqs: Map<string, number>): undefined {
-    for (const { live, updates } of batch) {
+  function committed(batch: readonly Taken[], seqs: Map<string, number>): undefined {
+    for (const taken of batch) {
+      const { live, updates, local } = taken;
       // Discarded while the commit was under way: nothing of it is sent, counted or compacted.
       if (!live.open) continue;
       const seq = seqs.get(live.name);
       if (seq !== undefined) {
         live.lastSeq = seq;
         live.updatesSinceCompact += updates.length;
-        for (const { update, origin } of updates) if (origin !== fromCluster) live.bytesSinceCompact += update.byteLength;
+        for (const update of local) live.bytesSinceCompact += update.byteLength;
       }
-      broadcast(live, updates);
+      broadcast(live, taken);
       afterCommit(live);
     }
     return undefined;
@@ -125,14 +131,11 @@ export function createGroupCommit({ store, log, relay, afterCommit, onStorageErr
    * One frame per document per turn, to every peer: the writers' echo is their acknowledgement (their clients
    * clear "not sent yet" marks from it), and costs one more send of the same bytes.
    */
-  function broadcast(live: DocRecord, updates: PendingUpdate[]): void {
+  function broadcast(live: DocRecord, { updates, local }: Taken): void {
     if (updates.length === 0) return;
-    const merged = updates.length === 1 ? updates[0]!.update : Y.mergeUpdates(updates.map((u) => u.update));
-    const frame = sharedUpdateFrame(merged);
+    const frame = sharedUpdateFrame(updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates));
     for (const peer of live.peers) peer.send(frame);
-    if (!relay.clustered) return;
-    const local = updates.filter((u) => u.origin !== fromCluster).map((u) => u.update);
-    if (local.length > 0) relay.publishUpdate(live.name, local.length === 1 ? local[0]! : Y.mergeUpdates(local));
+    if (relay.clustered && local.length > 0) relay.publishUpdate(live.name, local.length === 1 ? local[0]! : Y.mergeUpdates(local));
   }
 
   return {

@@ -82,13 +82,14 @@ export async function loadDoc(name: string, deps: LoadDeps): Promise<DocRecord> 
     deps.onBroken,
   );
   live = self;
-  // The hot path: once per applied update, no allocation beyond the pending entry.
+  // The hot path: once per applied update, no allocation.
   doc.on('update', (update: Uint8Array, origin: unknown) => {
     // A retired document refuses updates: whatever is applied to it is never stored or sent.
     if (origin === fromStore || self.state.kind === 'retired') return;
     self.fullState = null;
     self.sizeEstimate += update.byteLength;
-    self.pending.push({ update, origin });
+    self.pending.push(update);
+    if (origin !== fromCluster) self.pendingLocal.push(update);
     commits.add(self);
   });
   awareness.on('update', ({ added, updated, removed }: AwarenessChange, origin: unknown) => {
