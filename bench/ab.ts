@@ -1,5 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { planRooms, toCell, type RoomPlan } from './lib/fixtures';
+import type { ClientSpec } from './load/lightClient';
+import type { ProbeSpec, StepResult } from './load/protocol';
 import { startGenerator } from './lib/generatorProcess';
 import { round } from './lib/proc';
 import { startBenchServer, type BenchServer, type ServerKind } from './lib/serverProcess';
@@ -12,6 +14,10 @@ import { fullProfile, tempDataDir, waitForQuiet, type RunContext } from './scena
 // difference between the servers, so a ratio is only credible from windows taken side by side. Round 0 warms
 // both (JIT, documents) and is not counted. Prints every window, then per rate the medians and the median of
 // the rounds' ratios.
+//
+// Then as many windows with both loads at once ("together"): the same generator drives ours' and the
+// reference's rooms in the same seconds and samples both processes over the same window, so the machine's drift
+// falls on both alike. Its CPU and RSS ratios are the steadier ones; its p99 mixes both servers and is not used.
 
 const args = process.argv.slice(2);
 const rounds = Number(args[0] ?? 4);
@@ -42,9 +48,25 @@ async function measure(kind: ServerKind, rate: number): Promise<Window> {
   const server = servers.get(kind)!;
   const cell = toCell(server, plans.get(kind)!, shape.perRoom, shape.probeRooms);
   await waitForQuiet(ctx, server.pid);
+  const step = await window(cell.rooms, cell.probes, server.pid, rate);
+  return { cpu: step.serverCpuPct, rss: step.serverRssMB, p99: step.latencyMs.p99 };
+}
+
+/** Both servers loaded in the same window: ours is the measured server, the reference an extra one on core 0. */
+async function measureTogether(rate: number): Promise<{ ours: Window; reference: Window }> {
+  const [ours, ref] = [servers.get('ours')!, servers.get('reference')!];
+  const cells = [toCell(ours, plans.get('ours')!, shape.perRoom, shape.probeRooms), toCell(ref, plans.get('reference')!, shape.perRoom, shape.probeRooms)];
+  await waitForQuiet(ctx, ours.pid);
+  const step = await window([...cells[0]!.rooms, ...cells[1]!.rooms], [...cells[0]!.probes, ...cells[1]!.probes.map((p) => ({ ...p, room: p.room + cells[0]!.rooms.length }))], ours.pid, rate, ref.pid);
+  const other = step.extraServers![0]!;
+  return { ours: { cpu: step.serverCpuPct, rss: step.serverRssMB, p99: NaN }, reference: { cpu: other.cpuPct, rss: other.rssMB, p99: NaN } };
+}
+
+async function window(rooms: ClientSpec[][], probes: ProbeSpec[], serverPid: number, rate: number, extraPid?: number): Promise<StepResult> {
   const [step] = await generator.fanout({
-    rooms: cell.rooms,
-    probes: cell.probes,
+    rooms,
+    probes,
+    ...(extraPid === undefined ? {} : { extraServerPids: [extraPid], extraServerCpus: [0] }),
     expectServerSync: true,
     rates: [rate],
     stopAtFailure: false,
@@ -52,13 +74,13 @@ async function measure(kind: ServerKind, rate: number): Promise<Window> {
     stepWarmMs: 0,
     windowMs: fullProfile.windowMs,
     drainMs: fullProfile.drainMs,
-    serverPid: server.pid,
+    serverPid,
     stopP99Ms: fullProfile.stopP99Ms,
     maxGeneratorCpuPct: fullProfile.maxGeneratorCpuPct,
     decodersPerLargeRoom: 3,
   });
-  if (!step || step.delivery < 1) throw new Error(`${kind} at ${rate}/s: no valid window`);
-  return { cpu: step.serverCpuPct, rss: step.serverRssMB, p99: step.latencyMs.p99 };
+  if (!step || step.delivery < 1) throw new Error(`${extraPid === undefined ? serverPid : 'both servers'} at ${rate}/s: no valid window`);
+  return step;
 }
 
 try {
@@ -74,6 +96,7 @@ try {
   for (const rate of rates) {
     const windows: Record<ServerKind, Window[]> = { ours: [], reference: [], raw: [] };
     const ratios: { cpu: number[]; rss: number[]; p99: number[] } = { cpu: [], rss: [], p99: [] };
+    const together: { cpu: number[]; rss: number[] } = { cpu: [], rss: [] };
     for (let r = 0; r <= rounds; r++) {
       const order = r % 2 === 0 ? kinds : [...kinds].reverse();
       const got = new Map<ServerKind, Window>();
@@ -87,14 +110,23 @@ try {
       ratios.rss.push(ours.rss / ref.rss);
       ratios.p99.push(ours.p99 / ref.p99);
     }
+    // After the alternating rounds, so that their doubled load (a bigger log fold after it) never falls in those.
+    for (let r = 1; r <= rounds; r++) {
+      const both = await measureTogether(rate);
+      log(`rate ${rate}/s together ${r}: ours ${both.ours.cpu}% ${both.ours.rss} MB | reference ${both.reference.cpu}% ${both.reference.rss} MB`);
+      together.cpu.push(both.ours.cpu / both.reference.cpu);
+      together.rss.push(both.ours.rss / both.reference.rss);
+    }
     const medians = (list: Window[]) => ({ cpuPct: median(list.map((w) => w.cpu)), rssMB: median(list.map((w) => w.rss)), p99Ms: median(list.map((w) => w.p99)) });
     const result = {
       ours: medians(windows.ours),
       reference: medians(windows.reference),
       ratio: { cpu: round(median(ratios.cpu), 2), rss: round(median(ratios.rss), 2), p99: round(median(ratios.p99), 2) },
       roundsCpuRatios: ratios.cpu.map((x) => round(x, 2)),
+      together: { cpu: round(median(together.cpu), 2), rss: round(median(together.rss), 2), roundsCpuRatios: together.cpu.map((x) => round(x, 2)) },
     };
     log(`rate ${rate}/s: median ratios ours / reference: CPU ${result.ratio.cpu}×, RSS ${result.ratio.rss}×, p99 ${result.ratio.p99}× (per round CPU: ${result.roundsCpuRatios.join(', ')})`);
+    log(`rate ${rate}/s together: median ratios CPU ${result.together.cpu}×, RSS ${result.together.rss}× (per round CPU: ${result.together.roundsCpuRatios.join(', ')})`);
     summary[`rate${rate}`] = result;
   }
   process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
