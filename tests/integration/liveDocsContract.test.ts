@@ -328,15 +328,45 @@ describe.each(stores)('LiveDocs over %s', (_name, factory) => {
     expect(await storedText(base, 'doc.busy')).toBe('abcdef');
   });
 
+  it('writes the snapshots of documents that fall due together one at a time, and every one of them', async () => {
+    const { base, events, observed, liveDocs } = await setUp({ compactEvery: 2 });
+    let inFlight = 0;
+    let most = 0;
+    const compactDoc = observed.store.compactDoc.bind(observed.store);
+    observed.store.compactDoc = async (...args) => {
+      most = Math.max(most, ++inFlight);
+      try {
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        return await compactDoc(...args);
+      } finally {
+        inFlight--;
+      }
+    };
+    const names = ['doc.q1', 'doc.q2', 'doc.q3', 'doc.q4', 'doc.q5'];
+    const writers = [];
+    for (const name of names) writers.push(await openWithWriter(liveDocs, events, name));
+    // Two edits in every document in one turn: all five fall due in the same commit round.
+    for (const { live, peer, client } of writers) for (const word of ['a', 'b']) Y.applyUpdate(live.doc, edit(client, typeInto(word)), peer);
+    await liveDocs.settle();
+    expect(most).toBe(1);
+    // One snapshot per document (seqs are per document in SQLite, shared in PostgreSQL).
+    expect(events.flatMap((e) => (e.startsWith('compact') ? [e.split(' ')[1]] : [])).sort()).toEqual(names);
+    for (const name of names) expect(await base.countUpdates(name)).toBe(1);
+  });
+
   it('shuts down only once a snapshot under way is written, then writes its own of what came after', async () => {
     const { base, events, observed, liveDocs } = await setUp({ compactEvery: 2 });
     const { live, peer, client } = await openWithWriter(liveDocs, events, 'doc.closing');
     const hold = observed.holdNextCompaction();
-    for (const word of ['x', 'y', 'z']) {
+    const type = async (word: string) => {
       Y.applyUpdate(live.doc, edit(client, typeInto(word)), peer);
       await liveDocs.whenCommitted(live);
-    }
+    };
+    await type('x');
+    await type('y');
     await hold.started;
+    // The snapshot of x and y is held; z comes after it.
+    await type('z');
     let closed = false;
     const closing = liveDocs.closeAll().then(() => (closed = true));
     await new Promise((resolve) => setTimeout(resolve, 20));

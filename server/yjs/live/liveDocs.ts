@@ -6,6 +6,7 @@ import type { DocStore } from '../../store/store';
 import { encodeSyncStep1 } from '../protocol';
 import { createClusterRelay } from './clusterRelay';
 import { changedSinceSnapshot, compact, dueForCompaction, type CompactionPolicy } from './compaction';
+import { createCompactionQueue } from './compactionQueue';
 import { DocRecord } from './docRecord';
 import { createGroupCommit } from './groupCommit';
 import { loadDoc } from './loadDoc';
@@ -40,14 +41,19 @@ export function createLiveDocs(options: LiveDocsOptions): LiveDocs {
   const docs = new Map<string, Promise<DocRecord>>();
   const loaded = new Map<string, DocRecord>();
 
+  // One snapshot at a time, each started only if the document is still open and due when its turn comes.
+  const compactions = createCompactionQueue(async (live) => {
+    if (live.open && dueForCompaction(live, policy)) await compact(live, store);
+  }, log);
+
   const commits = createGroupCommit({
     store,
     log,
     relay,
     afterCommit(live) {
       options.onCommitted?.(live.name);
-      // Not awaited: commits go on while the snapshot is compressed and written.
-      if (dueForCompaction(live, policy)) void compactInBackground(live);
+      // Queued, not awaited: commits go on while snapshots are compressed and written.
+      if (dueForCompaction(live, policy)) compactions.add(live);
     },
     onStorageError(lives) {
       for (const live of lives) {
@@ -57,14 +63,6 @@ export function createLiveDocs(options: LiveDocsOptions): LiveDocs {
       }
     },
   });
-
-  async function compactInBackground(live: DocRecord): Promise<void> {
-    try {
-      await compact(live, store);
-    } catch (err) {
-      log.error({ err, doc: live.name }, 'compaction failed');
-    }
-  }
 
   /** Takes a just retired (or broken) document out of service: closes its peers, unregisters it, stops relaying. */
   function detach(live: DocRecord, code: number, reason: string): void {
@@ -118,9 +116,10 @@ export function createLiveDocs(options: LiveDocsOptions): LiveDocs {
     live.unloadTimer.unref();
   }
 
-  /** Every applied update committed, and every snapshot under way written. */
+  /** Every applied update committed, and every snapshot queued or under way written. */
   async function settle(): Promise<void> {
     await commits.settle();
+    await compactions.idle();
     for (const live of loaded.values()) await live.writesDone();
   }
 
@@ -189,8 +188,9 @@ export function createLiveDocs(options: LiveDocsOptions): LiveDocs {
       return docs.get(name);
     },
     async closeAll() {
-      // Snapshots already being written finish first: the store closes after this.
+      // Snapshots already queued or being written finish first, and none starts after: the store closes after this.
       await settle();
+      await compactions.stop();
       for (const loading of [...docs.values()]) {
         const live = await loading.catch(() => null);
         if (!live) continue;
