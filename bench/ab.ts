@@ -17,7 +17,8 @@ import { fullProfile, tempDataDir, waitForQuiet, type RunContext } from './scena
 //
 // Then as many windows with both loads at once ("together"): the same generator drives ours' and the
 // reference's rooms in the same seconds and samples both processes over the same window, so the machine's drift
-// falls on both alike. Its CPU and RSS ratios are the steadier ones; its p99 mixes both servers and is not used.
+// falls on both alike. Its CPU and RSS ratios are the steadier ones. Its p99s are each server's own rooms' (the
+// generator keeps their latencies apart), but both servers then share the core, so each waits on the other too.
 
 const args = process.argv.slice(2);
 const rounds = Number(args[0] ?? 4);
@@ -57,16 +58,18 @@ async function measureTogether(rate: number): Promise<{ ours: Window; reference:
   const [ours, ref] = [servers.get('ours')!, servers.get('reference')!];
   const cells = [toCell(ours, plans.get('ours')!, shape.perRoom, shape.probeRooms), toCell(ref, plans.get('reference')!, shape.perRoom, shape.probeRooms)];
   await waitForQuiet(ctx, ours.pid);
-  const step = await window([...cells[0]!.rooms, ...cells[1]!.rooms], [...cells[0]!.probes, ...cells[1]!.probes.map((p) => ({ ...p, room: p.room + cells[0]!.rooms.length }))], ours.pid, rate, ref.pid);
+  const split = cells[0]!.rooms.length;
+  const step = await window([...cells[0]!.rooms, ...cells[1]!.rooms], [...cells[0]!.probes, ...cells[1]!.probes.map((p) => ({ ...p, room: p.room + split }))], ours.pid, rate, { pid: ref.pid, splitAtRoom: split });
   const other = step.extraServers![0]!;
-  return { ours: { cpu: step.serverCpuPct, rss: step.serverRssMB, p99: NaN }, reference: { cpu: other.cpuPct, rss: other.rssMB, p99: NaN } };
+  const [oursLatency, refLatency] = step.latencyMsSplit!;
+  return { ours: { cpu: step.serverCpuPct, rss: step.serverRssMB, p99: oursLatency.p99 }, reference: { cpu: other.cpuPct, rss: other.rssMB, p99: refLatency.p99 } };
 }
 
-async function window(rooms: ClientSpec[][], probes: ProbeSpec[], serverPid: number, rate: number, extraPid?: number): Promise<StepResult> {
+async function window(rooms: ClientSpec[][], probes: ProbeSpec[], serverPid: number, rate: number, other?: { pid: number; splitAtRoom: number }): Promise<StepResult> {
   const [step] = await generator.fanout({
     rooms,
     probes,
-    ...(extraPid === undefined ? {} : { extraServerPids: [extraPid], extraServerCpus: [0] }),
+    ...(other === undefined ? {} : { extraServerPids: [other.pid], extraServerCpus: [0], splitAtRoom: other.splitAtRoom }),
     expectServerSync: true,
     rates: [rate],
     stopAtFailure: false,
@@ -79,7 +82,7 @@ async function window(rooms: ClientSpec[][], probes: ProbeSpec[], serverPid: num
     maxGeneratorCpuPct: fullProfile.maxGeneratorCpuPct,
     decodersPerLargeRoom: 3,
   });
-  if (!step || step.delivery < 1) throw new Error(`${extraPid === undefined ? serverPid : 'both servers'} at ${rate}/s: no valid window`);
+  if (!step || step.delivery < 1) throw new Error(`${other === undefined ? serverPid : 'both servers'} at ${rate}/s: no valid window`);
   return step;
 }
 
@@ -96,7 +99,7 @@ try {
   for (const rate of rates) {
     const windows: Record<ServerKind, Window[]> = { ours: [], reference: [], raw: [] };
     const ratios: { cpu: number[]; rss: number[]; p99: number[] } = { cpu: [], rss: [], p99: [] };
-    const together: { cpu: number[]; rss: number[] } = { cpu: [], rss: [] };
+    const together: { cpu: number[]; rss: number[]; p99: number[] } = { cpu: [], rss: [], p99: [] };
     for (let r = 0; r <= rounds; r++) {
       const order = r % 2 === 0 ? kinds : [...kinds].reverse();
       const got = new Map<ServerKind, Window>();
@@ -113,9 +116,10 @@ try {
     // After the alternating rounds, so that their doubled load (a bigger log fold after it) never falls in those.
     for (let r = 1; r <= rounds; r++) {
       const both = await measureTogether(rate);
-      log(`rate ${rate}/s together ${r}: ours ${both.ours.cpu}% ${both.ours.rss} MB | reference ${both.reference.cpu}% ${both.reference.rss} MB`);
+      log(`rate ${rate}/s together ${r}: ours ${both.ours.cpu}% ${both.ours.rss} MB p99 ${both.ours.p99} ms | reference ${both.reference.cpu}% ${both.reference.rss} MB p99 ${both.reference.p99} ms`);
       together.cpu.push(both.ours.cpu / both.reference.cpu);
       together.rss.push(both.ours.rss / both.reference.rss);
+      together.p99.push(both.ours.p99 / both.reference.p99);
     }
     const medians = (list: Window[]) => ({ cpuPct: median(list.map((w) => w.cpu)), rssMB: median(list.map((w) => w.rss)), p99Ms: median(list.map((w) => w.p99)) });
     const result = {
@@ -123,10 +127,18 @@ try {
       reference: medians(windows.reference),
       ratio: { cpu: round(median(ratios.cpu), 2), rss: round(median(ratios.rss), 2), p99: round(median(ratios.p99), 2) },
       roundsCpuRatios: ratios.cpu.map((x) => round(x, 2)),
-      together: { cpu: round(median(together.cpu), 2), rss: round(median(together.rss), 2), roundsCpuRatios: together.cpu.map((x) => round(x, 2)) },
+      together: {
+        cpu: round(median(together.cpu), 2),
+        rss: round(median(together.rss), 2),
+        p99: round(median(together.p99), 2),
+        roundsCpuRatios: together.cpu.map((x) => round(x, 2)),
+        roundsP99Ratios: together.p99.map((x) => round(x, 2)),
+      },
     };
     log(`rate ${rate}/s: median ratios ours / reference: CPU ${result.ratio.cpu}×, RSS ${result.ratio.rss}×, p99 ${result.ratio.p99}× (per round CPU: ${result.roundsCpuRatios.join(', ')})`);
-    log(`rate ${rate}/s together: median ratios CPU ${result.together.cpu}×, RSS ${result.together.rss}× (per round CPU: ${result.together.roundsCpuRatios.join(', ')})`);
+    log(
+      `rate ${rate}/s together: median ratios CPU ${result.together.cpu}×, RSS ${result.together.rss}×, p99 ${result.together.p99}× (per round CPU: ${result.together.roundsCpuRatios.join(', ')}; p99: ${result.together.roundsP99Ratios.join(', ')})`,
+    );
     summary[`rate${rate}`] = result;
   }
   process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);

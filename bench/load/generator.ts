@@ -4,7 +4,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { cardsOf } from '../../shared/boardDoc';
-import { createLatencyHistogram, recordMs, summarise } from '../lib/histogram';
+import { createLatencyHistogram, recordMs, summarise, type LatencySummary } from '../lib/histogram';
 import { coreBusyPct, cpuPct, cpuSecondsOfComms, cpuTimes, mb, round, sample, sleep } from '../lib/proc';
 import { startFlood, type Flood } from './flood';
 import { keyOfCard, LightClient, parseKey, timeJoin, type ClientSpec } from './lightClient';
@@ -25,6 +25,8 @@ interface Window {
   probeDelivered: number;
   hist: Histogram;
   probeHist: Histogram;
+  /** With `splitAtRoom`: the same latencies, rooms before that index and from it on. */
+  splitHists: [Histogram, Histogram];
 }
 
 function newWindow(): Window {
@@ -40,6 +42,7 @@ function newWindow(): Window {
     probeDelivered: 0,
     hist: createLatencyHistogram(),
     probeHist: createLatencyHistogram(),
+    splitHists: [createLatencyHistogram(), createLatencyHistogram()],
   };
 }
 
@@ -105,7 +108,9 @@ async function fanout(req: FanoutRequest): Promise<StepResult[]> {
       return;
     }
     w.delivered++;
-    recordMs(w.hist, performance.now() - t);
+    const ms = performance.now() - t;
+    recordMs(w.hist, ms);
+    if (req.splitAtRoom !== undefined) recordMs(w.splitHists[client.room < req.splitAtRoom ? 0 : 1], ms);
   };
   const onKey = (client: LightClient, key: string) => {
     const parsed = parseKey(key);
@@ -206,6 +211,7 @@ async function fanout(req: FanoutRequest): Promise<StepResult[]> {
         ratePerClient: rate,
         windowS: round(windowS, 2),
         latencyMs: summarise(w.hist),
+        ...(req.splitAtRoom === undefined ? {} : { latencyMsSplit: [summarise(w.splitHists[0]), summarise(w.splitHists[1])] as [LatencySummary, LatencySummary] }),
         probeLatencyMs: req.probes.length ? summarise(w.probeHist) : null,
         probeDelivery: req.probes.length ? round(w.probeDelivered / Math.max(1, w.probeExpected), 4) : null,
         sent: w.sent,

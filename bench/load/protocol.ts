@@ -26,6 +26,8 @@ export interface FanoutRequest {
   windowMs: number;
   drainMs: number;
   serverPid: number;
+  /** Latencies also summarised apart for rooms before this index and from it on (two servers loaded at once). */
+  splitAtRoom?: number;
   /** More server processes sampled over the same window (the two-server cell); their CPU counts as core 0's. */
   extraServerPids?: number[];
   /** The core each extra server is pinned to (only those on CPU 0 are subtracted from core 0's foreign load). */
@@ -83,6 +85,8 @@ export interface StepResult {
   windowS: number;
   latencyMs: LatencySummary;
   probeLatencyMs: LatencySummary | null;
+  /** With `splitAtRoom`: the light clients' latencies in the rooms before it, and from it on. */
+  latencyMsSplit?: [LatencySummary, LatencySummary];
   probeDelivery: number | null;
   sent: number;
   inPerSec: number;
