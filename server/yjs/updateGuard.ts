@@ -5,14 +5,21 @@ import { limits } from '../../shared/limits';
  * Cuts card texts back to the card limit. Many small inserts can add up past it, which no single update
  * shows, so the server trims after applying: an ordinary edit of its own that every peer receives.
  */
-export function trimLongTexts(doc: Y.Doc, texts: Iterable<Y.Text>, origin: unknown): number {
-  const long = [...texts].filter((text) => text.doc === doc && text.length > limits.cardChars);
-  // Nearly every edit leaves its text within the limit: no transaction then.
-  if (long.length === 0) return 0;
+export function trimLongTexts(doc: Y.Doc, texts: readonly Y.Text[], origin: unknown): number {
+  const isLong = (text: Y.Text) => text.doc === doc && text.length > limits.cardChars;
+  // Nearly every edit leaves its text within the limit: no transaction then, and nothing allocated (hot path).
+  let any = false;
+  for (const text of texts) if ((any = isLong(text))) break;
+  if (!any) return 0;
+  let trimmed = 0;
   doc.transact(() => {
-    for (const text of long) text.delete(limits.cardChars, text.length - limits.cardChars);
+    for (const text of texts) {
+      if (!isLong(text)) continue;
+      text.delete(limits.cardChars, text.length - limits.cardChars);
+      trimmed++;
+    }
   }, origin);
-  return long.length;
+  return trimmed;
 }
 
 /**
