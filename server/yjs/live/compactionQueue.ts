@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { DocRecord } from './docRecord';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 
 /**
  * Snapshots are written one at a time. Documents edited at the same pace (the rooms of one workshop) reach their
@@ -16,7 +17,6 @@ export interface CompactionQueue {
   stop(): Promise<void>;
 }
 
-const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
 
 export function createCompactionQueue(run: (live: DocRecord) => Promise<void>, log: Logger): CompactionQueue {
   const queued = new Set<DocRecord>();

@@ -4,6 +4,7 @@ import type { DocStore } from '../../store/store';
 import type { ClusterRelay } from './clusterRelay';
 import { sharedUpdateFrame } from '../sharedFrame';
 import type { DocRecord } from './docRecord';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 
 /** A document's updates taken for one commit: all of them (to send) and those that arrived here (to store). */
 interface Taken {
@@ -38,7 +39,6 @@ export interface GroupCommitDeps {
   onStorageError(lives: readonly DocRecord[]): void;
 }
 
-const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
 /**
  * Right after the current task, before the event loop goes on. Not setImmediate: an immediate makes the loop
  * run one more iteration (a non-blocking poll, its phases, a callback into JavaScript) for every update at
