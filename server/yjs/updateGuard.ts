@@ -8,9 +8,7 @@ import { limits } from '../../shared/limits';
 export function trimLongTexts(doc: Y.Doc, texts: readonly Y.Text[], origin: unknown): number {
   const isLong = (text: Y.Text) => text.doc === doc && text.length > limits.cardChars;
   // Nearly every edit leaves its text within the limit: no transaction then, and nothing allocated (hot path).
-  let any = false;
-  for (const text of texts) if ((any = isLong(text))) break;
-  if (!any) return 0;
+  if (!texts.some(isLong)) return 0;
   let trimmed = 0;
   doc.transact(() => {
     for (const text of texts) {
