@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { planRooms, toCell, type RoomPlan } from './lib/fixtures';
 import type { ClientSpec } from './load/lightClient';
 import type { ProbeSpec, StepResult } from './load/protocol';
+import { buildBaseline } from './lib/baselineBuild';
 import { startGenerator } from './lib/generatorProcess';
 import { round } from './lib/proc';
 import { startBenchServer, type BenchServer, type ServerKind } from './lib/serverProcess';
@@ -19,8 +20,15 @@ import { fullProfile, tempDataDir, waitForQuiet, type RunContext } from './scena
 // reference's rooms in the same seconds and samples both processes over the same window, so the machine's drift
 // falls on both alike. Its CPU and RSS ratios are the steadier ones. Its p99s are each server's own rooms' (the
 // generator keeps their latencies apart), but both servers then share the core, so each waits on the other too.
+//
+// `--baseline=<rev>` puts ours as that commit built it in the reference's place (bench/lib/baselineBuild.ts): a
+// change of ours measured against the code before it, in the same seconds.
 
-const args = process.argv.slice(2);
+const baselineRev = process.argv.find((arg) => arg.startsWith('--baseline='))?.slice('--baseline='.length);
+const baseline = baselineRev === undefined ? undefined : buildBaseline(baselineRev);
+/** What the second server is called in the output. */
+const other = baseline ? `baseline ${baselineRev}` : 'reference';
+const args = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));
 const rounds = Number(args[0] ?? 4);
 const rates = (args[1] ?? '1,5').split(',').map(Number);
 const kinds: ServerKind[] = ['ours', 'reference'];
@@ -87,13 +95,14 @@ async function window(rooms: ClientSpec[][], probes: ProbeSpec[], serverPid: num
 }
 
 try {
-  for (const kind of kinds) {
+  for (const slot of kinds) {
+    const kind = slot === 'reference' && !baseline ? 'reference' : 'ours';
     // Each window reconnects, and the other server's window lasts longer than ours' default unload delay (10 s):
     // without a longer one every window would first reload ours' documents from SQLite, which a live room never does.
     const env = kind === 'ours' ? { DOC_UNLOAD_MS: '600000' } : undefined;
-    const server = await startBenchServer(kind, { cpu: 0, dataDir: tempDataDir(), ...(env ? { env } : {}) });
-    servers.set(kind, server);
-    plans.set(kind, await planRooms(server, `ab-${kind}-${Date.now().toString(36)}`, shape.rooms, shape.perRoom + probesPerRoom));
+    const server = await startBenchServer(kind, { cpu: 0, dataDir: tempDataDir(), ...(env ? { env } : {}), ...(slot === 'reference' && baseline ? { baseline } : {}) });
+    servers.set(slot, server);
+    plans.set(slot, await planRooms(server, `ab-${slot}-${Date.now().toString(36)}`, shape.rooms, shape.perRoom + probesPerRoom));
   }
   const summary: Record<string, unknown> = {};
   for (const rate of rates) {
@@ -105,7 +114,7 @@ try {
       const got = new Map<ServerKind, Window>();
       for (const kind of order) got.set(kind, await measure(kind, rate));
       const [ours, ref] = [got.get('ours')!, got.get('reference')!];
-      log(`rate ${rate}/s round ${r}${r === 0 ? ' (warm-up)' : ''}: ours ${ours.cpu}% ${ours.rss} MB p99 ${ours.p99} ms | reference ${ref.cpu}% ${ref.rss} MB p99 ${ref.p99} ms`);
+      log(`rate ${rate}/s round ${r}${r === 0 ? ' (warm-up)' : ''}: ours ${ours.cpu}% ${ours.rss} MB p99 ${ours.p99} ms | ${other} ${ref.cpu}% ${ref.rss} MB p99 ${ref.p99} ms`);
       if (r === 0) continue;
       windows.ours.push(ours);
       windows.reference.push(ref);
@@ -116,7 +125,7 @@ try {
     // After the alternating rounds, so that their doubled load (a bigger log fold after it) never falls in those.
     for (let r = 1; r <= rounds; r++) {
       const both = await measureTogether(rate);
-      log(`rate ${rate}/s together ${r}: ours ${both.ours.cpu}% ${both.ours.rss} MB p99 ${both.ours.p99} ms | reference ${both.reference.cpu}% ${both.reference.rss} MB p99 ${both.reference.p99} ms`);
+      log(`rate ${rate}/s together ${r}: ours ${both.ours.cpu}% ${both.ours.rss} MB p99 ${both.ours.p99} ms | ${other} ${both.reference.cpu}% ${both.reference.rss} MB p99 ${both.reference.p99} ms`);
       together.cpu.push(both.ours.cpu / both.reference.cpu);
       together.rss.push(both.ours.rss / both.reference.rss);
       together.p99.push(both.ours.p99 / both.reference.p99);
@@ -135,7 +144,7 @@ try {
         roundsP99Ratios: together.p99.map((x) => round(x, 2)),
       },
     };
-    log(`rate ${rate}/s: median ratios ours / reference: CPU ${result.ratio.cpu}×, RSS ${result.ratio.rss}×, p99 ${result.ratio.p99}× (per round CPU: ${result.roundsCpuRatios.join(', ')})`);
+    log(`rate ${rate}/s: median ratios ours / ${other}: CPU ${result.ratio.cpu}×, RSS ${result.ratio.rss}×, p99 ${result.ratio.p99}× (per round CPU: ${result.roundsCpuRatios.join(', ')})`);
     log(
       `rate ${rate}/s together: median ratios CPU ${result.together.cpu}×, RSS ${result.together.rss}×, p99 ${result.together.p99}× (per round CPU: ${result.together.roundsCpuRatios.join(', ')}; p99: ${result.together.roundsP99Ratios.join(', ')})`,
     );

@@ -1,3 +1,4 @@
+import { createEchoHold } from '../server/yjs/echoHold';
 import { setupWSConnection } from '@y/websocket-server/utils';
 import { EventEmitter } from 'node:events';
 import type { IncomingMessage } from 'node:http';
@@ -72,6 +73,7 @@ interface Sender {
   last: Uint8Array | null;
 }
 type Side = 'ours' | 'reference';
+const echoHold = createEchoHold(250);
 const senders: Record<Side, Sender[]> = { ours: [], reference: [] };
 for (const side of ['ours', 'reference'] as const) {
   for (let r = 0; r < rooms; r++) {
@@ -84,6 +86,7 @@ for (const side of ['ours', 'reference'] as const) {
         serveDocConnection(socket as unknown as WebSocket, {
           liveDocs,
           scheduler,
+          echoHold,
           sessionBudget: createByteBudget(connectionLimits.sessionRate),
           docMaxBytes: 1024 * 1024,
           docName: boardDocName(ref.eventId, ref.kind === 'board' ? ref.roomId : ''),

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createInterface } from 'node:readline';
 import type { MemoryQuery, ServerMemory } from '../servers/benchChannel';
+import type { BaselineBuild } from './baselineBuild';
 import { compileBenchServers, compiledServerFile } from './compileServers';
 import { pinnedNode } from './proc';
 
@@ -48,8 +49,7 @@ function memoryQueries(child: ChildProcess, kind: ServerKind): (gc?: boolean) =>
  * The Node.js flags `npm start` runs our server with (package.json's start script), so that the bench measures
  * the process a deployment runs. The other servers run with Node's defaults, as they ship.
  */
-export function productionNodeFlags(): string[] {
-  const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
+export function productionNodeFlags(repoRoot = fileURLToPath(new URL('../..', import.meta.url))): string[] {
   const pkg = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
   const start = /\bnode((?:\s+--\S+)*)\s+dist\/server\/main\.js/.exec(pkg.scripts.start ?? '');
   if (!start) throw new Error('package.json start script does not run node … dist/server/main.js');
@@ -57,10 +57,14 @@ export function productionNodeFlags(): string[] {
 }
 
 /** Starts one server in its own process (pinned to `cpu`, --expose-gc for heap readings), resolving once it printed its port. */
-export async function startBenchServer(kind: ServerKind, opts: { cpu: number | null; dataDir?: string; nodeArgs?: string[]; env?: Record<string, string> }): Promise<BenchServer> {
+export async function startBenchServer(
+  kind: ServerKind,
+  opts: { cpu: number | null; dataDir?: string; nodeArgs?: string[]; env?: Record<string, string>; baseline?: BaselineBuild },
+): Promise<BenchServer> {
   await compileBenchServers();
-  const flags = kind === 'ours' ? productionNodeFlags() : [];
-  const [cmd, args] = pinnedNode(opts.cpu, ['--expose-gc', ...flags, ...(opts.nodeArgs ?? [])], compiledServerFile(kind));
+  // A baseline is ours as an earlier commit built it (bench/lib/baselineBuild.ts), with that commit's flags.
+  const flags = kind === 'ours' ? productionNodeFlags(opts.baseline?.root) : [];
+  const [cmd, args] = pinnedNode(opts.cpu, ['--expose-gc', ...flags, ...(opts.nodeArgs ?? [])], opts.baseline?.file ?? compiledServerFile(kind));
   const child: ChildProcess = spawn(cmd, args, {
     env: { ...process.env, ...(opts.dataDir ? { BENCH_DATA_DIR: opts.dataDir } : {}), ...opts.env, NODE_ENV: 'production' },
     stdio: ['ignore', 'pipe', 'inherit', 'ipc'],

@@ -25,7 +25,8 @@ import {
 } from './protocol';
 import { heartbeatFrame, isHeartbeat } from '../../shared/heartbeat';
 import { refuse, Refusal } from './refusal';
-import { SharedFrame, sendShared } from './sharedFrame';
+import type { EchoHold, EchoHolder } from './echoHold';
+import { SharedFrame, openSocketOf, sendShared } from './sharedFrame';
 import { checkUpdate, type UpdateVerdict, type Writer } from './schema/checkUpdate';
 import { emptyUpdate, quickBoardCheck } from './schema/quickBoardCheck';
 import { dropPending, trimLongTexts } from './updateGuard';
@@ -61,6 +62,8 @@ export const connectionLimits = {
 export interface DocConnectionContext {
   liveDocs: LiveDocs;
   scheduler: FairScheduler;
+  /** Where a writer's echo waits for its next frame (echoHold.ts). */
+  echoHold: EchoHold;
   /** The session's budget, shared by all its connections. */
   sessionBudget: ByteBudget;
   docMaxBytes: number;
@@ -74,7 +77,7 @@ export interface DocConnectionContext {
 
 type ConnectionState = { kind: 'loading' } | { kind: 'open'; live: LiveDoc } | { kind: 'closed' };
 
-interface Connection extends FairTask {
+interface Connection extends FairTask, EchoHolder {
   ws: WebSocket;
   ctx: DocConnectionContext;
   writer: Writer;
@@ -82,6 +85,8 @@ interface Connection extends FairTask {
   state: ConnectionState;
   inbox: Uint8Array[];
   inboxBytes: number;
+  /** This writer's own committed updates, sent back with its next frame (echoHold.ts). */
+  heldEchoes: SharedFrame[];
   budget: ByteBudget;
   /** Set while the head frame waits for its bytes (budget): the connection is out of the round. */
   budgetTimer: NodeJS.Timeout | null;
@@ -101,10 +106,14 @@ export function serveDocConnection(ws: WebSocket, ctx: DocConnectionContext): vo
     writer: { role: claims.role, participantId: claims.participantId, name: claims.name },
     peer: {
       send(message) {
-        if (ws.readyState !== WebSocket.OPEN) return;
-        if (ws.bufferedAmount > connectionLimits.maxBufferedBytes) return end(conn, new Refusal('tooFast', 'connection too slow, reconnecting'));
-        if (message instanceof SharedFrame) sendShared(ws, message);
-        else ws.send(message);
+        if (!writable(conn)) return;
+        if (conn.heldEchoes.length > 0) writeWithHeldEchoes(conn, message);
+        else write(ws, message);
+      },
+      echo(frame) {
+        if (!writable(conn)) return;
+        conn.heldEchoes.push(frame);
+        if (conn.heldEchoes.length === 1) ctx.echoHold.hold(conn);
       },
       close(code, reason) {
         ws.close(code, reason);
@@ -113,6 +122,7 @@ export function serveDocConnection(ws: WebSocket, ctx: DocConnectionContext): vo
     state: { kind: 'loading' },
     inbox: [],
     inboxBytes: 0,
+    heldEchoes: [],
     budget: createByteBudget(connectionLimits.connectionRate),
     budgetTimer: null,
     windowStart: Date.now(),
@@ -121,6 +131,9 @@ export function serveDocConnection(ws: WebSocket, ctx: DocConnectionContext): vo
     ownClientId: null,
     detachPeer: undefined,
     step: () => step(conn),
+    writeHeldEchoes: () => {
+      if (writable(conn)) writeWithHeldEchoes(conn, null);
+    },
   };
 
   ws.on('message', (data: RawData, isBinary: boolean) => receive(conn, data, isBinary));
@@ -176,6 +189,31 @@ function receive(conn: Connection, data: RawData, isBinary: boolean): void {
   }
   if (conn.budgetTimer === null) scheduler.wake(conn);
   holdIfFull(conn);
+}
+
+/** Open and keeping up; a peer that lets too much pile up is dropped (it resyncs on reconnect). */
+function writable(conn: Connection): boolean {
+  const { ws } = conn;
+  if (ws.readyState !== WebSocket.OPEN) return false;
+  if (ws.bufferedAmount <= connectionLimits.maxBufferedBytes) return true;
+  end(conn, new Refusal('tooFast', 'connection too slow, reconnecting'));
+  return false;
+}
+
+function write(ws: WebSocket, message: Uint8Array | SharedFrame): void {
+  if (message instanceof SharedFrame) sendShared(ws, message);
+  else ws.send(message);
+}
+
+/** The held echoes, then `message` (if any), corked: one system call for all of them, in this order. */
+function writeWithHeldEchoes(conn: Connection, message: Uint8Array | SharedFrame | null): void {
+  conn.ctx.echoHold.release(conn);
+  const socket = openSocketOf(conn.ws);
+  socket?.cork();
+  for (const echo of conn.heldEchoes) write(conn.ws, echo);
+  conn.heldEchoes.length = 0;
+  if (message) write(conn.ws, message);
+  socket?.uncork();
 }
 
 /** Stops reading from the socket while too much waits: TCP pushes back on the sender, not on the server. */
@@ -378,6 +416,8 @@ function settleClosed(conn: Connection): void {
   conn.state = { kind: 'closed' };
   conn.inbox = [];
   conn.inboxBytes = 0;
+  conn.heldEchoes.length = 0;
+  conn.ctx.echoHold.release(conn);
   if (conn.budgetTimer) clearTimeout(conn.budgetTimer);
   conn.budgetTimer = null;
   conn.ctx.scheduler.forget(conn);

@@ -70,12 +70,18 @@ function frameBuffer(length: number): Buffer {
 }
 
 /**
- * Writes a shared frame to the socket under `ws`. Safe because our WebSocketServer never negotiates
- * permessage-deflate (ws then queues nothing: every `ws.send` goes straight to the same socket, so the
- * order of frames is kept). Falls back to `ws.send` where the socket is not reachable.
+ * The socket under `ws`, while open. Writing a frame to it directly is safe because our WebSocketServer never
+ * negotiates permessage-deflate (ws then queues nothing: every `ws.send` goes straight to the same socket, so
+ * the order of frames is kept).
  */
-export function sendShared(ws: WebSocket, shared: SharedFrame): void {
+export function openSocketOf(ws: WebSocket): Duplex | null {
   const socket = (ws as unknown as { _socket?: Duplex | null })._socket;
-  if (socket && ws.readyState === WebSocket.OPEN) socket.write(shared.frame);
+  return socket && ws.readyState === WebSocket.OPEN ? socket : null;
+}
+
+/** Writes a shared frame to the socket under `ws`; falls back to `ws.send` where the socket is not reachable. */
+export function sendShared(ws: WebSocket, shared: SharedFrame): void {
+  const socket = openSocketOf(ws);
+  if (socket) socket.write(shared.frame);
   else ws.send(shared.message);
 }

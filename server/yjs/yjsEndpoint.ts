@@ -12,6 +12,7 @@ import type { TokenSigner } from '../auth/tokens';
 import { resolveDocAccess, type AccessDecision, type DocAccessDeps } from './docAccess';
 import { createByteBudget, type ByteBudget } from './byteBudget';
 import { connectionLimits, serveDocConnection } from './docConnection';
+import { createEchoHold } from './echoHold';
 import { createFairScheduler } from './fairScheduler';
 import type { DocPeer, LiveDocs } from './liveDocs';
 
@@ -22,6 +23,11 @@ export const maxConnectionsPerSession = 24;
 
 /** Longest stretch of update work before the event loop is given back to I/O (health checks, other rooms). */
 const fairSliceMs = 8;
+/**
+ * Longest a writer's echo waits for the writer's next frame (echoHold.ts). The client shows an edit as not
+ * sent only after 1.5 s without it (client/src/yjs/unsentTracker.ts), and heartbeats (every ~0.75 s) carry it.
+ */
+const echoHoldMs = 250;
 
 const peersChannel = 'rt:peers';
 type PeersMessage =
@@ -54,6 +60,7 @@ export function attachYjsEndpoint(deps: YjsEndpointDeps) {
   // until the next heartbeat sweep, so reconnecting does not buy a fresh burst.
   const budgetBySession = new Map<string, ByteBudget>();
   const scheduler = createFairScheduler(fairSliceMs);
+  const echoHold = createEchoHold(echoHoldMs);
 
   const refuse = (socket: Duplex, status: number, text: string) => {
     socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
@@ -107,6 +114,7 @@ export function attachYjsEndpoint(deps: YjsEndpointDeps) {
       serveDocConnection(ws, {
         liveDocs,
         scheduler,
+        echoHold,
         sessionBudget,
         docMaxBytes: deps.docMaxBytes,
         docName,

@@ -60,6 +60,22 @@ function recordingPeer(events: string[] = [], label = 'peer') {
   return peer satisfies DocPeer;
 }
 
+/** A peer that can hold its echo, recording which frames came as its echo and which as sends. */
+function echoingPeer() {
+  const peer = {
+    echoed: [] as SharedFrame[],
+    sent: [] as (Uint8Array | SharedFrame)[],
+    send(frame: Uint8Array | SharedFrame) {
+      peer.sent.push(frame);
+    },
+    echo(frame: SharedFrame) {
+      peer.echoed.push(frame);
+    },
+    close() {},
+  };
+  return peer satisfies DocPeer;
+}
+
 /** The update an edit of a client document produces. */
 function edit(client: Y.Doc, write: (doc: Y.Doc) => void): Uint8Array {
   let captured: Uint8Array | null = null;
@@ -186,6 +202,29 @@ describe.each(stores)('LiveDocs over %s', (_name, factory) => {
     Y.applyUpdate(echo, writer.updates[0]!);
     expect(echo.getText('t').toString()).toBe('hello world');
     expect(await storedText(base, 'doc.a')).toBe('hello world');
+  });
+
+  it("sends a frame of one peer's own updates back to it as its echo, and any other frame as a send", async () => {
+    const { liveDocs } = await setUp();
+    const live = await liveDocs.open('doc.echo');
+    const writer = echoingPeer();
+    const other = echoingPeer();
+    liveDocs.join(live, writer);
+    liveDocs.join(live, other);
+    const [writerClient, otherClient] = [new Y.Doc(), new Y.Doc()];
+    Y.applyUpdate(live.doc, edit(writerClient, typeInto('a')), writer);
+    await liveDocs.whenCommitted(live);
+    expect([writer.echoed.length, writer.sent.length, other.echoed.length, other.sent.length]).toEqual([1, 0, 0, 1]);
+    // One turn, two writers: the merged frame holds someone else's update for each of them.
+    Y.applyUpdate(live.doc, edit(writerClient, typeInto('b')), writer);
+    Y.applyUpdate(live.doc, edit(otherClient, typeInto('c')), other);
+    await liveDocs.whenCommitted(live);
+    expect([writer.echoed.length, writer.sent.length, other.echoed.length, other.sent.length]).toEqual([1, 1, 0, 2]);
+    // A change made by the server itself is nobody's echo.
+    live.doc.getText('t').insert(0, 'x');
+    await liveDocs.whenCommitted(live);
+    expect([writer.echoed.length, writer.sent.length, other.echoed.length, other.sent.length]).toEqual([1, 2, 0, 3]);
+    expect(textOf(live)).toMatch(/^x/);
   });
 
   itWhenColdServing('serves a document stored as one snapshot from its bytes, and integrates it on first read', async () => {

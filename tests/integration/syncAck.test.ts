@@ -1,3 +1,4 @@
+import type { Socket } from 'node:net';
 import * as decoding from 'lib0/decoding';
 import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
@@ -117,6 +118,36 @@ describe('the server acknowledges updates by echoing them once committed', () =>
     writer.provider.connect();
     await waitFor(() => unsent.current().total === 0, 10_000, 'the mark to clear');
     await waitFor(() => readCards(reader.doc).some((card) => card.id === 'offline-card'), 10_000, 'the card at the other peer');
+  });
+
+  it("holds a writer's echo until the writer's next frame, and writes both at once", async () => {
+    const { server, event } = await serverWithEvent(cleanups);
+    const docName = boardDocName(event.info.id, event.info.rooms[0]!.id);
+    const writer = connectProvider(server.url, docName, event.facilitator.cookieHeader);
+    const other = connectProvider(server.url, docName, event.facilitator.cookieHeader);
+    cleanups.push(() => writer.destroy(), () => other.destroy());
+    await Promise.all([waitForSync(writer.provider), waitForSync(other.provider)]);
+    // Every update the writer hears, with the socket read it came in (frames written at once arrive in one read).
+    const heard: { read: number; update: Uint8Array }[] = [];
+    let reads = 0;
+    (writer.provider.ws as unknown as { _socket: Socket })._socket.on('data', () => reads++);
+    const defaultSync = writer.provider.messageHandlers[messageSync]!;
+    writer.provider.messageHandlers[messageSync] = (encoder, decoder, provider, fromSocket, type) => {
+      const peek = decoding.clone(decoder);
+      if (decoding.readVarUint(peek) === syncProtocol.messageYjsUpdate) heard.push({ read: reads, update: decoding.readVarUint8Array(peek) });
+      defaultSync(encoder, decoder, provider, fromSocket, type);
+    };
+
+    addCard(writer.doc, { id: 'first', questionId: 'worked-well', ...event.facilitatorAuthor, text: 'Mine' });
+    await waitFor(() => readCards(other.doc).some((card) => card.id === 'first'), 10_000, 'the card at the other peer');
+    addCard(other.doc, { id: 'second', questionId: 'worked-well', ...event.facilitatorAuthor, text: 'Theirs' });
+    await waitFor(() => readCards(writer.doc).some((card) => card.id === 'second'), 10_000, "the other peer's card");
+
+    const echo = heard.findIndex(({ update }) => hasStructsOf(update, writer.doc.clientID));
+    const next = heard.findIndex(({ update }) => hasStructsOf(update, other.doc.clientID));
+    expect(echo).toBeGreaterThanOrEqual(0);
+    expect(next).toBe(echo + 1);
+    expect(heard[echo]!.read).toBe(heard[next]!.read);
   });
 
   it('echoes the heartbeat at once, before the document has its turn', async () => {

@@ -11,6 +11,8 @@ import type { DocPeer, DocState, LiveDoc, StoredSnapshot } from './types';
 export const fromCluster = Symbol('from-cluster');
 /** Marks the stored state being integrated: already stored, nothing to persist or relay. */
 export const fromStore = Symbol('from-store');
+/** Pending updates from more than one origin. */
+export const mixedOrigins = Symbol('mixed-origins');
 
 /** Counters a document starts with, from what the store returned. */
 export interface DocRecordInit {
@@ -30,6 +32,8 @@ export class DocRecord implements LiveDoc {
   pending: Uint8Array[] = [];
   /** Those of them that arrived here (not from another server): the ones to store and relay. */
   pendingLocal: Uint8Array[] = [];
+  /** The origin of every pending update if they share one (a peer: they go back to it as its echo), else `mixedOrigins`. */
+  pendingOrigin: unknown = null;
   /** The commit round holding this document's updates, while one is under way. */
   flushing: Promise<void> | null = null;
   /** A snapshot being written (at compaction), so that a discard can wait for it. */

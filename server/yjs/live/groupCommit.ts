@@ -11,6 +11,8 @@ interface Taken {
   live: DocRecord;
   updates: Uint8Array[];
   local: Uint8Array[];
+  /** Where they all came from, if from one place (see DocRecord.pendingOrigin). */
+  origin: unknown;
 }
 
 /**
@@ -78,7 +80,7 @@ export function createGroupCommit({ store, log, relay, afterCommit, onStorageErr
     // Nothing between taking the pending updates and handing them to the store awaits, so an update a
     // discard dropped can never be in flight here; retired documents are skipped all the same.
     for (const live of dirty) {
-      const taken: Taken = { live, updates: live.pending, local: live.pendingLocal };
+      const taken: Taken = { live, updates: live.pending, local: live.pendingLocal, origin: live.pendingOrigin };
       live.pending = [];
       live.pendingLocal = [];
       batch.push(taken);
@@ -129,12 +131,16 @@ export function createGroupCommit({ store, log, relay, afterCommit, onStorageErr
 
   /**
    * One frame per document per turn, to every peer: the writers' echo is their acknowledgement (their clients
-   * clear "not sent yet" marks from it), and costs one more send of the same bytes.
+   * clear "not sent yet" marks from it). A frame of one peer's own updates only is that peer's echo, which it
+   * may hold until its next frame.
    */
-  function broadcast(live: DocRecord, { updates, local }: Taken): void {
+  function broadcast(live: DocRecord, { updates, local, origin }: Taken): void {
     if (updates.length === 0) return;
     const frame = sharedUpdateFrame(updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates));
-    for (const peer of live.peers) peer.send(frame);
+    for (const peer of live.peers) {
+      if (peer === origin && peer.echo) peer.echo(frame);
+      else peer.send(frame);
+    }
     if (relay.clustered && local.length > 0) relay.publishUpdate(live.name, local.length === 1 ? local[0]! : Y.mergeUpdates(local));
   }
 

@@ -6,7 +6,7 @@ import type { DocStore } from '../../store/store';
 import { encodeAwarenessMessage } from '../protocol';
 import { SharedFrame } from '../sharedFrame';
 import type { ClusterRelay } from './clusterRelay';
-import { DocRecord, fromCluster, fromStore, integrateStored } from './docRecord';
+import { DocRecord, fromCluster, fromStore, integrateStored, mixedOrigins } from './docRecord';
 import type { GroupCommit } from './groupCommit';
 import type { DocState } from './types';
 
@@ -88,6 +88,7 @@ export async function loadDoc(name: string, deps: LoadDeps): Promise<DocRecord> 
     if (origin === fromStore || self.state.kind === 'retired') return;
     self.fullState = null;
     self.sizeEstimate += update.byteLength;
+    self.pendingOrigin = self.pending.length === 0 || self.pendingOrigin === origin ? origin : mixedOrigins;
     self.pending.push(update);
     if (origin !== fromCluster) self.pendingLocal.push(update);
     commits.add(self);

@@ -51,6 +51,11 @@ export interface LiveDocs {
 export interface DocPeer {
   /** One y-websocket message; a SharedFrame when the same message goes to many peers. */
   send(message: Uint8Array | SharedFrame): void;
+  /**
+   * A frame holding only this peer's own committed updates: its acknowledgement, which nobody waits on. A
+   * peer may hold it until its next frame and write both at once (one system call); without this, `send`.
+   */
+  echo?(message: SharedFrame): void;
   close(code: number, reason: string): void;
 }
 
