@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { Resvg } from '@resvg/resvg-js';
+import type * as ResvgModule from '@resvg/resvg-js';
 import type { StoredLogo } from '../store/store';
 import { LogoProblem } from './logoProblem';
 
@@ -13,6 +13,9 @@ const maxSide = 1200;
 const minSide = 16;
 
 const requireHere = createRequire(import.meta.url);
+/** resvg's native module (~2 MB resident) is loaded on the first SVG upload, not by every server at start-up. */
+let resvg: typeof ResvgModule | undefined;
+const loadResvg = (): typeof ResvgModule => (resvg ??= requireHere('@resvg/resvg-js') as typeof ResvgModule);
 /** Text in a logo is drawn with the Noto Sans the exports embed; system fonts are never scanned. */
 const fontFiles = ['@expo-google-fonts/noto-sans/400Regular/NotoSans_400Regular.ttf', '@expo-google-fonts/noto-sans/700Bold/NotoSans_700Bold.ttf'].map(
   (file) => requireHere.resolve(file),
@@ -41,7 +44,8 @@ export function rasteriseSvg(bytes: Buffer): StoredLogo {
     }
   }
   const options = { font: { loadSystemFonts: false, fontFiles, defaultFontFamily: 'Noto Sans' }, logLevel: 'off' } as const;
-  let natural: Resvg;
+  const { Resvg } = loadResvg();
+  let natural: ResvgModule.Resvg;
   try {
     natural = new Resvg(svg, options);
   } catch {

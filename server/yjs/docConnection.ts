@@ -205,15 +205,21 @@ function write(ws: WebSocket, message: Uint8Array | SharedFrame): void {
   else ws.send(message);
 }
 
-/** The held echoes, then `message` (if any), corked: one system call for all of them, in this order. */
+/** The held echoes, then `message` (if any), as one buffer: one write and one system call for all of them. */
 function writeWithHeldEchoes(conn: Connection, message: Uint8Array | SharedFrame | null): void {
   conn.ctx.echoHold.release(conn);
   const socket = openSocketOf(conn.ws);
-  socket?.cork();
-  for (const echo of conn.heldEchoes) write(conn.ws, echo);
-  conn.heldEchoes.length = 0;
-  if (message) write(conn.ws, message);
-  socket?.uncork();
+  const echoes = conn.heldEchoes;
+  if (socket) {
+    const frames = echoes.map((echo) => echo.frame);
+    if (message) frames.push((message instanceof SharedFrame ? message : new SharedFrame(message)).frame);
+    socket.write(Buffer.concat(frames));
+  }
+  else {
+    for (const echo of echoes) write(conn.ws, echo);
+    if (message) write(conn.ws, message);
+  }
+  echoes.length = 0;
 }
 
 /** Stops reading from the socket while too much waits: TCP pushes back on the sender, not on the server. */
