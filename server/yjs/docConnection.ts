@@ -87,6 +87,8 @@ interface Connection extends FairTask, EchoHolder {
   inboxBytes: number;
   /** This writer's own committed updates, sent back with its next frame (echoHold.ts). */
   heldEchoes: SharedFrame[];
+  /** A heartbeat came in: the next frame out answers it, or the heartbeat itself once the hold is over. */
+  heartbeatOwed: boolean;
   budget: ByteBudget;
   /** Set while the head frame waits for its bytes (budget): the connection is out of the round. */
   budgetTimer: NodeJS.Timeout | null;
@@ -107,7 +109,7 @@ export function serveDocConnection(ws: WebSocket, ctx: DocConnectionContext): vo
     peer: {
       send(message) {
         if (!writable(conn)) return;
-        if (conn.heldEchoes.length > 0) writeWithHeldEchoes(conn, message);
+        if (conn.heldEchoes.length > 0 || conn.heartbeatOwed) writeWithHeldEchoes(conn, message);
         else write(ws, message);
       },
       echo(frame) {
@@ -123,6 +125,7 @@ export function serveDocConnection(ws: WebSocket, ctx: DocConnectionContext): vo
     inbox: [],
     inboxBytes: 0,
     heldEchoes: [],
+    heartbeatOwed: false,
     budget: createByteBudget(connectionLimits.connectionRate),
     budgetTimer: null,
     windowStart: Date.now(),
@@ -175,8 +178,9 @@ function receive(conn: Connection, data: RawData, isBinary: boolean): void {
   }
   if (++conn.windowCount > connectionLimits.maxMessagesPerWindow) return end(conn, new Refusal('tooFast', 'too many messages'));
   const frame = toUint8Array(data);
-  // Answered at once, ahead of the queue: it tests the connection, not the document's turn.
-  if (isHeartbeat(frame)) return conn.peer.send(heartbeatFrame);
+  // Answered ahead of the queue (it tests the connection, not the document's turn), by the next frame out:
+  // the client waits for any frame (client/src/yjs/heartbeat.ts), so in a busy room it costs no write at all.
+  if (isHeartbeat(frame)) return oweHeartbeat(conn);
   conn.inbox.push(frame);
   conn.inboxBytes += frame.byteLength;
   if (conn.state.kind !== 'open') return holdIfFull(conn);
@@ -205,17 +209,31 @@ function write(ws: WebSocket, message: Uint8Array | SharedFrame): void {
   else ws.send(message);
 }
 
+function oweHeartbeat(conn: Connection): void {
+  if (!writable(conn)) return;
+  conn.heartbeatOwed = true;
+  conn.ctx.echoHold.hold(conn);
+}
+
+const heartbeatAnswer = new SharedFrame(heartbeatFrame);
+
 /** The held echoes, then `message` (if any), as one buffer: one write and one system call for all of them. */
 function writeWithHeldEchoes(conn: Connection, message: Uint8Array | SharedFrame | null): void {
   conn.ctx.echoHold.release(conn);
-  const socket = openSocketOf(conn.ws);
   const echoes = conn.heldEchoes;
+  // Any frame answers a heartbeat: the heartbeat goes back itself only when nothing else does.
+  if (conn.heartbeatOwed && message === null && echoes.length === 0) message = heartbeatAnswer;
+  conn.heartbeatOwed = false;
+  if (echoes.length === 0) {
+    if (message) write(conn.ws, message);
+    return;
+  }
+  const socket = openSocketOf(conn.ws);
   if (socket) {
     const frames = echoes.map((echo) => echo.frame);
     if (message) frames.push((message instanceof SharedFrame ? message : new SharedFrame(message)).frame);
     socket.write(Buffer.concat(frames));
-  }
-  else {
+  } else {
     for (const echo of echoes) write(conn.ws, echo);
     if (message) write(conn.ws, message);
   }
@@ -423,6 +441,7 @@ function settleClosed(conn: Connection): void {
   conn.inbox = [];
   conn.inboxBytes = 0;
   conn.heldEchoes.length = 0;
+  conn.heartbeatOwed = false;
   conn.ctx.echoHold.release(conn);
   if (conn.budgetTimer) clearTimeout(conn.budgetTimer);
   conn.budgetTimer = null;

@@ -1,7 +1,8 @@
-// A writer's echo (its own committed updates, sent back as their acknowledgement) is awaited by nobody, so
-// it need not cost a write of its own: the connection holds it and writes it with its next frame, in one
-// system call. The socket writes are most of the server's CPU at workshop load, and in a busy room the next
-// frame comes within tens of milliseconds. Whatever is still held after `holdMs` is written then.
+// A writer's echo (its own committed updates, sent back as their acknowledgement) and the answer to a client's
+// heartbeat are awaited by nobody in particular, so they need not cost a write of their own: the connection
+// holds them and writes them with its next frame, in one system call (a heartbeat is answered by any frame).
+// The socket writes are most of the server's CPU at workshop load, and in a busy room the next frame comes
+// within tens of milliseconds. Whatever is still held after `holdMs` is written then.
 
 /** A connection that can write what it holds. */
 export interface EchoHolder {

@@ -24,8 +24,9 @@ export const maxConnectionsPerSession = 24;
 /** Longest stretch of update work before the event loop is given back to I/O (health checks, other rooms). */
 const fairSliceMs = 8;
 /**
- * Longest a writer's echo waits for the writer's next frame (echoHold.ts). The client shows an edit as not
- * sent only after 1.5 s without it (client/src/yjs/unsentTracker.ts), and heartbeats (every ~0.75 s) carry it.
+ * Longest a writer's echo or a heartbeat's answer waits for the connection's next frame (echoHold.ts). The
+ * client shows an edit as not sent only after 1.5 s without its echo (client/src/yjs/unsentTracker.ts), and
+ * gives a connection up only after 2 s without any frame after a heartbeat (shared/heartbeat.ts).
  */
 const echoHoldMs = 250;
 

@@ -150,21 +150,45 @@ describe('the server acknowledges updates by echoing them once committed', () =>
     expect(heard[echo]!.read).toBe(heard[next]!.read);
   });
 
-  it('echoes the heartbeat at once, before the document has its turn', async () => {
+  it('answers a heartbeat with the heartbeat itself when no other frame goes out', async () => {
     const { server, event } = await serverWithEvent(cleanups);
-    const room = event.info.rooms[0]!;
-    const ws = new WebSocket(`${server.url.replace(/^http/, 'ws')}/yjs/${boardDocName(event.info.id, room.id)}`, { headers: { cookie: event.facilitator.cookieHeader } });
-    cleanups.push(() => ws.close());
-    await new Promise((resolve, reject) => {
-      ws.once('open', resolve);
-      ws.once('error', reject);
-    });
-    const echo = new Promise<Buffer>((resolve) => {
-      ws.on('message', (data: Buffer) => {
-        if (data.length === 1) resolve(data);
-      });
-    });
+    const { ws, frames } = await rawBoardSocket(server.url, boardDocName(event.info.id, event.info.rooms[0]!.id), event.facilitator.cookieHeader);
+    // The server's own handshake first (its step 1), so nothing else is on its way when the heartbeat goes.
+    await waitFor(() => frames.length > 0, 10_000, "the server's step 1");
+    const before = frames.length;
     ws.send(heartbeatFrame);
-    expect([...(await echo)]).toEqual([...heartbeatFrame]);
+    await waitFor(() => frames.length > before, 10_000, 'an answer');
+    expect([...frames[before]!]).toEqual([...heartbeatFrame]);
+  });
+
+  it('answers a heartbeat with the next frame out, which the client counts as the answer, and not twice', async () => {
+    const { server, event } = await serverWithEvent(cleanups);
+    const docName = boardDocName(event.info.id, event.info.rooms[0]!.id);
+    const { ws, frames } = await rawBoardSocket(server.url, docName, event.facilitator.cookieHeader);
+    const other = connectProvider(server.url, docName, event.facilitator.cookieHeader);
+    cleanups.push(() => other.destroy());
+    await waitForSync(other.provider);
+    await waitFor(() => frames.length > 0, 10_000, "the server's step 1");
+    const before = frames.length;
+    ws.send(heartbeatFrame);
+    addCard(other.doc, { id: 'news', questionId: 'worked-well', ...event.facilitatorAuthor, text: 'News' });
+    await waitFor(() => frames.length > before, 10_000, 'an answer');
+    // Another frame answered it (the update, or the other peer's presence); past the hold, still no heartbeat.
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    expect(frames.slice(before).some((frame) => frame.equals(Buffer.from(heartbeatFrame)))).toBe(false);
   });
 });
+
+/** A bare WebSocket on a board, as the browser's socket under the provider, and every frame it receives. */
+async function rawBoardSocket(url: string, docName: string, cookie: string): Promise<{ ws: WebSocket; frames: Buffer[] }> {
+  const ws = new WebSocket(`${url.replace(/^http/, 'ws')}/yjs/${docName}`, { headers: { cookie } });
+  cleanups.push(() => ws.close());
+  // Listening from the start: the server's first frames can arrive with the upgrade's answer.
+  const frames: Buffer[] = [];
+  ws.on('message', (data: Buffer) => frames.push(data));
+  await new Promise((resolve, reject) => {
+    ws.once('open', resolve);
+    ws.once('error', reject);
+  });
+  return { ws, frames };
+}
