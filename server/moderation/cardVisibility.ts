@@ -51,6 +51,8 @@ export function createCardVisibility(deps: CardVisibilityDeps) {
         const now = readCard(cardsOf(live.doc).get(cardId));
         if (!now || now.text !== before.text || (now.detail ?? '') !== beforeDetail || now.hidden !== before.hidden) return null;
         hideCard(live.doc, cardId);
+        // The text is out of the document; the stored rows still hold it until a snapshot replaces them.
+        liveDocs.snapshotAtUnload(live);
         return live;
       });
       if (live) {

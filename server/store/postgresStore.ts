@@ -139,7 +139,7 @@ export async function openPostgresStore(connectionString: string): Promise<Store
       await transaction(async (c) => {
         await c.query('SELECT pg_advisory_xact_lock(hashtext($1))', [name]);
         const { rows } = await c.query<{ data: Buffer }>('SELECT data FROM doc_updates WHERE doc = $1 AND seq <= $2 ORDER BY seq', [name, uptoSeq]);
-        const merged = Y.mergeUpdates([...rows.map((r) => new Uint8Array(r.data)), state]);
+        const merged = snapshotOf([...rows.map((r) => new Uint8Array(r.data)), state]);
         await c.query('DELETE FROM doc_updates WHERE doc = $1 AND seq <= $2', [name, uptoSeq]);
         await c.query('INSERT INTO doc_updates (seq, doc, data) VALUES ($1, $2, $3)', [uptoSeq, name, Buffer.from(merged)]);
       });
@@ -342,4 +342,18 @@ export async function openPostgresStore(connectionString: string): Promise<Store
     },
   };
   return store;
+}
+
+/**
+ * One snapshot of several updates, through a document: `Y.mergeUpdates` alone keeps the content of deleted
+ * items, so a hidden card's text (SECURITY.md) would outlive compaction; integrating garbage-collects it.
+ */
+function snapshotOf(updates: Uint8Array[]): Uint8Array {
+  const doc = new Y.Doc();
+  try {
+    Y.applyUpdate(doc, Y.mergeUpdates(updates));
+    return Y.encodeStateAsUpdate(doc);
+  } finally {
+    doc.destroy();
+  }
 }

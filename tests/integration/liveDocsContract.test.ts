@@ -249,7 +249,7 @@ describe.each(stores)('LiveDocs over %s', (_name, factory) => {
     expect(live.state.kind).toBe('live');
   });
 
-  it('unloads a document the timeout after its last peer leaves, compacting what changed', async () => {
+  it('unloads a document the timeout after its last peer leaves, leaving a small change as it is stored', async () => {
     const { base, liveDocs } = await setUp({ unloadAfterMs: 30 });
     const live = await liveDocs.open('doc.unload');
     const peer = recordingPeer();
@@ -263,8 +263,46 @@ describe.each(stores)('LiveDocs over %s', (_name, factory) => {
     expect(liveDocs.loadedCount()).toBe(1);
     await waitFor(() => liveDocs.loadedCount() === 0, 5000, 'unload');
     expect(live.state.kind).toBe('retired');
-    expect(await base.countUpdates('doc.unload')).toBe(1);
+    // Three small updates: a snapshot would cost more to write than they cost to merge on the next load.
+    expect(await base.countUpdates('doc.unload')).toBe(3);
     expect(await storedText(base, 'doc.unload')).toBe('abc');
+    const again = await liveDocs.open('doc.unload');
+    expect(textOf(again)).toBe('abc');
+  });
+
+  it('compacts a document at unload however small the change once content was taken out that must leave storage', async () => {
+    const { base, liveDocs } = await setUp({ unloadAfterMs: 30 });
+    const live = await liveDocs.open('doc.unload.scrub');
+    const peer = recordingPeer();
+    liveDocs.join(live, peer);
+    const client = new Y.Doc();
+    Y.applyUpdate(live.doc, edit(client, typeInto('secret')), peer);
+    await liveDocs.whenCommitted(live);
+    live.doc.getText('t').delete(0, 6);
+    liveDocs.snapshotAtUnload(live);
+    await liveDocs.whenCommitted(live);
+    liveDocs.leave(live, peer, null);
+    await waitFor(() => liveDocs.loadedCount() === 0, 5000, 'unload');
+    const stored = await base.loadDoc('doc.unload.scrub');
+    expect(stored.updates).toHaveLength(1);
+    expect(Buffer.from(stored.updates[0]!).includes('secret')).toBe(false);
+  });
+
+  it('compacts a document at unload once what changed outweighs its snapshot and 16 KiB', async () => {
+    const { base, liveDocs } = await setUp({ unloadAfterMs: 30 });
+    const live = await liveDocs.open('doc.unload.big');
+    const peer = recordingPeer();
+    liveDocs.join(live, peer);
+    const client = new Y.Doc();
+    const chunk = 'x'.repeat(4096);
+    for (let i = 0; i < 5; i++) {
+      Y.applyUpdate(live.doc, edit(client, typeInto(chunk)), peer);
+      await liveDocs.whenCommitted(live);
+    }
+    liveDocs.leave(live, peer, null);
+    await waitFor(() => liveDocs.loadedCount() === 0, 5000, 'unload');
+    expect(await base.countUpdates('doc.unload.big')).toBe(1);
+    expect((await storedText(base, 'doc.unload.big')).length).toBe(5 * 4096);
   });
 
   it('never lets a retired document unload (or be joined in place of) a newer one of the same name', async () => {

@@ -36,6 +36,8 @@ export class DocRecord implements LiveDoc {
   pendingOrigin: unknown = null;
   /** The commit round holding this document's updates, while one is under way. */
   flushing: Promise<void> | null = null;
+  /** Something was removed that must leave storage too: compact at unload whatever the change's size. */
+  snapshotOwed = false;
   /** A snapshot being written (at compaction), so that a discard can wait for it. */
   compacting: Promise<void> | null = null;
   lastSeq: number;

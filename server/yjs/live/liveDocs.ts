@@ -5,7 +5,7 @@ import { soloBus, type ClusterBus } from '../../cluster/clusterBus';
 import type { DocStore } from '../../store/store';
 import { encodeSyncStep1 } from '../protocol';
 import { createClusterRelay } from './clusterRelay';
-import { changedSinceSnapshot, compact, dueForCompaction, type CompactionPolicy } from './compaction';
+import { changedSinceSnapshot, compact, dueForCompaction, worthSnapshotAtUnload, type CompactionPolicy } from './compaction';
 import { createCompactionQueue } from './compactionQueue';
 import { DocRecord } from './docRecord';
 import { createGroupCommit } from './groupCommit';
@@ -90,7 +90,7 @@ export function createLiveDocs(options: LiveDocsOptions): LiveDocs {
     if (live.peers.size > 0 || !live.open) return;
     await live.writesDone();
     if (live.peers.size > 0 || live.pending.length > 0 || !live.open) return;
-    if (changedSinceSnapshot(live)) await compact(live, store);
+    if (worthSnapshotAtUnload(live)) await compact(live, store);
     if (live.peers.size > 0 || !live.retire()) return;
     detach(live, ...serverError);
     forget(live);
@@ -175,6 +175,9 @@ export function createLiveDocs(options: LiveDocsOptions): LiveDocs {
     },
     whenCommitted(live) {
       return commits.whenCommitted(recordOf(live));
+    },
+    snapshotAtUnload(live) {
+      recordOf(live).snapshotOwed = true;
     },
     settle,
     loadedCount: () => docs.size,

@@ -36,6 +36,11 @@ export interface LiveDocs {
   discard(name: string, code: number, reason: string): Promise<void>;
   /** Resolves once every update applied to this document so far is committed (and so may be served). */
   whenCommitted(live: LiveDoc): Promise<void>;
+  /**
+   * Content was taken out of the document that must not stay in storage either (a hidden card's text): the
+   * document is compacted when it unloads, however small the change (SECURITY.md, hidden cards).
+   */
+  snapshotAtUnload(live: LiveDoc): void;
   /** Waits until every applied update is committed and every snapshot under way is written (shutdown, tests). */
   settle(): Promise<void>;
   loadedCount(): number;
