@@ -249,58 +249,46 @@ describe.each(stores)('LiveDocs over %s', (_name, factory) => {
     expect(live.state.kind).toBe('live');
   });
 
-  it('unloads a document the timeout after its last peer leaves, leaving a small change as it is stored', async () => {
+  /** A document with one peer typing `words` (each committed), which then leaves it to unload 30 ms later. */
+  async function typedThenLeft(name: string, words: string[], beforeLeaving: (live: LiveDoc, liveDocs: LiveDocs) => void = () => undefined) {
     const { base, liveDocs } = await setUp({ unloadAfterMs: 30 });
-    const live = await liveDocs.open('doc.unload');
+    const live = await liveDocs.open(name);
     const peer = recordingPeer();
     liveDocs.join(live, peer);
     const client = new Y.Doc();
-    for (const word of ['a', 'b', 'c']) {
+    for (const word of words) {
       Y.applyUpdate(live.doc, edit(client, typeInto(word)), peer);
       await liveDocs.whenCommitted(live);
     }
+    beforeLeaving(live, liveDocs);
+    await liveDocs.whenCommitted(live);
     liveDocs.leave(live, peer, null);
     expect(liveDocs.loadedCount()).toBe(1);
     await waitFor(() => liveDocs.loadedCount() === 0, 5000, 'unload');
     expect(live.state.kind).toBe('retired');
+    return { base, liveDocs };
+  }
+
+  it('unloads a document the timeout after its last peer leaves, leaving a small change as it is stored', async () => {
+    const { base, liveDocs } = await typedThenLeft('doc.unload', ['a', 'b', 'c']);
     // Three small updates: a snapshot would cost more to write than they cost to merge on the next load.
     expect(await base.countUpdates('doc.unload')).toBe(3);
     expect(await storedText(base, 'doc.unload')).toBe('abc');
-    const again = await liveDocs.open('doc.unload');
-    expect(textOf(again)).toBe('abc');
+    expect(textOf(await liveDocs.open('doc.unload'))).toBe('abc');
   });
 
   it('compacts a document at unload however small the change once content was taken out that must leave storage', async () => {
-    const { base, liveDocs } = await setUp({ unloadAfterMs: 30 });
-    const live = await liveDocs.open('doc.unload.scrub');
-    const peer = recordingPeer();
-    liveDocs.join(live, peer);
-    const client = new Y.Doc();
-    Y.applyUpdate(live.doc, edit(client, typeInto('secret')), peer);
-    await liveDocs.whenCommitted(live);
-    live.doc.getText('t').delete(0, 6);
-    liveDocs.snapshotAtUnload(live);
-    await liveDocs.whenCommitted(live);
-    liveDocs.leave(live, peer, null);
-    await waitFor(() => liveDocs.loadedCount() === 0, 5000, 'unload');
+    const { base } = await typedThenLeft('doc.unload.scrub', ['secret'], (live, liveDocs) => {
+      live.doc.getText('t').delete(0, 6);
+      liveDocs.snapshotAtUnload(live);
+    });
     const stored = await base.loadDoc('doc.unload.scrub');
     expect(stored.updates).toHaveLength(1);
     expect(Buffer.from(stored.updates[0]!).includes('secret')).toBe(false);
   });
 
   it('compacts a document at unload once what changed outweighs its snapshot and 16 KiB', async () => {
-    const { base, liveDocs } = await setUp({ unloadAfterMs: 30 });
-    const live = await liveDocs.open('doc.unload.big');
-    const peer = recordingPeer();
-    liveDocs.join(live, peer);
-    const client = new Y.Doc();
-    const chunk = 'x'.repeat(4096);
-    for (let i = 0; i < 5; i++) {
-      Y.applyUpdate(live.doc, edit(client, typeInto(chunk)), peer);
-      await liveDocs.whenCommitted(live);
-    }
-    liveDocs.leave(live, peer, null);
-    await waitFor(() => liveDocs.loadedCount() === 0, 5000, 'unload');
+    const { base } = await typedThenLeft('doc.unload.big', new Array<string>(5).fill('x'.repeat(4096)));
     expect(await base.countUpdates('doc.unload.big')).toBe(1);
     expect((await storedText(base, 'doc.unload.big')).length).toBe(5 * 4096);
   });
