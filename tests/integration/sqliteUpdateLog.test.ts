@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
-import { openSqliteStore } from '../../server/store/sqliteStore';
+import { openSqliteStore, sqlitePageBytes } from '../../server/store/sqliteStore';
 import { openUpdateLog } from '../../server/store/updateLog';
 import { tempDataDir } from '../helpers/testServer';
 
@@ -193,5 +193,36 @@ describe('SQLite update log', () => {
     bytes[12] = bytes[12]! ^ 0xff;
     fs.writeFileSync(file, bytes);
     expect(openUpdateLog(file, { sync: false }).readAll()).toEqual([]);
+  });
+});
+
+describe('the SQLite file', () => {
+  it('is created with small pages, and a database made with other pages keeps them and still opens', async () => {
+    const fresh = tempDataDir();
+    await openSqliteStore(fresh).close();
+    const pageSize = (dir: string) => {
+      const db = new Database(path.join(dir, 'roundtable.db'), { readonly: true });
+      try {
+        return db.pragma('page_size', { simple: true });
+      } finally {
+        db.close();
+      }
+    };
+    expect(pageSize(fresh)).toBe(sqlitePageBytes);
+
+    // A database from before: 4 KiB pages, already in WAL mode, with a stored document.
+    const older = tempDataDir();
+    const db = new Database(path.join(older, 'roundtable.db'));
+    db.pragma('page_size = 4096');
+    db.pragma('journal_mode = WAL');
+    db.close();
+    const store = openSqliteStore(older);
+    const { doc, updates } = typing(5);
+    await store.appendUpdates('doc.older', updates);
+    await store.close();
+    expect(pageSize(older)).toBe(4096);
+    const reopened = openSqliteStore(older);
+    expect(rebuilt((await reopened.loadDoc('doc.older')).updates)).toBe(doc.getText('t').toString());
+    await reopened.close();
   });
 });
