@@ -15,8 +15,11 @@ export interface CompactionPolicy {
 export function dueForCompaction(live: DocRecord, policy: CompactionPolicy): boolean {
   if (live.compacting) return false;
   if (live.updatesSinceCompact >= policy.compactEvery) return true;
-  return live.bytesSinceCompact >= Math.max(live.snapshotBytes, policy.compactMinBytes);
+  return outweighsSnapshot(live, policy.compactMinBytes);
 }
+
+/** The update bytes stored since the last snapshot reach its size, and at least `minBytes`. */
+const outweighsSnapshot = (live: DocRecord, minBytes: number): boolean => live.bytesSinceCompact >= Math.max(live.snapshotBytes, minBytes);
 
 /** A document that changed since it was loaded or last compacted (a single stored row is already compact). */
 export const changedSinceSnapshot = (live: DocRecord): boolean => live.updatesSinceCompact > 1;
@@ -30,7 +33,7 @@ export const unloadSnapshotMinBytes = 16 * 1024;
 // was most of the bytes a settled event wrote (BENCHMARKS.md, T11). Shutdown still compacts every change.
 export function worthSnapshotAtUnload(live: DocRecord): boolean {
   if (!changedSinceSnapshot(live)) return false;
-  return live.snapshotOwed || live.bytesSinceCompact >= Math.max(live.snapshotBytes, unloadSnapshotMinBytes);
+  return live.snapshotOwed || outweighsSnapshot(live, unloadSnapshotMinBytes);
 }
 
 /**
