@@ -26,7 +26,7 @@ import {
 import { heartbeatFrame, isHeartbeat } from '../../shared/heartbeat';
 import { refuse, Refusal } from './refusal';
 import type { EchoHold, EchoHolder } from './echoHold';
-import { SharedFrame, openSocketOf, sendShared } from './sharedFrame';
+import { SharedFrame, sendShared, sendSharedTogether } from './sharedFrame';
 import { checkUpdate, type UpdateVerdict, type Writer } from './schema/checkUpdate';
 import { emptyUpdate, quickBoardCheck } from './schema/quickBoardCheck';
 import { dropPending, trimLongTexts } from './updateGuard';
@@ -228,15 +228,8 @@ function writeWithHeldEchoes(conn: Connection, message: Uint8Array | SharedFrame
     if (message) write(conn.ws, message);
     return;
   }
-  const socket = openSocketOf(conn.ws);
-  if (socket) {
-    const frames = echoes.map((echo) => echo.frame);
-    if (message) frames.push((message instanceof SharedFrame ? message : new SharedFrame(message)).frame);
-    socket.write(Buffer.concat(frames));
-  } else {
-    for (const echo of echoes) write(conn.ws, echo);
-    if (message) write(conn.ws, message);
-  }
+  if (message) echoes.push(message instanceof SharedFrame ? message : new SharedFrame(message));
+  sendSharedTogether(conn.ws, echoes);
   echoes.length = 0;
 }
 

@@ -85,3 +85,10 @@ export function sendShared(ws: WebSocket, shared: SharedFrame): void {
   if (socket) socket.write(shared.frame);
   else ws.send(shared.message);
 }
+
+/** Several shared frames as one buffer: one write and one system call for all of them, in this order. */
+export function sendSharedTogether(ws: WebSocket, shared: readonly SharedFrame[]): void {
+  const socket = openSocketOf(ws);
+  if (socket) socket.write(Buffer.concat(shared.map((frame) => frame.frame)));
+  else for (const frame of shared) ws.send(frame.message);
+}
