@@ -11,7 +11,7 @@ import type { ByteBudget } from './byteBudget';
 import { createByteBudget } from './byteBudget';
 import type { DocAccess } from './docAccess';
 import type { FairScheduler, FairTask } from './fairScheduler';
-import type { DocPeer, LiveDoc, LiveDocs } from './liveDocs';
+import type { AppliedFromPeer, DocPeer, LiveDoc, LiveDocs } from './liveDocs';
 import {
   assertDecodableStateVector,
   assertDecodableUpdate,
@@ -29,7 +29,7 @@ import type { EchoHold, EchoHolder } from './echoHold';
 import { SharedFrame, sendShared, sendSharedTogether } from './sharedFrame';
 import { checkUpdate, type UpdateVerdict, type Writer } from './schema/checkUpdate';
 import { emptyUpdate, quickBoardCheck } from './schema/quickBoardCheck';
-import { dropPending, trimLongTexts } from './updateGuard';
+import { trimLongTexts } from './updateGuard';
 import { currentNamesMode } from '../events/namesModes';
 
 // One Yjs connection: frames are queued, taken in fair turns (fairScheduler.ts) within byte budgets
@@ -318,10 +318,11 @@ function onUpdate(conn: Connection, live: LiveDoc, update: Uint8Array): void {
     refuse('boardFull', `a document holds at most ${ctx.docMaxBytes} bytes`);
   }
   // Once committed, the update goes to every peer, this writer included: that echo is its acknowledgement.
-  const changedTexts = quick ? apply(live.doc, update, conn.peer, quick.text) : applyCollectingTexts(live.doc, update, conn.peer);
-  // What could not be integrated is neither kept, stored nor relayed (Yjs only emits integrated
-  // structs); the peer is asked for what the server lacks, and closed if it keeps failing.
-  if (dropPending(live.doc)) {
+  const applied = apply(ctx.liveDocs, live, update, conn.peer);
+  const changedTexts = quick ? (quick.text ? [quick.text] : noTexts) : textsChangedBy(applied.transaction);
+  // What could not be integrated is neither kept, stored nor relayed; the peer is asked for what the server
+  // lacks, and closed if it keeps failing.
+  if (applied.missing) {
     if (++conn.pendingStrikes > connectionLimits.maxPendingStrikes) refuse('resync', `updates with missing dependencies ${conn.pendingStrikes} times`);
     ctx.log.info({ doc: ctx.docName, participantId: conn.writer.participantId }, 'update with missing dependencies: asking the peer to resync');
     conn.peer.send(ctx.liveDocs.syncStep1For(live));
@@ -351,30 +352,19 @@ function decodeUpdate(update: Uint8Array): DecodedUpdate {
 
 const noTexts: readonly Y.Text[] = [];
 
-/** Applies an update the quick check accepted: it already knows which card text (if any) it types into. */
-function apply(doc: Y.Doc, update: Uint8Array, origin: DocPeer, text: Y.Text | null): readonly Y.Text[] {
+function apply(liveDocs: LiveDocs, live: LiveDoc, update: Uint8Array, peer: DocPeer): AppliedFromPeer {
   try {
-    Y.applyUpdate(doc, update, origin);
+    return liveDocs.applyFromPeer(live, update, peer);
   } catch (error) {
-    dropPending(doc);
-    refuse('malformed', `update could not be applied: ${String(error)}`);
+    return refuse('malformed', `update could not be applied: ${String(error)}`);
   }
-  return text ? [text] : noTexts;
 }
 
-/** Applies an update and returns the texts it changed (many small inserts can add up past a card's limit). */
-function applyCollectingTexts(doc: Y.Doc, update: Uint8Array, origin: DocPeer): readonly Y.Text[] {
-  const changedTexts = new Set<Y.Text>();
-  const collect = (transaction: Y.Transaction) => {
-    for (const type of transaction.changed.keys()) if (type instanceof Y.Text) changedTexts.add(type);
-  };
-  doc.on('afterTransaction', collect);
-  try {
-    apply(doc, update, origin, null);
-  } finally {
-    doc.off('afterTransaction', collect);
-  }
-  return [...changedTexts];
+/** The texts an update changed (many small inserts can add up past a card's limit). */
+function textsChangedBy(transaction: Y.Transaction): readonly Y.Text[] {
+  const texts: Y.Text[] = [];
+  for (const type of transaction.changed.keys()) if (type instanceof Y.Text) texts.push(type);
+  return texts;
 }
 
 // Only the connection's own entry is accepted, and its identity is stamped by the server, so nobody

@@ -1,2 +1,2 @@
 export { createLiveDocs, type LiveDocsOptions } from './live/liveDocs';
-export type { DocPeer, DocState, LiveDoc, LiveDocs } from './live/types';
+export type { AppliedFromPeer, DocPeer, DocState, LiveDoc, LiveDocs } from './live/types';

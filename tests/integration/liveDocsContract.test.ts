@@ -204,6 +204,49 @@ describe.each(stores)('LiveDocs over %s', (_name, factory) => {
     expect(await storedText(base, 'doc.a')).toBe('hello world');
   });
 
+  it("commits a peer's update as the peer's own bytes, and a repeat of it not at all", async () => {
+    const { base, liveDocs } = await setUp();
+    const live = await liveDocs.open('doc.own');
+    const writer = echoingPeer();
+    const reader = recordingPeer();
+    liveDocs.join(live, writer);
+    liveDocs.join(live, reader);
+    const client = new Y.Doc();
+    // Two inserts merged by the client: Yjs, encoding the server's transaction, would write them as one struct.
+    const update = Y.mergeUpdates([edit(client, typeInto('a')), edit(client, typeInto('b'))]);
+    expect(liveDocs.applyFromPeer(live, update, writer).missing).toBe(false);
+    await liveDocs.whenCommitted(live);
+    expect(reader.updates).toEqual([update]);
+    liveDocs.applyFromPeer(live, update, writer);
+    await liveDocs.whenCommitted(live);
+    expect(reader.updates).toHaveLength(1);
+    expect(await storedText(base, 'doc.own')).toBe('ab');
+  });
+
+  it('commits what integrated of an update with missing dependencies, and nothing of the rest', async () => {
+    const { base, liveDocs } = await setUp();
+    const live = await liveDocs.open('doc.missing');
+    const writer = echoingPeer();
+    const reader = recordingPeer();
+    liveDocs.join(live, writer);
+    liveDocs.join(live, reader);
+    const [early, late] = [new Y.Doc(), new Y.Doc()];
+    // Never sent: the next edit depends on it.
+    edit(early, typeInto('x'));
+    const dependent = edit(early, typeInto('y'));
+    const independent = edit(late, (doc) => doc.getText('u').insert(0, 'fine'));
+    const applied = liveDocs.applyFromPeer(live, Y.mergeUpdates([dependent, independent]), writer);
+    expect(applied.missing).toBe(true);
+    await liveDocs.whenCommitted(live);
+    expect(reader.updates).toHaveLength(1);
+    const received = new Y.Doc();
+    Y.applyUpdate(received, reader.updates[0]!);
+    expect([received.getText('u').toString(), received.getText('t').toString(), received.store.pendingStructs]).toEqual(['fine', '', null]);
+    const stored = new Y.Doc();
+    for (const update of (await base.loadDoc('doc.missing')).updates) Y.applyUpdate(stored, update);
+    expect([stored.getText('u').toString(), stored.getText('t').toString(), stored.store.pendingStructs]).toEqual(['fine', '', null]);
+  });
+
   it("sends a frame of one peer's own updates back to it as its echo, and any other frame as a send", async () => {
     const { liveDocs } = await setUp();
     const live = await liveDocs.open('doc.echo');

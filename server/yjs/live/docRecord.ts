@@ -48,6 +48,8 @@ export class DocRecord implements LiveDoc {
   /** Estimated encoded size (see LiveDocs.stateBytes): stored bytes plus every update applied since. */
   sizeEstimate: number;
   unloadTimer: NodeJS.Timeout | null = null;
+  /** The document's 'update' listener: takes an applied update into the next commit (set by loadDoc). */
+  recordUpdate: (update: Uint8Array, origin: unknown) => void = () => undefined;
 
   constructor(
     readonly name: string,

@@ -7,6 +7,7 @@ import { encodeSyncStep1 } from '../protocol';
 import { createClusterRelay } from './clusterRelay';
 import { changedSinceSnapshot, compact, dueForCompaction, worthSnapshotAtUnload, type CompactionPolicy } from './compaction';
 import { createCompactionQueue } from './compactionQueue';
+import { applyFromPeer } from './applyFromPeer';
 import { DocRecord } from './docRecord';
 import { createGroupCommit } from './groupCommit';
 import { loadDoc } from './loadDoc';
@@ -172,6 +173,9 @@ export function createLiveDocs(options: LiveDocsOptions): LiveDocs {
     async discard(name, code, reason) {
       relay.publishDiscard(name, code, reason);
       await discardLocally(name, code, reason);
+    },
+    applyFromPeer(live, update, peer) {
+      return applyFromPeer(recordOf(live), update, peer);
     },
     whenCommitted(live) {
       return commits.whenCommitted(recordOf(live));

@@ -83,7 +83,7 @@ export async function loadDoc(name: string, deps: LoadDeps): Promise<DocRecord> 
   );
   live = self;
   // The hot path: once per applied update, no allocation.
-  doc.on('update', (update: Uint8Array, origin: unknown) => {
+  self.recordUpdate = (update: Uint8Array, origin: unknown) => {
     // A retired document refuses updates: whatever is applied to it is never stored or sent.
     if (origin === fromStore || self.state.kind === 'retired') return;
     self.fullState = null;
@@ -92,7 +92,8 @@ export async function loadDoc(name: string, deps: LoadDeps): Promise<DocRecord> 
     self.pending.push(update);
     if (origin !== fromCluster) self.pendingLocal.push(update);
     commits.add(self);
-  });
+  };
+  doc.on('update', self.recordUpdate);
   awareness.on('update', ({ added, updated, removed }: AwarenessChange, origin: unknown) => {
     const changed = added.concat(updated, removed);
     if (changed.length === 0) return;

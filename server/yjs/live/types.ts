@@ -34,6 +34,11 @@ export interface LiveDocs {
    * stores nothing more for that document (unless it is opened again).
    */
   discard(name: string, code: number, reason: string): Promise<void>;
+  /**
+   * Applies a peer's update that the checks accepted; what it changed is committed and sent like any update
+   * (applyFromPeer.ts). Throws what Yjs throws, after committing whatever did integrate.
+   */
+  applyFromPeer(live: LiveDoc, update: Uint8Array, peer: DocPeer): AppliedFromPeer;
   /** Resolves once every update applied to this document so far is committed (and so may be served). */
   whenCommitted(live: LiveDoc): Promise<void>;
   /**
@@ -50,6 +55,14 @@ export interface LiveDocs {
   ifLoaded(name: string): Promise<LiveDoc | undefined>;
   /** Commits everything, compacts changed documents into one snapshot each, closes every peer (1001). */
   closeAll(): Promise<void>;
+}
+
+/** What applying a peer's update did. */
+export interface AppliedFromPeer {
+  /** Part of it had missing dependencies and was dropped: the peer should resync. */
+  missing: boolean;
+  /** Its transaction (which types it changed). */
+  transaction: Y.Transaction;
 }
 
 /** A peer of a live document: anything that can receive encoded frames. */
