@@ -251,6 +251,20 @@ describe(`T4 fuzz table (seed ${seed})`, () => {
     expect(cardTextOf(live!.doc, 'long')!.length).toBe(limits.cardChars);
   });
 
+  it('an update only the full check reads (two inserts at once) is trimmed past the card limit too', async () => {
+    addCard(bystanders.a1.doc, { id: 'long-two', questionId: 'q1', authorId: ids.ann, authorName: 'Ann', text: 'y'.repeat(limits.cardChars - 100) });
+    const text = cardTextOf(bystanders.a1.doc, 'long-two')!;
+    await waitFor(() => cardTextOf(bystanders.a2.doc, 'long-two')?.length === limits.cardChars - 100, 10_000, 'card relayed');
+    // Two structs in one update: the quick check leaves it to the full one, which applies it in one transaction.
+    bystanders.a1.doc.transact(() => {
+      text.insert(0, 'a'.repeat(60));
+      text.insert(text.length, 'b'.repeat(60));
+    });
+    await waitFor(() => cardTextOf(bystanders.a2.doc, 'long-two')?.length === limits.cardChars && text.length === limits.cardChars, 10_000, 'trimmed text');
+    const live = await server.liveDocs.ifLoaded(docA);
+    expect(cardTextOf(live!.doc, 'long-two')!.length).toBe(limits.cardChars);
+  });
+
   it(`a board refuses card ${limits.cardsPerBoard + 1} (close ${closeReasons.boardFull.code}); other rooms carry on`, async () => {
     const roomC = event.info.rooms[2]!.id;
     const docC = boardDocName(event.info.id, roomC);
