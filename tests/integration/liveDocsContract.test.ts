@@ -175,6 +175,17 @@ describe.each(stores)('LiveDocs over %s', (_name, factory) => {
     return { base, events, observed, liveDocs, make };
   }
 
+  /** A document with a writer that holds its echo and a reader that records what it is sent. */
+  async function withWriterAndReader(name: string) {
+    const { base, liveDocs } = await setUp();
+    const live = await liveDocs.open(name);
+    const writer = echoingPeer();
+    const reader = recordingPeer();
+    liveDocs.join(live, writer);
+    liveDocs.join(live, reader);
+    return { base, liveDocs, live, writer, reader };
+  }
+
   const textOf = (live: LiveDoc) => live.doc.getText('t').toString();
   const storedText = async (store: Store, name: string) => {
     const doc = new Y.Doc();
@@ -205,12 +216,7 @@ describe.each(stores)('LiveDocs over %s', (_name, factory) => {
   });
 
   it("commits a peer's update as the peer's own bytes, and a repeat of it not at all", async () => {
-    const { base, liveDocs } = await setUp();
-    const live = await liveDocs.open('doc.own');
-    const writer = echoingPeer();
-    const reader = recordingPeer();
-    liveDocs.join(live, writer);
-    liveDocs.join(live, reader);
+    const { base, liveDocs, live, writer, reader } = await withWriterAndReader('doc.own');
     const client = new Y.Doc();
     // Two inserts merged by the client: Yjs, encoding the server's transaction, would write them as one struct.
     const update = Y.mergeUpdates([edit(client, typeInto('a')), edit(client, typeInto('b'))]);
@@ -224,12 +230,7 @@ describe.each(stores)('LiveDocs over %s', (_name, factory) => {
   });
 
   it('commits what integrated of an update with missing dependencies, and nothing of the rest', async () => {
-    const { base, liveDocs } = await setUp();
-    const live = await liveDocs.open('doc.missing');
-    const writer = echoingPeer();
-    const reader = recordingPeer();
-    liveDocs.join(live, writer);
-    liveDocs.join(live, reader);
+    const { base, liveDocs, live, writer, reader } = await withWriterAndReader('doc.missing');
     const [early, late] = [new Y.Doc(), new Y.Doc()];
     // Never sent: the next edit depends on it.
     edit(early, typeInto('x'));
